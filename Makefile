@@ -1,0 +1,40 @@
+# One-command setup: every target bootstraps .venv from pyproject.toml (+ constraints.txt).
+PYTHON  ?= python3
+VENV    ?= .venv
+BIN     := $(VENV)/bin
+BUILD   ?= _build
+SPHINXOPTS ?= -W --keep-going -n
+STAMP   := $(VENV)/.installed
+
+.PHONY: html test lint typecheck live clean bench check
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,live]'
+	touch $@
+
+html: $(STAMP)
+	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILD)/html
+
+check: $(STAMP)
+	$(BIN)/python -m tools.proceedings check
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck
+	$(BIN)/python -m pytest
+
+live: $(STAMP)
+	$(BIN)/sphinx-autobuild $(SPHINXOPTS) . $(BUILD)/html
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(BUILD) proceedings/papers

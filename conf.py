@@ -1,0 +1,78 @@
+"""Sphinx settings for the INET4AI website. Settings only: the logic lives in tools/."""
+
+import os
+
+project = "INET4AI"
+author = "INET4AI organizers"
+copyright = "2025, INET4AI organizers"  # noqa: A001
+
+# The published address, in one place: canonical links, the sitemap, OpenGraph and citations.
+html_baseurl = os.environ.get("INET4AI_BASE_URL", "https://irtf-net4ai.github.io/inet4ai/")
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx_copybutton",
+    "sphinx_sitemap",
+    "sphinxext.opengraph",
+    "sphinx_favicon",
+    "tools.proceedings.sphinx_ext",
+]
+
+root_doc = "index"
+source_suffix = {".md": "markdown"}
+exclude_patterns = [
+    "_build",
+    ".venv",
+    "README.md",
+    "proceedings/data",
+    "tests",
+    "bench",
+    "tools",
+    ".github",
+    ".pytest_cache",
+]
+nitpicky = True
+language = "en"
+
+# Proceedings: the data folder can be replaced with `-D proceedings_data=DIR`.
+proceedings_data = "proceedings/data"
+
+myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "attrs_block", "strikethrough"]
+myst_heading_anchors = 3
+suppress_warnings = ["myst.strikethrough"]  # strikethrough renders in HTML, the only builder
+
+html_theme = "sphinx_book_theme"
+html_title = "INET4AI 2025"
+html_static_path = ["_static"]
+html_css_files = ["inet4ai.css"]
+html_last_updated_fmt = None
+html_show_sourcelink = False
+html_copy_source = False
+html_math_renderer = "mathml"
+html_theme_options = {
+    "logo": {"text": "INET4AI 2025", "alt_text": "INET4AI 2025 home"},
+    "home_page_in_toc": True,
+    "show_navbar_depth": 1,
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+    "use_repository_button": False,
+    "navigation_with_keys": False,
+    "article_header_end": [],
+    "extra_footer": (
+        "<p>INET4AI: Workshop on Inter-networking challenges for AI, co-located with ACM CoNEXT "
+        "2025. Contact: <a href='mailto:chairs@inet4ai.org'>chairs@inet4ai.org</a> (chairs), "
+        "<a href='mailto:submit@inet4ai.org'>submit@inet4ai.org</a> (submissions).</p>"
+    ),
+}
+html_context = {"default_mode": "light"}
+favicons = [{"href": "favicon.svg"}]
+
+sitemap_url_scheme = "{link}"
+sitemap_show_lastmod = False
+
+ogp_site_url = html_baseurl
+ogp_site_name = "INET4AI 2025"
+ogp_enable_meta_description = True
+
+copybutton_prompt_text = ""

@@ -1,0 +1,1 @@
+"""Tools of the INET4AI website."""

@@ -1,0 +1,1 @@
+"""Proceedings generator: accepted-paper data in, one page and citation per paper out."""

@@ -1,0 +1,227 @@
+"""The data model in the middle of the pipeline: frozen dataclasses, built only by sources/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .errors import Location, UnsafeIdError
+
+# Ids become file names and URL segments: lower-case ASCII letters, digits, '-', '_', '.'.
+ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?$")
+DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s]+$")
+ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
+
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+
+def check_id(value: str) -> str:
+    """Return ``value`` if it is a safe id (no path separators, no '..'), else raise."""
+    if not ID_RE.match(value) or ".." in value:
+        raise UnsafeIdError(value)
+    return value
+
+
+def normalize_name(name: str) -> str:
+    """A key under which two spellings of one person's name compare equal."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join(folded.split())
+
+
+class Status(enum.StrEnum):
+    PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"
+    RETRACTED = "retracted"
+
+
+class PaperType(enum.StrEnum):
+    FULL = "full"
+    SHORT = "short"
+    POSTER = "poster"
+    DEMO = "demo"
+    EXTENDED_ABSTRACT = "extended-abstract"
+
+    @property
+    def label(self) -> str:
+        return {
+            "full": "Full paper",
+            "short": "Short paper",
+            "poster": "Poster",
+            "demo": "Demo",
+            "extended-abstract": "Extended abstract",
+        }[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    given: str
+    family: str
+    name: str = ""  # display name when it is not "given family" (or for a single-part name)
+    affiliations: tuple[str, ...] = ()
+    orcid: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return self.name or " ".join(p for p in (self.given, self.family) if p)
+
+    @property
+    def key(self) -> str:
+        """Identity for the author index: the ORCID if known, else the normalized name."""
+        return f"orcid:{self.orcid}" if self.orcid else normalize_name(self.display_name)
+
+    @property
+    def orcid_url(self) -> str | None:
+        return f"https://orcid.org/{self.orcid}" if self.orcid else None
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    pdf: str | None = None
+    slides: str | None = None
+    video: str | None = None
+    code: str | None = None
+
+    def items(self) -> list[tuple[str, str]]:
+        """(kind, url) pairs of the links that exist, in display order."""
+        pairs = [("pdf", self.pdf), ("slides", self.slides), ("video", self.video)]
+        pairs.append(("code", self.code))
+        return [(kind, url) for kind, url in pairs if url]
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    id: str
+    title: str
+    authors: tuple[Author, ...] = ()
+    abstract: str | None = None  # paragraphs separated by blank lines; inline $...$ math
+    keywords: tuple[str, ...] = ()
+    type: PaperType = PaperType.FULL
+    pages: str | None = None  # "12--18" or "12"
+    numpages: int | None = None
+    doi: str | None = None
+    links: Links = field(default_factory=Links)
+    status: Status = Status.PUBLISHED
+    notice: str | None = None  # why a paper was withdrawn or retracted
+    erratum: str | None = None
+    published: dt.date | None = None  # first published online
+    session: str | None = None  # groups the table of contents when given
+    source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status is Status.PUBLISHED
+
+    @property
+    def doi_url(self) -> str | None:
+        return f"https://doi.org/{self.doi}" if self.doi else None
+
+    @property
+    def first_page(self) -> str | None:
+        return self.pages.split("--")[0] if self.pages else None
+
+    @property
+    def last_page(self) -> str | None:
+        return self.pages.split("--")[-1] if self.pages else None
+
+    @property
+    def page_count(self) -> int | None:
+        """numpages if given, else derived from a numeric page range."""
+        if self.numpages is not None:
+            return self.numpages
+        first, last = self.first_page, self.last_page
+        if first and last and first.isdigit() and last.isdigit():
+            return int(last) - int(first) + 1
+        return None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        if not self.abstract:
+            return []
+        return [" ".join(p.split()) for p in re.split(r"\n\s*\n", self.abstract) if p.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """The conference the volume belongs to (ACM prints its dates and place in references)."""
+
+    name: str
+    short_name: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    city: str = ""
+    country: str = ""
+    url: str | None = None
+
+    @property
+    def place(self) -> str:
+        return ", ".join(p for p in (self.city, self.country) if p)
+
+    @property
+    def dates(self) -> str:
+        """'December 1-4, 2025' (ACM's style), or '' when unknown."""
+        if not self.start:
+            return ""
+        end = self.end or self.start
+        month = MONTHS[self.start.month - 1]
+        if end == self.start:
+            return f"{month} {self.start.day}, {self.start.year}"
+        if (end.year, end.month) == (self.start.year, self.start.month):
+            return f"{month} {self.start.day}-{end.day}, {self.start.year}"
+        return f"{month} {self.start.day} - {MONTHS[end.month - 1]} {end.day}, {end.year}"
+
+
+@dataclass(frozen=True, slots=True)
+class Volume:
+    title: str
+    short_title: str
+    year: int
+    month: int | None = None
+    publisher: str = ""
+    publisher_address: str = ""
+    editors: tuple[Author, ...] = ()
+    isbn: str | None = None
+    doi_prefix: str | None = None
+    event: Event | None = None
+    url: str | None = None
+    source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Proceedings:
+    volume: Volume
+    papers: tuple[Paper, ...]
+
+    @property
+    def published(self) -> tuple[Paper, ...]:
+        return tuple(p for p in self.papers if p.is_published)
+
+    def paper(self, paper_id: str) -> Paper:
+        for paper in self.papers:
+            if paper.id == paper_id:
+                return paper
+        raise KeyError(paper_id)
+
+    def neighbours(self, paper_id: str) -> tuple[Paper | None, Paper | None]:
+        ids = [p.id for p in self.papers]
+        i = ids.index(paper_id)
+        prev = self.papers[i - 1] if i > 0 else None
+        nxt = self.papers[i + 1] if i + 1 < len(self.papers) else None
+        return prev, nxt
+
+    def authors(self) -> list[tuple[Author, list[Paper]]]:
+        """Every author with their papers, sorted by family then given name (Unicode-folded)."""
+        index: dict[str, tuple[Author, list[Paper]]] = {}
+        for paper in self.papers:
+            for author in paper.authors:
+                entry = index.setdefault(author.key, (author, []))
+                if paper not in entry[1]:
+                    entry[1].append(paper)
+        return sorted(
+            index.values(),
+            key=lambda e: (normalize_name(e[0].family or e[0].display_name), normalize_name(e[0].given)),
+        )

@@ -1,0 +1,248 @@
+"""Model -> docutils nodes. Text from the data only ever becomes Text nodes (escaped by the
+writer), and links only ever come from validated http(s) URLs or ids."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import defaultdict
+
+from docutils import nodes
+from sphinx import addnodes
+
+from ..model import Author, Paper, Proceedings, Status
+from .acm import acm_reference
+from .bibtex import bibtex_entry
+from .pages import PAPERS_DIR
+
+MATH_RE = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$")
+LINK_LABELS = {"pdf": "PDF", "slides": "Slides", "video": "Video", "code": "Code"}
+
+
+def paper_docname(paper_id: str) -> str:
+    return f"{PAPERS_DIR}/{paper_id}"
+
+
+def relative(from_doc: str, target: str) -> str:
+    """URI of an output file ``target`` (relative to the site root) as seen from a page."""
+    return posixpath.relpath(target, posixpath.dirname(from_doc) or ".")
+
+
+def text_with_math(text: str) -> list[nodes.Node]:
+    """Inline ``$...$`` becomes math nodes; everything else stays literal text."""
+    out: list[nodes.Node] = []
+    pos = 0
+    for match in MATH_RE.finditer(text):
+        if match.start() > pos:
+            out.append(nodes.Text(text[pos : match.start()]))
+        out.append(nodes.math(match.group(1), match.group(1)))
+        pos = match.end()
+    if pos < len(text):
+        out.append(nodes.Text(text[pos:]))
+    return out
+
+
+def doc_link(target_doc: str, label: str, *, classes: list[str] | None = None) -> addnodes.pending_xref:
+    xref = addnodes.pending_xref(
+        "", refdomain="std", reftype="doc", reftarget="/" + target_doc, refexplicit=True
+    )
+    xref += nodes.inline(label, label, classes=classes or [])
+    return xref
+
+
+def external(url: str, label: str, *, classes: list[str] | None = None) -> nodes.reference:
+    return nodes.reference(label, label, refuri=url, classes=classes or [])
+
+
+def button(url: str, label: str, *, primary: bool = True) -> nodes.reference:
+    style = "sd-btn-primary" if primary else "sd-btn-outline-primary"
+    return external(url, label, classes=["sd-sphinx-override", "sd-btn", "sd-text-wrap", style])
+
+
+def section(title: str, ids: str, *children: nodes.Node) -> nodes.section:
+    sect = nodes.section(ids=[ids], names=[ids])
+    sect += nodes.title(title, title)
+    sect.extend(children)
+    return sect
+
+
+def author_item(author: Author) -> nodes.list_item:
+    para = nodes.paragraph()
+    para += nodes.strong(author.display_name, author.display_name)
+    if author.affiliations:
+        aff = "; ".join(author.affiliations)
+        para += nodes.Text(" ")
+        para += nodes.inline(aff, aff, classes=["paper-affiliation"])
+    if author.orcid_url:
+        para += nodes.Text(" ")
+        para += external(author.orcid_url, "ORCID", classes=["orcid-link"])
+    return nodes.list_item("", para)
+
+
+def missing(text: str, url: str | None = None, label: str = "") -> nodes.paragraph:
+    para = nodes.paragraph(classes=["missing"])
+    para += nodes.Text(text)
+    if url:
+        para += nodes.Text(" ")
+        para += external(url, label or url)
+        para += nodes.Text(".")
+    return para
+
+
+def status_notice(paper: Paper) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    if paper.status is not Status.PUBLISHED:
+        word = "Withdrawn" if paper.status is Status.WITHDRAWN else "Retracted"
+        note = nodes.warning()
+        note += nodes.paragraph("", "", nodes.strong(word, word), nodes.Text(f": {paper.notice}"))
+        out.append(note)
+    if paper.erratum:
+        note = nodes.note()
+        note += nodes.paragraph("", "", nodes.strong("Erratum", "Erratum"), nodes.Text(f": {paper.erratum}"))
+        out.append(note)
+    return out
+
+
+def paper_body(proceedings: Proceedings, paper: Paper, docname: str) -> list[nodes.Node]:
+    """Everything on a paper's page, in reading order, as one section titled by the paper."""
+    volume = proceedings.volume
+    page = nodes.section(ids=["paper"], names=["paper"])
+    page += nodes.title(paper.title, paper.title)
+    page.extend(status_notice(paper))
+    if paper.authors:
+        page += nodes.bullet_list("", *map(author_item, paper.authors), classes=["paper-authors"])
+    else:
+        page += missing("The author list is not available on this site yet; see", paper.doi_url, "the DOI record")
+    meta = nodes.paragraph(classes=["paper-meta"])
+    bits = [paper.type.label, f"{volume.short_title}"]
+    if paper.pages:
+        bits.append(f"pages {paper.pages.replace('--', '–')}")
+    elif paper.page_count:
+        bits.append(f"{paper.page_count} pages")
+    if paper.published:
+        bits.append(f"published {paper.published.isoformat()}")
+    meta += nodes.Text(" · ".join(bits))
+    if paper.doi_url:
+        meta += nodes.Text(" · DOI ")
+        meta += external(paper.doi_url, paper.doi or "")
+    page += meta
+    buttons = nodes.paragraph(classes=["paper-links"])
+    for kind, url in paper.links.items():
+        buttons += button(url, LINK_LABELS[kind])
+        buttons += nodes.Text(" ")
+    if paper.doi_url:
+        buttons += button(paper.doi_url, "DOI", primary=not paper.links.pdf)
+    if buttons.children:
+        page += buttons
+    abstract: list[nodes.Node] = [nodes.paragraph("", "", *text_with_math(p)) for p in paper.paragraphs]
+    if not abstract:
+        abstract = [missing("The abstract is not available on this site yet; see", paper.doi_url, "the DOI record")]
+    page += section("Abstract", "abstract", *abstract)
+    if paper.keywords:
+        kw = nodes.paragraph("", "", nodes.strong("Keywords: ", "Keywords: "), nodes.Text(", ".join(paper.keywords)))
+        page += kw
+    if paper.is_published:
+        page += cite_section(proceedings, paper, docname)
+    page += neighbours_nav(proceedings, paper)
+    return [page]
+
+
+def cite_section(proceedings: Proceedings, paper: Paper, docname: str) -> nodes.section:
+    ref = acm_reference(paper, proceedings.volume)
+    bib = bibtex_entry(paper, proceedings.volume)
+    block = nodes.literal_block(bib, bib, language="bibtex")
+    download = nodes.paragraph()
+    download += button(relative(docname, f"{PAPERS_DIR}/{paper.id}.bib"), f"Download {paper.id}.bib", primary=False)
+    return section(
+        "Cite",
+        "cite",
+        nodes.paragraph("", "", nodes.strong("ACM Reference Format", "ACM Reference Format")),
+        nodes.paragraph(ref, ref, classes=["acm-reference"]),
+        nodes.paragraph("", "", nodes.strong("BibTeX", "BibTeX")),
+        block,
+        download,
+    )
+
+
+def neighbours_nav(proceedings: Proceedings, paper: Paper) -> nodes.paragraph:
+    prev, nxt = proceedings.neighbours(paper.id)
+    nav = nodes.paragraph(classes=["paper-nav"])
+    if prev:
+        nav += nodes.Text("← Previous: ")
+        nav += doc_link(paper_docname(prev.id), prev.title)
+        nav += nodes.Text(" · ")
+    nav += doc_link("proceedings/index", "All papers")
+    if nxt:
+        nav += nodes.Text(" · Next: ")
+        nav += doc_link(paper_docname(nxt.id), nxt.title)
+        nav += nodes.Text(" →")
+    return nav
+
+
+def authors_inline(paper: Paper) -> str:
+    return ", ".join(a.display_name for a in paper.authors) or "Authors not yet listed"
+
+
+def contents(proceedings: Proceedings) -> list[nodes.Node]:
+    """The table of contents, grouped by session when sessions are given, else by type."""
+    groups: dict[str, list[Paper]] = defaultdict(list)
+    use_sessions = any(p.session for p in proceedings.papers)
+    for paper in proceedings.papers:
+        groups[(paper.session or "Other papers") if use_sessions else paper.type.label + "s"].append(paper)
+    out: list[nodes.Node] = []
+    for name, papers in groups.items():
+        items = nodes.enumerated_list(classes=["proceedings-toc"]) if len(groups) == 1 else nodes.bullet_list(classes=["proceedings-toc"])
+        for paper in papers:
+            para = nodes.paragraph()
+            para += doc_link(paper_docname(paper.id), paper.title)
+            if not paper.is_published:
+                para += nodes.Text(" ")
+                label = paper.status.value.capitalize()
+                para += nodes.inline(label, label, classes=["sd-badge", "sd-bg-warning", "sd-bg-text-warning"])
+            line = nodes.paragraph(classes=["proceedings-toc-authors"])
+            line += nodes.Text(authors_inline(paper))
+            items += nodes.list_item("", para, line)
+        out.append(nodes.rubric(name, name) if len(groups) > 1 else nodes.container())
+        out.append(items)
+    return [n for n in out if not (isinstance(n, nodes.container) and not n.children)]
+
+
+def front_matter(proceedings: Proceedings, docname: str) -> list[nodes.Node]:
+    volume = proceedings.volume
+    fields = nodes.field_list(classes=["proceedings-front-matter"])
+
+    def add(name: str, *body: nodes.Node) -> None:
+        fields.append(nodes.field("", nodes.field_name(name, name), nodes.field_body("", nodes.paragraph("", "", *body))))
+
+    add("Title", nodes.Text(f"{volume.title} ({volume.short_title})"))
+    if volume.editors:
+        add("Editors", nodes.Text(", ".join(e.display_name for e in volume.editors)))
+    if volume.publisher:
+        add("Publisher", nodes.Text(", ".join(filter(None, [volume.publisher, volume.publisher_address]))))
+    if volume.event:
+        ev = volume.event
+        add("Co-located with", nodes.Text(", ".join(filter(None, [ev.name, ev.dates, ev.place]))))
+    if volume.doi_prefix:
+        add("DOI prefix", nodes.Text(volume.doi_prefix))
+    if volume.isbn:
+        add("ISBN", nodes.Text(volume.isbn))
+    n = len(proceedings.published)
+    add("Papers", nodes.Text(f"{n} published" + (f", {len(proceedings.papers) - n} withdrawn or retracted" if n < len(proceedings.papers) else "")))
+    download = nodes.paragraph()
+    download += button(relative(docname, "proceedings/volume.bib"), "Download the volume (BibTeX)", primary=False)
+    return [fields, download]
+
+
+def author_index(proceedings: Proceedings) -> list[nodes.Node]:
+    items = nodes.bullet_list(classes=["author-index"])
+    for author, papers in proceedings.authors():
+        para = nodes.paragraph()
+        name = f"{author.family}, {author.given}" if author.family and author.given else author.display_name
+        para += nodes.strong(name, name)
+        para += nodes.Text(": ")
+        for i, paper in enumerate(papers):
+            if i:
+                para += nodes.Text("; ")
+            para += doc_link(paper_docname(paper.id), paper.title)
+        items += nodes.list_item("", para)
+    return [items]

@@ -1,0 +1,1 @@
+"""Readers, one per input format. Raw dicts never leave this package."""

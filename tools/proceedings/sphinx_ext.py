@@ -1,0 +1,131 @@
+"""Sphinx extension: load the proceedings data when the build starts, generate one stub page per
+paper, and render pages from the data through directives of ours."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.errors import SphinxError
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import mathml
+from .errors import DataError, Severity
+from .load import Loaded, load
+from .render import doctree
+from .render.bibtex import bibtex_entry, volume_bibtex
+from .render.pages import PAPERS_DIR, page_files
+from .write import sync_folder
+
+logger = logging.getLogger(__name__)
+ENV_KEY = "inet4ai_proceedings"
+
+
+class ProceedingsDataError(SphinxError):
+    category = "Proceedings data error"
+
+
+def data_dir(app: Sphinx) -> Path:
+    return (Path(app.confdir) / app.config.proceedings_data).resolve()
+
+
+def loaded(env: BuildEnvironment) -> Loaded:
+    value: Loaded | None = getattr(env, ENV_KEY, None)
+    if value is None:
+        raise ProceedingsDataError("the proceedings data was not loaded")
+    return value
+
+
+def generate(app: Sphinx) -> None:
+    """builder-inited: validate everything, then write the stubs that changed."""
+    try:
+        result = load(data_dir(app))
+    except DataError as exc:
+        raise ProceedingsDataError(str(exc)) from None
+    setattr(app.env, ENV_KEY, result)
+    for problem in result.incomplete:
+        logger.info("[proceedings] incomplete: %s", problem)
+    report = sync_folder(Path(app.srcdir) / PAPERS_DIR, page_files(result.proceedings), owned_suffixes=[".md"])
+    logger.info(
+        "[proceedings] %d papers: %d pages written, %d unchanged, %d removed",
+        len(result.proceedings.papers), len(report.written), len(report.unchanged), len(report.removed),
+    )
+
+
+class DataDirective(SphinxDirective):
+    """Base of the directives that render from the loaded data."""
+
+    def note_data_dependency(self) -> None:
+        for path in loaded(self.env).files:
+            self.env.note_dependency(str(path))
+
+
+class PaperPage(DataDirective):
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, Any]] = {"digest": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        proceedings = loaded(self.env).proceedings
+        try:
+            paper = proceedings.paper(self.arguments[0])
+        except KeyError:
+            raise self.error(f"unknown paper id {self.arguments[0]!r}") from None
+        return doctree.paper_body(proceedings, paper, self.env.docname)
+
+
+class FrontMatter(DataDirective):
+    def run(self) -> list[nodes.Node]:
+        self.note_data_dependency()
+        return doctree.front_matter(loaded(self.env).proceedings, self.env.docname)
+
+
+class Contents(DataDirective):
+    def run(self) -> list[nodes.Node]:
+        self.note_data_dependency()
+        return doctree.contents(loaded(self.env).proceedings)
+
+
+class AuthorIndex(DataDirective):
+    def run(self) -> list[nodes.Node]:
+        self.note_data_dependency()
+        return doctree.author_index(loaded(self.env).proceedings)
+
+
+def downloads(result: Loaded) -> dict[str, str]:
+    proceedings = result.proceedings
+    return {
+        f"{paper.id}.bib": bibtex_entry(paper, proceedings.volume)
+        for paper in proceedings.published
+    }
+
+
+def write_downloads(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: citation files at stable URLs beside the pages; stale pages removed."""
+    if exception is not None or app.builder.format != "html":
+        return
+    result = loaded(app.env)
+    out = Path(app.outdir)
+    files: dict[str, str] = dict(downloads(result))
+    sync_folder(out / PAPERS_DIR, files, owned_suffixes=[".bib"])
+    pages = {f"{p.id}.html" for p in result.proceedings.papers}
+    for page in (out / PAPERS_DIR).glob("*.html"):
+        if page.name not in pages:
+            page.unlink()
+    sync_folder(out / "proceedings", {"volume.bib": volume_bibtex(result.proceedings)}, owned_suffixes=["volume.bib"])
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("proceedings_data", "proceedings/data", "env", types=[str])
+    app.connect("builder-inited", generate)
+    app.connect("build-finished", write_downloads)
+    app.add_directive("paper-page", PaperPage)
+    app.add_directive("proceedings-front-matter", FrontMatter)
+    app.add_directive("proceedings-contents", Contents)
+    app.add_directive("proceedings-authors", AuthorIndex)
+    mathml.setup(app)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
