@@ -4,7 +4,7 @@ import os
 
 project = "INET4AI"
 author = "INET4AI organizers"
-copyright = "2025, INET4AI organizers"  # noqa: A001
+copyright = "2025, INET4AI organizers"
 
 # The published address, in one place: canonical links, the sitemap, OpenGraph and citations.
 html_baseurl = os.environ.get("INET4AI_BASE_URL", "https://irtf-net4ai.github.io/inet4ai/")
@@ -76,3 +76,6 @@ ogp_site_name = "INET4AI 2025"
 ogp_enable_meta_description = True
 
 copybutton_prompt_text = ""
+
+# Data must appear exactly as written (titles such as "INET4AI '25"): no curly-quote rewriting.
+smartquotes = False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import DataError, Location, Problem, Problems, Severity
+from .errors import Location, Problem, Problems, Severity
 from .model import Proceedings
 from .sources.yaml_ import read_papers, read_volume
 from .validate import validate

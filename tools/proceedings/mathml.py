@@ -10,7 +10,8 @@ from sphinx.writers.html5 import HTML5Translator
 
 def _mathml(latex: str, *, block: bool) -> str | None:
     try:
-        return latex2mathml.tex2mathml(latex, as_block=block)
+        rendered: str = latex2mathml.tex2mathml(latex, as_block=block)
+        return rendered
     except SyntaxError:
         return None
 
@@ -18,7 +19,9 @@ def _mathml(latex: str, *, block: bool) -> str | None:
 def visit_math(self: HTML5Translator, node: nodes.math) -> None:
     rendered = _mathml(node.astext(), block=False)
     if rendered is None:  # keep unparseable math readable as its source
-        self.body.append(self.starttag(node, "code", "", CLASS="math") + self.encode(node.astext()) + "</code>")
+        self.body.append(
+            self.starttag(node, "code", "", CLASS="math") + self.encode(node.astext()) + "</code>"
+        )
     else:
         self.body.append(self.starttag(node, "span", "", CLASS="math") + rendered + "</span>")
     raise nodes.SkipNode
@@ -27,7 +30,9 @@ def visit_math(self: HTML5Translator, node: nodes.math) -> None:
 def visit_displaymath(self: HTML5Translator, node: nodes.math_block) -> None:
     rendered = _mathml(node.astext(), block=True)
     if rendered is None:
-        self.body.append(self.starttag(node, "pre", "", CLASS="math") + self.encode(node.astext()) + "</pre>")
+        self.body.append(
+            self.starttag(node, "pre", "", CLASS="math") + self.encode(node.astext()) + "</pre>"
+        )
     else:
         self.body.append(self.starttag(node, "div", "", CLASS="math") + rendered + "</div>")
     raise nodes.SkipNode

@@ -16,8 +16,9 @@ DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s]+$")
 ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 
 MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 def check_id(value: str) -> str:
@@ -223,5 +224,8 @@ class Proceedings:
                     entry[1].append(paper)
         return sorted(
             index.values(),
-            key=lambda e: (normalize_name(e[0].family or e[0].display_name), normalize_name(e[0].given)),
+            key=lambda e: (
+                normalize_name(e[0].family or e[0].display_name),
+                normalize_name(e[0].given),
+            ),
         )

@@ -15,10 +15,10 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import mathml
-from .errors import DataError, Severity
+from .errors import DataError
 from .load import Loaded, load
 from .render import doctree
-from .render.bibtex import bibtex_entry, volume_bibtex
+from .render.downloads import PAPER_SUFFIXES, VOLUME_DIR, paper_downloads, volume_downloads
 from .render.pages import PAPERS_DIR, page_files
 from .write import sync_folder
 
@@ -31,7 +31,8 @@ class ProceedingsDataError(SphinxError):
 
 
 def data_dir(app: Sphinx) -> Path:
-    return (Path(app.confdir) / app.config.proceedings_data).resolve()
+    configured: str = app.config.proceedings_data
+    return (Path(app.confdir) / configured).resolve()
 
 
 def loaded(env: BuildEnvironment) -> Loaded:
@@ -50,10 +51,15 @@ def generate(app: Sphinx) -> None:
     setattr(app.env, ENV_KEY, result)
     for problem in result.incomplete:
         logger.info("[proceedings] incomplete: %s", problem)
-    report = sync_folder(Path(app.srcdir) / PAPERS_DIR, page_files(result.proceedings), owned_suffixes=[".md"])
+    report = sync_folder(
+        Path(app.srcdir) / PAPERS_DIR, page_files(result.proceedings), owned_suffixes=[".md"]
+    )
     logger.info(
         "[proceedings] %d papers: %d pages written, %d unchanged, %d removed",
-        len(result.proceedings.papers), len(report.written), len(report.unchanged), len(report.removed),
+        len(result.proceedings.papers),
+        len(report.written),
+        len(report.unchanged),
+        len(report.removed),
     )
 
 
@@ -96,27 +102,19 @@ class AuthorIndex(DataDirective):
         return doctree.author_index(loaded(self.env).proceedings)
 
 
-def downloads(result: Loaded) -> dict[str, str]:
-    proceedings = result.proceedings
-    return {
-        f"{paper.id}.bib": bibtex_entry(paper, proceedings.volume)
-        for paper in proceedings.published
-    }
-
-
 def write_downloads(app: Sphinx, exception: Exception | None) -> None:
     """build-finished: citation files at stable URLs beside the pages; stale pages removed."""
     if exception is not None or app.builder.format != "html":
         return
-    result = loaded(app.env)
+    proceedings = loaded(app.env).proceedings
     out = Path(app.outdir)
-    files: dict[str, str] = dict(downloads(result))
-    sync_folder(out / PAPERS_DIR, files, owned_suffixes=[".bib"])
-    pages = {f"{p.id}.html" for p in result.proceedings.papers}
+    sync_folder(out / PAPERS_DIR, paper_downloads(proceedings), owned_suffixes=PAPER_SUFFIXES)
+    volume_files = volume_downloads(proceedings)
+    sync_folder(out / VOLUME_DIR, volume_files, owned_suffixes=tuple(volume_files))
+    pages = {f"{p.id}.html" for p in proceedings.papers}
     for page in (out / PAPERS_DIR).glob("*.html"):
         if page.name not in pages:
             page.unlink()
-    sync_folder(out / "proceedings", {"volume.bib": volume_bibtex(result.proceedings)}, owned_suffixes=["volume.bib"])
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

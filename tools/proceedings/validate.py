@@ -53,7 +53,9 @@ def validate(volume: Volume | None, papers: Sequence[Paper], problems: Problems)
     for paper in papers:
         if paper.doi and paper.doi.lower() in dois:
             other = dois[paper.doi.lower()]
-            problems.error(paper.source, f"DOI {paper.doi} is also given to {other.id!r}", field="doi")
+            problems.error(
+                paper.source, f"DOI {paper.doi} is also given to {other.id!r}", field="doi"
+            )
         elif paper.doi:
             dois[paper.doi.lower()] = paper
 
@@ -65,7 +67,9 @@ def _check_volume(volume: Volume, problems: Problems) -> None:
     if volume.month is not None and not 1 <= volume.month <= 12:
         problems.error(loc, "'month' must be 1 to 12", field="month")
     if volume.doi_prefix and not DOI_RE.match(volume.doi_prefix + "/x"):
-        problems.error(loc, f"'doi_prefix' {volume.doi_prefix!r} is not a DOI prefix", field="doi_prefix")
+        problems.error(
+            loc, f"'doi_prefix' {volume.doi_prefix!r} is not a DOI prefix", field="doi_prefix"
+        )
     for url in (volume.url, volume.event.url if volume.event else None):
         if url and not is_safe_url(url):
             problems.error(loc, f"URL {url!r} must be an absolute http(s) URL", field="url")
@@ -95,7 +99,9 @@ def _check_paper(paper: Paper, problems: Problems) -> None:
         problems.error(loc, f"DOI {paper.doi!r} is not a DOI (10.NNNN/suffix)", field="doi")
     for kind, url in paper.links.items():
         if not is_safe_url(url):
-            problems.error(loc, f"link {kind!r} {url!r} must be an absolute http(s) URL", field=kind)
+            problems.error(
+                loc, f"link {kind!r} {url!r} must be an absolute http(s) URL", field=kind
+            )
     if paper.pages and not all(p.strip() for p in paper.pages.split("--")):
         problems.error(loc, f"pages {paper.pages!r} must be 'N' or 'N--M'", field="pages")
     if paper.numpages is not None and paper.numpages <= 0:

@@ -18,7 +18,11 @@ def citation_key(paper: Paper, volume: Volume) -> str:
 def _escape(text: str) -> str:
     # Braces must balance inside a braced value; specials are escaped for LaTeX.
     out = re.sub(r"([&%$#_])", r"\\\1", text.replace("\\", r"\textbackslash{}"))
-    return out.replace("{", r"\{").replace("}", r"\}").replace(r"\textbackslash\{\}", r"\textbackslash{}")
+    return (
+        out.replace("{", r"\{")
+        .replace("}", r"\}")
+        .replace(r"\textbackslash\{\}", r"\textbackslash{}")
+    )
 
 
 def _name(author: Author) -> str:

@@ -42,12 +42,14 @@ def text_with_math(text: str) -> list[nodes.Node]:
     return out
 
 
-def doc_link(target_doc: str, label: str, *, classes: list[str] | None = None) -> addnodes.pending_xref:
+def doc_link(
+    target_doc: str, label: str, *, classes: list[str] | None = None
+) -> addnodes.pending_xref:
     xref = addnodes.pending_xref(
         "", refdomain="std", reftype="doc", reftarget="/" + target_doc, refexplicit=True
     )
     xref += nodes.inline(label, label, classes=classes or [])
-    return xref
+    return xref  # type: ignore[no-any-return]
 
 
 def external(url: str, label: str, *, classes: list[str] | None = None) -> nodes.reference:
@@ -98,7 +100,9 @@ def status_notice(paper: Paper) -> list[nodes.Node]:
         out.append(note)
     if paper.erratum:
         note = nodes.note()
-        note += nodes.paragraph("", "", nodes.strong("Erratum", "Erratum"), nodes.Text(f": {paper.erratum}"))
+        note += nodes.paragraph(
+            "", "", nodes.strong("Erratum", "Erratum"), nodes.Text(f": {paper.erratum}")
+        )
         out.append(note)
     return out
 
@@ -112,7 +116,11 @@ def paper_body(proceedings: Proceedings, paper: Paper, docname: str) -> list[nod
     if paper.authors:
         page += nodes.bullet_list("", *map(author_item, paper.authors), classes=["paper-authors"])
     else:
-        page += missing("The author list is not available on this site yet; see", paper.doi_url, "the DOI record")
+        page += missing(
+            "The author list is not available on this site yet; see",
+            paper.doi_url,
+            "the DOI record",
+        )
     meta = nodes.paragraph(classes=["paper-meta"])
     bits = [paper.type.label, f"{volume.short_title}"]
     if paper.pages:
@@ -134,12 +142,22 @@ def paper_body(proceedings: Proceedings, paper: Paper, docname: str) -> list[nod
         buttons += button(paper.doi_url, "DOI", primary=not paper.links.pdf)
     if buttons.children:
         page += buttons
-    abstract: list[nodes.Node] = [nodes.paragraph("", "", *text_with_math(p)) for p in paper.paragraphs]
+    abstract: list[nodes.Node] = [
+        nodes.paragraph("", "", *text_with_math(p)) for p in paper.paragraphs
+    ]
     if not abstract:
-        abstract = [missing("The abstract is not available on this site yet; see", paper.doi_url, "the DOI record")]
+        abstract = [
+            missing(
+                "The abstract is not available on this site yet; see",
+                paper.doi_url,
+                "the DOI record",
+            )
+        ]
     page += section("Abstract", "abstract", *abstract)
     if paper.keywords:
-        kw = nodes.paragraph("", "", nodes.strong("Keywords: ", "Keywords: "), nodes.Text(", ".join(paper.keywords)))
+        kw = nodes.paragraph(
+            "", "", nodes.strong("Keywords: ", "Keywords: "), nodes.Text(", ".join(paper.keywords))
+        )
         page += kw
     if paper.is_published:
         page += cite_section(proceedings, paper, docname)
@@ -152,7 +170,9 @@ def cite_section(proceedings: Proceedings, paper: Paper, docname: str) -> nodes.
     bib = bibtex_entry(paper, proceedings.volume)
     block = nodes.literal_block(bib, bib, language="bibtex")
     download = nodes.paragraph()
-    download += button(relative(docname, f"{PAPERS_DIR}/{paper.id}.bib"), f"Download {paper.id}.bib", primary=False)
+    download += button(
+        relative(docname, f"{PAPERS_DIR}/{paper.id}.bib"), f"Download {paper.id}.bib", primary=False
+    )
     return section(
         "Cite",
         "cite",
@@ -188,17 +208,25 @@ def contents(proceedings: Proceedings) -> list[nodes.Node]:
     groups: dict[str, list[Paper]] = defaultdict(list)
     use_sessions = any(p.session for p in proceedings.papers)
     for paper in proceedings.papers:
-        groups[(paper.session or "Other papers") if use_sessions else paper.type.label + "s"].append(paper)
+        groups[
+            (paper.session or "Other papers") if use_sessions else paper.type.label + "s"
+        ].append(paper)
     out: list[nodes.Node] = []
     for name, papers in groups.items():
-        items = nodes.enumerated_list(classes=["proceedings-toc"]) if len(groups) == 1 else nodes.bullet_list(classes=["proceedings-toc"])
+        items = (
+            nodes.enumerated_list(classes=["proceedings-toc"])
+            if len(groups) == 1
+            else nodes.bullet_list(classes=["proceedings-toc"])
+        )
         for paper in papers:
             para = nodes.paragraph()
             para += doc_link(paper_docname(paper.id), paper.title)
             if not paper.is_published:
                 para += nodes.Text(" ")
                 label = paper.status.value.capitalize()
-                para += nodes.inline(label, label, classes=["sd-badge", "sd-bg-warning", "sd-bg-text-warning"])
+                para += nodes.inline(
+                    label, label, classes=["sd-badge", "sd-bg-warning", "sd-bg-text-warning"]
+                )
             line = nodes.paragraph(classes=["proceedings-toc-authors"])
             line += nodes.Text(authors_inline(paper))
             items += nodes.list_item("", para, line)
@@ -212,13 +240,22 @@ def front_matter(proceedings: Proceedings, docname: str) -> list[nodes.Node]:
     fields = nodes.field_list(classes=["proceedings-front-matter"])
 
     def add(name: str, *body: nodes.Node) -> None:
-        fields.append(nodes.field("", nodes.field_name(name, name), nodes.field_body("", nodes.paragraph("", "", *body))))
+        fields.append(
+            nodes.field(
+                "",
+                nodes.field_name(name, name),
+                nodes.field_body("", nodes.paragraph("", "", *body)),
+            )
+        )
 
     add("Title", nodes.Text(f"{volume.title} ({volume.short_title})"))
     if volume.editors:
         add("Editors", nodes.Text(", ".join(e.display_name for e in volume.editors)))
     if volume.publisher:
-        add("Publisher", nodes.Text(", ".join(filter(None, [volume.publisher, volume.publisher_address]))))
+        add(
+            "Publisher",
+            nodes.Text(", ".join(filter(None, [volume.publisher, volume.publisher_address]))),
+        )
     if volume.event:
         ev = volume.event
         add("Co-located with", nodes.Text(", ".join(filter(None, [ev.name, ev.dates, ev.place]))))
@@ -227,9 +264,21 @@ def front_matter(proceedings: Proceedings, docname: str) -> list[nodes.Node]:
     if volume.isbn:
         add("ISBN", nodes.Text(volume.isbn))
     n = len(proceedings.published)
-    add("Papers", nodes.Text(f"{n} published" + (f", {len(proceedings.papers) - n} withdrawn or retracted" if n < len(proceedings.papers) else "")))
+    add(
+        "Papers",
+        nodes.Text(
+            f"{n} published"
+            + (
+                f", {len(proceedings.papers) - n} withdrawn or retracted"
+                if n < len(proceedings.papers)
+                else ""
+            )
+        ),
+    )
     download = nodes.paragraph()
-    download += button(relative(docname, "proceedings/volume.bib"), "Download the volume (BibTeX)", primary=False)
+    download += button(
+        relative(docname, "proceedings/volume.bib"), "Download the volume (BibTeX)", primary=False
+    )
     return [fields, download]
 
 
@@ -237,7 +286,11 @@ def author_index(proceedings: Proceedings) -> list[nodes.Node]:
     items = nodes.bullet_list(classes=["author-index"])
     for author, papers in proceedings.authors():
         para = nodes.paragraph()
-        name = f"{author.family}, {author.given}" if author.family and author.given else author.display_name
+        name = (
+            f"{author.family}, {author.given}"
+            if author.family and author.given
+            else author.display_name
+        )
         para += nodes.strong(name, name)
         para += nodes.Text(": ")
         for i, paper in enumerate(papers):

@@ -115,7 +115,11 @@ class Reader:
         return value
 
     def integer(self, key: str) -> int | None:
-        return self._get(key, lambda v: v if isinstance(v, int) and not isinstance(v, bool) else None, "a whole number")
+        return self._get(
+            key,
+            lambda v: v if isinstance(v, int) and not isinstance(v, bool) else None,
+            "a whole number",
+        )
 
     def date(self, key: str) -> dt.date | None:
         return self._get(key, _as_date, "a date (YYYY-MM-DD)")
@@ -151,7 +155,9 @@ class Reader:
             return enum_type(value)  # type: ignore[call-arg]
         except ValueError:
             allowed = ", ".join(str(e.value) for e in enum_type)  # type: ignore[attr-defined]
-            self.problems.error(self.loc(key), f"{key!r} must be one of {allowed}, not {value!r}", field=key)
+            self.problems.error(
+                self.loc(key), f"{key!r} must be one of {allowed}, not {value!r}", field=key
+            )
             return default
 
 
@@ -162,7 +168,7 @@ def _kind(value: object) -> str:
 
 
 def _as_text(value: object) -> str | None:
-    if isinstance(value, bool) or isinstance(value, dict | list):
+    if isinstance(value, bool | dict | list):
         return None
     if isinstance(value, int | float | str):
         return str(value)
@@ -216,7 +222,9 @@ def read_paper(node: Node, problems: Problems, *, index: int) -> Paper | None:
         pages=r.text("pages"),
         numpages=r.integer("numpages"),
         doi=r.text("doi"),
-        links=Links(**{k: link_reader.text(k) for k in sorted(LINK_FIELDS)}) if link_reader else Links(),
+        links=Links(**{k: link_reader.text(k) for k in sorted(LINK_FIELDS)})
+        if link_reader
+        else Links(),
         status=r.choice("status", Status, Status.PUBLISHED),
         notice=r.text("notice"),
         erratum=r.text("erratum"),

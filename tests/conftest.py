@@ -1,0 +1,88 @@
+"""Shared fixtures: build the site (or a variant of it) from a temporary copy, parse the HTML."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.application import Sphinx
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SITE_FILES = ["conf.py", "index.md", "organizers.md", "_static", "cfp", "program", "proceedings"]
+
+
+def copy_site(dest: Path) -> Path:
+    """A copy of the site's sources (never the generated pages or the build)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in SITE_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(
+                src, dest / name, ignore=shutil.ignore_patterns("papers", "__pycache__")
+            )
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+class Site:
+    """A built site: where it is, what Sphinx said, and parsed pages."""
+
+    def __init__(self, src: Path, out: Path, warnings: str) -> None:
+        self.src, self.out, self.warnings = src, out, warnings
+
+    def page(self, name: str) -> BeautifulSoup:
+        return BeautifulSoup((self.out / name).read_text(encoding="utf-8"), "lxml")
+
+    def file(self, name: str) -> str:
+        return (self.out / name).read_text(encoding="utf-8")
+
+
+def build(src: Path, out: Path, *, overrides: dict[str, object] | None = None) -> Site:
+    """Build like `make html` (warnings are errors) and return the site."""
+    warnings = StringIO()
+    app = Sphinx(
+        srcdir=src,
+        confdir=src,
+        outdir=out,
+        doctreedir=out.parent / "doctrees",
+        buildername="html",
+        confoverrides=overrides or {},
+        status=StringIO(),
+        warning=warnings,
+        freshenv=False,
+        warningiserror=True,
+        keep_going=True,
+    )
+    app.build()
+    return Site(src, out, warnings.getvalue())
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The real site, built once per test session from a temporary copy."""
+    base = tmp_path_factory.mktemp("site")
+    built = build(copy_site(base / "src"), base / "html")
+    assert built.warnings == ""
+    return built
+
+
+@pytest.fixture
+def build_site(tmp_path: Path) -> Callable[..., Site]:
+    """Build a copy of the site, optionally with another data folder or changed files."""
+
+    def _build(*, data: Path | None = None, overrides: dict[str, object] | None = None) -> Site:
+        src = tmp_path / "src"
+        if not src.exists():
+            copy_site(src)
+        opts = dict(overrides or {})
+        if data is not None:
+            opts["proceedings_data"] = str(data)
+        return build(src, tmp_path / "html", overrides=opts)
+
+    return _build

@@ -1,0 +1,103 @@
+"""Command line: python -m tools.proceedings {check,generate,import} [--data DIR]."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+
+from .errors import DataError, ProceedingsError, Severity
+from .load import load
+from .render.pages import PAPERS_DIR, page_files
+from .write import sync_folder
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DATA = ROOT / "proceedings" / "data"
+
+
+def _report_problems(console: Console, exc: DataError) -> int:
+    for problem in exc.problems:
+        if problem.severity is Severity.ERROR:
+            console.print(f"[red]error[/red] {escape(str(problem))}", soft_wrap=True)
+    errors = [p for p in exc.problems if p.severity is Severity.ERROR]
+    console.print(f"{len(errors)} error(s); nothing written.")
+    return 1
+
+
+def cmd_check(args: argparse.Namespace, console: Console) -> int:
+    result = load(args.data)
+    proceedings = result.proceedings
+    authors = len(proceedings.authors())
+    for problem in result.incomplete:
+        console.print(f"[yellow]incomplete[/yellow] {escape(str(problem))}", soft_wrap=True)
+    incomplete_records = len({p.location.pointer for p in result.incomplete})
+    console.print(
+        f"{len(proceedings.papers)} papers ({len(proceedings.published)} published), "
+        f"{authors} authors, {incomplete_records} incomplete records: OK",
+        highlight=False,
+    )
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace, console: Console) -> int:
+    result = load(args.data)
+    out: Path = args.out
+    report = sync_folder(out, page_files(result.proceedings), owned_suffixes=[".md"])
+    console.print(
+        f"{len(result.proceedings.papers)} papers: {len(report.written)} pages written, "
+        f"{len(report.unchanged)} unchanged, {len(report.removed)} removed (in {out})",
+        highlight=False,
+    )
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, console: Console) -> int:
+    from .importer import run_import
+
+    return run_import(args.source, args.data, console=console, dry_run=args.dry_run)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m tools.proceedings", description=__doc__)
+    sub = p.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help="data folder (default: %(default)s)"
+    )
+    check = sub.add_parser("check", parents=[common], help="validate the data and print a summary")
+    check.set_defaults(func=cmd_check)
+    gen = sub.add_parser("generate", parents=[common], help="write the paper pages")
+    gen.add_argument(
+        "--out", type=Path, default=ROOT / PAPERS_DIR, help="output folder (default: %(default)s)"
+    )
+    gen.set_defaults(func=cmd_generate)
+    imp = sub.add_parser(
+        "import", parents=[common], help="merge a HotCRP JSON, CSV or BibTeX file into papers.yaml"
+    )
+    imp.add_argument("source", type=Path)
+    imp.add_argument(
+        "--dry-run", action="store_true", help="report what would change, write nothing"
+    )
+    imp.set_defaults(func=cmd_import)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    console = Console(stderr=False, highlight=False)
+    try:
+        code: int = args.func(args, console)
+    except DataError as exc:
+        return _report_problems(console, exc)
+    except ProceedingsError as exc:
+        console.print(f"[red]error[/red] {escape(str(exc))}")
+        return 1
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
