@@ -17,6 +17,7 @@ extensions = [
     "sphinxext.opengraph",
     "sphinx_favicon",
     "tools.proceedings.sphinx_ext",
+    "tools.program.sphinx_ext",
 ]
 
 root_doc = "index"

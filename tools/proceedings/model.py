@@ -111,6 +111,9 @@ class Paper:
     erratum: str | None = None
     published: dt.date | None = None  # first published online
     session: str | None = None  # groups the table of contents when given
+    # Fields of the publisher's BibTeX entry (papers.bib) matched to this paper, as given there
+    # (LaTeX source), by lower-case field name; they win over generated values.
+    publisher_fields: tuple[tuple[str, str], ...] = ()
     source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
 
     @property

@@ -9,37 +9,19 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
-from sphinx.errors import SphinxError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import mathml
+from . import mathml, sphinx_citations
 from .errors import DataError
-from .load import Loaded, load
+from .load import load
 from .render import doctree
 from .render.downloads import PAPER_SUFFIXES, VOLUME_DIR, paper_downloads, volume_downloads
 from .render.pages import PAPERS_DIR, page_files
+from .sphinx_ext_state import ProceedingsDataError, data_dir, loaded, store
 from .write import sync_folder
 
 logger = logging.getLogger(__name__)
-ENV_KEY = "inet4ai_proceedings"
-
-
-class ProceedingsDataError(SphinxError):
-    category = "Proceedings data error"
-
-
-def data_dir(app: Sphinx) -> Path:
-    configured: str = app.config.proceedings_data
-    return (Path(app.confdir) / configured).resolve()
-
-
-def loaded(env: BuildEnvironment) -> Loaded:
-    value: Loaded | None = getattr(env, ENV_KEY, None)
-    if value is None:
-        raise ProceedingsDataError("the proceedings data was not loaded")
-    return value
 
 
 def generate(app: Sphinx) -> None:
@@ -48,7 +30,7 @@ def generate(app: Sphinx) -> None:
         result = load(data_dir(app))
     except DataError as exc:
         raise ProceedingsDataError(str(exc)) from None
-    setattr(app.env, ENV_KEY, result)
+    store(app.env, result)
     for problem in result.incomplete:
         logger.info("[proceedings] incomplete: %s", problem)
     report = sync_folder(
@@ -126,4 +108,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("proceedings-contents", Contents)
     app.add_directive("proceedings-authors", AuthorIndex)
     mathml.setup(app)
+    sphinx_citations.setup(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
