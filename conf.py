@@ -75,6 +75,7 @@ sitemap_show_lastmod = False
 ogp_site_url = html_baseurl
 ogp_site_name = "INET4AI 2025"
 ogp_enable_meta_description = True
+ogp_social_cards = {"enable": False}  # needs matplotlib; pages carry their own descriptions
 
 copybutton_prompt_text = ""
 
