@@ -76,10 +76,17 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 def build_site(tmp_path: Path) -> Callable[..., Site]:
     """Build a copy of the site, optionally with another data folder or changed files."""
 
-    def _build(*, data: Path | None = None, overrides: dict[str, object] | None = None) -> Site:
+    def _build(
+        *,
+        data: Path | None = None,
+        overrides: dict[str, object] | None = None,
+        files: dict[str, str] | None = None,
+    ) -> Site:
         src = tmp_path / "src"
         if not src.exists():
             copy_site(src)
+        for name, text in (files or {}).items():
+            (src / name).write_text(text, encoding="utf-8")
         opts = dict(overrides or {})
         if data is not None:
             opts["proceedings_data"] = str(data)

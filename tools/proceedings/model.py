@@ -199,20 +199,21 @@ class Volume:
 class Proceedings:
     volume: Volume
     papers: tuple[Paper, ...]
+    # Position of each id, so that lookups stay O(1) on volumes of thousands of papers.
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", {p.id: i for i, p in enumerate(self.papers)})
 
     @property
     def published(self) -> tuple[Paper, ...]:
         return tuple(p for p in self.papers if p.is_published)
 
     def paper(self, paper_id: str) -> Paper:
-        for paper in self.papers:
-            if paper.id == paper_id:
-                return paper
-        raise KeyError(paper_id)
+        return self.papers[self._index[paper_id]]
 
     def neighbours(self, paper_id: str) -> tuple[Paper | None, Paper | None]:
-        ids = [p.id for p in self.papers]
-        i = ids.index(paper_id)
+        i = self._index[paper_id]
         prev = self.papers[i - 1] if i > 0 else None
         nxt = self.papers[i + 1] if i + 1 < len(self.papers) else None
         return prev, nxt
