@@ -9,6 +9,7 @@ import bibtexparser
 import pytest
 
 from tests.conftest import Site
+
 from .helpers import paper, write_data
 
 REAL_IDS = ["traffic-inversion", "moe-load-balancing", "scale-ccl", "nano-cluster"]
