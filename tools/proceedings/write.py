@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -41,31 +42,86 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def _plan(root: Path, files: Mapping[str, bytes], suffixes: tuple[str, ...]) -> WriteReport:
+    report = WriteReport()
+    for name in sorted(files):
+        path = root / name
+        same = path.is_file() and path.read_bytes() == files[name]
+        (report.unchanged if same else report.written).append(name)
+    if root.is_dir():
+        for path in sorted(root.iterdir()):
+            if path.is_file() and path.name.endswith(suffixes) and path.name not in files:
+                report.removed.append(path.name)
+    return report
+
+
+def _recover(root: Path) -> None:
+    """Finish or undo a swap that a killed run left half done."""
+    old = root.with_name(root.name + ".old")
+    if old.is_dir() and not root.exists():
+        old.rename(root)
+    elif old.is_dir():
+        shutil.rmtree(old)
+    for stale in root.parent.glob(f".{root.name}.new-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
 def sync_folder(
     root: Path,
     files: Mapping[str, str | bytes],
     *,
     owned_suffixes: Iterable[str],
 ) -> WriteReport:
-    """Make ``root`` hold exactly ``files`` among names with ``owned_suffixes``.
+    """Make ``root`` hold exactly ``files`` among names with ``owned_suffixes``, all at once.
 
-    Unchanged files are not touched, so their mtimes (and Sphinx's incremental build) hold.
+    The new folder is staged beside ``root`` and swapped in with two renames, so a run killed
+    at any point leaves either the old or the new set, never a mix. Unchanged files are carried
+    over as hard links (or copies) with their mtimes, so Sphinx's incremental build holds.
     """
-    report = WriteReport()
-    targets = {name: safe_child(root, name) for name in files}  # check every name first
-    root.mkdir(parents=True, exist_ok=True)
-    for name in sorted(files):
-        content = files[name]
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        path = targets[name]
-        if path.is_file() and path.read_bytes() == data:
-            report.unchanged.append(name)
-            continue
-        write_atomic(path, data)
-        report.written.append(name)
-    suffixes = tuple(owned_suffixes)
-    for path in sorted(root.iterdir()):
-        if path.is_file() and path.name.endswith(suffixes) and path.name not in files:
-            path.unlink()
-            report.removed.append(path.name)
+    for name in files:
+        safe_child(root, name)  # check every name before touching anything
+    data = {n: c.encode("utf-8") if isinstance(c, str) else c for n, c in files.items()}
+    root.parent.mkdir(parents=True, exist_ok=True)
+    _recover(root)
+    report = _plan(root, data, tuple(owned_suffixes))
+    if not report.written and not report.removed:
+        return report
+    stage = Path(tempfile.mkdtemp(dir=root.parent, prefix=f".{root.name}.new-"))
+    try:
+        if root.is_dir():
+            for path in root.iterdir():  # keep files we do not own (and unchanged ones)
+                if path.name in report.removed or path.name in report.written:
+                    continue
+                _carry(path, stage / path.name)
+        for name in report.written:
+            (stage / name).write_bytes(data[name])
+        _swap(stage, root)
+    except BaseException:
+        shutil.rmtree(stage, ignore_errors=True)
+        raise
     return report
+
+
+def _carry(src: Path, dest: Path) -> None:
+    if src.is_dir():
+        shutil.copytree(src, dest, copy_function=_link_or_copy)
+    else:
+        _link_or_copy(str(src), str(dest))
+
+
+def _link_or_copy(src: str, dest: str) -> None:
+    try:
+        os.link(src, dest)
+    except OSError:
+        shutil.copy2(src, dest)
+
+
+def _swap(stage: Path, root: Path) -> None:
+    stage.chmod(0o755)
+    if not root.exists():
+        stage.rename(root)
+        return
+    old = root.with_name(root.name + ".old")
+    root.rename(old)
+    stage.rename(root)
+    shutil.rmtree(old)
