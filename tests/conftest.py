@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from sphinx.application import Sphinx
+from sphinx.util.docutils import docutils_namespace
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -46,20 +47,23 @@ class Site:
 def build(src: Path, out: Path, *, overrides: dict[str, object] | None = None) -> Site:
     """Build like `make html` (warnings are errors) and return the site."""
     warnings = StringIO()
-    app = Sphinx(
-        srcdir=src,
-        confdir=src,
-        outdir=out,
-        doctreedir=out.parent / "doctrees",
-        buildername="html",
-        confoverrides=overrides or {},
-        status=StringIO(),
-        warning=warnings,
-        freshenv=False,
-        warningiserror=True,
-        keep_going=True,
-    )
-    app.build()
+    with (
+        docutils_namespace()
+    ):  # as sphinx-build does: roles and directives do not leak between builds
+        app = Sphinx(
+            srcdir=src,
+            confdir=src,
+            outdir=out,
+            doctreedir=out.parent / "doctrees",
+            buildername="html",
+            confoverrides=overrides or {},
+            status=StringIO(),
+            warning=warnings,
+            freshenv=False,
+            warningiserror=True,
+            keep_going=True,
+        )
+        app.build()
     return Site(src, out, warnings.getvalue())
 
 

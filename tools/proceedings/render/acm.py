@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Paper, Volume
+from .csl import facts
 
 
 def author_list(names: list[str]) -> str:
@@ -12,24 +13,25 @@ def author_list(names: list[str]) -> str:
 
 
 def acm_reference(paper: Paper, volume: Volume) -> str:
+    """'A, B, and C. 2025. Title. In Proceedings ... (SHORT), dates, place. ACM, New York, NY,
+    USA, 7 pages. https://doi.org/...'; what is not known is left out."""
+    f = facts(paper, volume)
     parts: list[str] = []
-    names = [a.display_name for a in paper.authors]
-    if names:
-        parts.append(f"{author_list(names)}. {volume.year}.")
-    else:
-        parts.append(f"{volume.year}.")
-    title = paper.title if paper.title.endswith(("?", "!", ".")) else paper.title + "."
-    parts.append(title)
-    where = f"In {volume.title} ({volume.short_title})"
+    names = [a.display_name for a in f.authors]
+    parts.append(f"{author_list(names)}. {f.year}." if names else f"{f.year}.")
+    parts.append(f.title if f.title.endswith(("?", "!", ".")) else f.title + ".")
+    where = f"In {f.container_title} ({f.series})"
     if volume.event and volume.event.dates:
         where += f", {volume.event.dates}"
     if volume.event and volume.event.place:
+        # ACM prints city and country even when they are the same ("Hong Kong, Hong Kong").
         where += f", {volume.event.place}"
     parts.append(where + ".")
-    tail = [volume.publisher, volume.publisher_address]
-    if paper.page_count:
-        tail.append(f"{paper.page_count} pages")
-    parts.append(", ".join(t for t in tail if t) + ".")
-    if paper.doi_url:
-        parts.append(paper.doi_url)
+    tail = [f.publisher, f.publisher_place]
+    if f.page_count:
+        tail.append(f"{f.page_count} pages")
+    if any(tail):
+        parts.append(", ".join(t for t in tail if t) + ".")
+    if f.doi_url:
+        parts.append(f.doi_url)
     return " ".join(parts)

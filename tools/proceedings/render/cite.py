@@ -1,30 +1,84 @@
-"""The "Cite" section of a paper page: reference text, BibTeX, downloads."""
+"""The "Cite" section of a paper page: one sphinx-design tab per format, each copyable."""
 
 from __future__ import annotations
 
+import posixpath
+from dataclasses import dataclass
+
 from docutils import nodes
+from sphinx_design.shared import create_component
 
 from ..model import Paper, Proceedings
 from .acm import acm_reference
 from .bibtex import bibtex_entry
+from .csl import paper_csl
 from .nodes_ import button, relative, section
 from .pages import PAPERS_DIR
+from .ris import paper_ris
+
+
+class download_link(nodes.reference):  # type: ignore[misc]  # docutils is untyped
+    """A link to a citation file that browsers save (HTML ``download``) rather than show:
+    static hosts serve .bib and .ris as text. Other builders write it as a plain reference."""
+
+
+# sphinx-design remembers the chosen tab of a sync group across pages (local storage).
+SYNC_GROUP = "citation-format"
+
+
+@dataclass(frozen=True, slots=True)
+class Tab:
+    sync_id: str
+    label: str
+    text: str
+    language: str  # Pygments lexer: a highlighted block gets sphinx-copybutton's button
+    download: str | None = None  # a file name inside PAPERS_DIR
+    download_label: str = ""
+
+
+def cite_tabs(proceedings: Proceedings, paper: Paper) -> list[Tab]:
+    volume = proceedings.volume
+    return [
+        Tab("acm", "ACM Reference Format", acm_reference(paper, volume) + "\n", "text"),
+        Tab(
+            "bibtex", "BibTeX", bibtex_entry(paper, volume), "bibtex",
+            f"{paper.id}.bib", "Download BibTeX (.bib)",
+        ),
+        Tab(
+            "ris", "RIS", paper_ris(paper, volume), "text",
+            f"{paper.id}.ris", "Download RIS (.ris)",
+        ),
+        Tab(
+            "csl-json", "CSL-JSON", paper_csl(paper, volume), "json",
+            f"{paper.id}.json", "Download CSL-JSON (.json)",
+        ),
+    ]  # fmt: skip
+
+
+def download_button(docname: str, target: str, label: str) -> download_link:
+    """A button that saves ``target`` (a path from the site root, e.g. 'proceedings/volume.ris')
+    under its own file name."""
+    styled = button(relative(docname, target), label, primary=False)  # the site's button look
+    classes = [*styled["classes"], "cite-download"]
+    filename = posixpath.basename(target)
+    return download_link(label, label, refuri=styled["refuri"], filename=filename, classes=classes)
+
+
+def tab_item(tab: Tab, docname: str) -> nodes.container:
+    """The nodes sphinx-design's ``tab-item`` directive builds: a label rubric, then a content
+    container; its HTML transform turns them into radio input, label and panel."""
+    label = nodes.rubric(tab.label, tab.label, classes=["sd-tab-label"])
+    label["sync_group"], label["sync_id"] = SYNC_GROUP, tab.sync_id
+    block = nodes.literal_block(tab.text, tab.text, language=tab.language)
+    block["classes"].append(f"cite-{tab.sync_id}")
+    content = create_component("tab-content", classes=["sd-tab-content"], children=[block])
+    if tab.download:
+        target = f"{PAPERS_DIR}/{tab.download}"
+        content += nodes.paragraph("", "", download_button(docname, target, tab.download_label))
+    return create_component("tab-item", classes=["sd-tab-item"], children=[label, content])
 
 
 def cite_section(proceedings: Proceedings, paper: Paper, docname: str) -> nodes.section:
-    ref = acm_reference(paper, proceedings.volume)
-    bib = bibtex_entry(paper, proceedings.volume)
-    block = nodes.literal_block(bib, bib, language="bibtex")
-    download = nodes.paragraph()
-    download += button(
-        relative(docname, f"{PAPERS_DIR}/{paper.id}.bib"), f"Download {paper.id}.bib", primary=False
-    )
-    return section(
-        "Cite",
-        "cite",
-        nodes.paragraph("", "", nodes.strong("ACM Reference Format", "ACM Reference Format")),
-        nodes.paragraph(ref, ref, classes=["acm-reference"]),
-        nodes.paragraph("", "", nodes.strong("BibTeX", "BibTeX")),
-        block,
-        download,
-    )
+    tabs = [tab_item(tab, docname) for tab in cite_tabs(proceedings, paper)]
+    tab_set = create_component("tab-set", classes=["sd-tab-set", "cite-formats"], children=tabs)
+    return section("Cite", "cite", tab_set)

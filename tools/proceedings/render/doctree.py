@@ -8,14 +8,13 @@ from collections import defaultdict
 from docutils import nodes
 
 from ..model import Author, Paper, Proceedings, Status
-from .cite import cite_section
+from .cite import cite_section, download_button
 from .nodes_ import (
     button,
     doc_link,
     external,
     missing,
     paper_docname,
-    relative,
     section,
     text_with_math,
 )
@@ -201,10 +200,12 @@ def front_matter(proceedings: Proceedings, docname: str) -> list[nodes.Node]:
             )
         ),
     )
-    download = nodes.paragraph()
-    download += button(
-        relative(docname, "proceedings/volume.bib"), "Download the volume (BibTeX)", primary=False
-    )
+    download = nodes.paragraph(classes=["volume-downloads"])
+    for suffix, label in ((".bib", "BibTeX"), (".ris", "RIS"), (".json", "CSL-JSON")):
+        download += download_button(
+            docname, f"proceedings/volume{suffix}", f"Download the volume ({label})"
+        )
+        download += nodes.Text(" ")
     return [fields, download]
 
 

@@ -1,0 +1,213 @@
+"""The citation record every format is built from (with the publisher's values), and CSL-JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pylatexenc.latex2text import LatexNodes2Text
+
+from ..model import Author, Paper, Proceedings, Volume
+
+# Publisher (papers.bib) fields that also change the plain-text record, not only the BibTeX.
+PUBLISHER_FACTS = ("doi", "isbn", "numpages", "pages", "url")
+# '12--18', '12–18', and ACM's article pages '2:1--2:7'; a single hyphen only in '12-18'.
+PAGE_RANGE_RE = re.compile(r"\s*(?:-{2,}|[\u2010-\u2015])\s*")
+SINGLE_HYPHEN_RE = re.compile(r"^(\w+)\s*-\s*(\w+)$")
+
+
+def citation_key(paper: Paper, volume: Volume) -> str:
+    """``<short title as lower-case ASCII letters and digits>-<paper id>``: 'inet4ai25-scale-ccl'.
+
+    Built only from the volume's short title and the paper id, both fixed once the volume is
+    published, so keys never change; ids are unique and ASCII ([a-z0-9._-]), so keys are too.
+    """
+    prefix = re.sub(r"[^a-z0-9]", "", volume.short_title.lower()) or f"v{volume.year}"
+    return f"{prefix}-{paper.id}"
+
+
+def unique_place(*parts: str) -> str:
+    """'Hong Kong' for city and country both 'Hong Kong'; 'Utrecht, Netherlands' otherwise."""
+    seen: list[str] = []
+    for part in parts:
+        if part and part not in seen:
+            seen.append(part)
+    return ", ".join(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """One paper as every citation format sees it: plain Unicode text, no markup."""
+
+    key: str
+    title: str
+    authors: tuple[Author, ...]
+    container_title: str  # the proceedings title
+    series: str  # the volume's short title, "INET4AI '25"
+    year: int
+    month: int | None
+    issued: tuple[int, ...]  # (y, m, d) published online when known, else the volume's (y[, m])
+    first_page: str | None
+    last_page: str | None
+    page_count: int | None
+    publisher: str
+    publisher_place: str
+    event_title: str
+    event_place: str  # the venue, e.g. "Hong Kong"
+    event_dates: tuple[dt.date, dt.date] | None
+    isbn: str | None
+    doi: str | None
+    url: str | None
+    pdf: str | None
+    abstract: str
+    keywords: tuple[str, ...]
+
+    @property
+    def doi_url(self) -> str | None:
+        return f"https://doi.org/{self.doi}" if self.doi else None
+
+    @property
+    def pages(self) -> str | None:
+        """'12--18' (BibTeX's en dash), '12' for a single page."""
+        if not self.first_page:
+            return None
+        if self.last_page and self.last_page != self.first_page:
+            return f"{self.first_page}--{self.last_page}"
+        return self.first_page
+
+
+def latex_text(value: str) -> str:
+    """A publisher's LaTeX value as plain text ('10.1145/1\\_2' -> '10.1145/1_2')."""
+    text: str = LatexNodes2Text().latex_to_text(value)
+    return " ".join(text.split())
+
+
+def _publisher(paper: Paper) -> dict[str, str]:
+    fields = dict(paper.publisher_fields)
+    return {name: latex_text(fields[name]) for name in PUBLISHER_FACTS if fields.get(name)}
+
+
+def _page_range(pages: str | None) -> tuple[str | None, str | None]:
+    text = (pages or "").strip()
+    single = SINGLE_HYPHEN_RE.match(text)
+    parts = list(single.groups()) if single else [p for p in PAGE_RANGE_RE.split(text) if p]
+    if not parts:
+        return None, None
+    return parts[0], parts[-1]
+
+
+def _page_count(
+    pub: dict[str, str], paper: Paper, first: str | None, last: str | None
+) -> int | None:
+    if pub.get("numpages", "").isdigit():
+        return int(pub["numpages"])
+    if pub.get("pages") and first and last and first.isdigit() and last.isdigit():
+        return int(last) - int(first) + 1
+    return paper.page_count
+
+
+def facts(paper: Paper, volume: Volume) -> Facts:
+    """The record of ``paper``; the publisher's doi, pages, numpages, isbn and url win."""
+    pub = _publisher(paper)
+    first, last = _page_range(pub.get("pages") or paper.pages)
+    doi = pub.get("doi") or paper.doi
+    event = volume.event
+    issued: tuple[int, ...] = (
+        (volume.year,) if volume.month is None else (volume.year, volume.month)
+    )
+    if paper.published:
+        issued = (paper.published.year, paper.published.month, paper.published.day)
+    dates = None
+    if event and event.start:
+        dates = (event.start, event.end or event.start)
+    return Facts(
+        key=citation_key(paper, volume),
+        title=paper.title,
+        authors=paper.authors,
+        container_title=volume.title,
+        series=volume.short_title,
+        year=volume.year,
+        month=volume.month,
+        issued=issued,
+        first_page=first,
+        last_page=last,
+        page_count=_page_count(pub, paper, first, last),
+        publisher=volume.publisher,
+        publisher_place=volume.publisher_address,
+        event_title=event.name if event else "",
+        event_place=unique_place(event.city, event.country) if event else "",
+        event_dates=dates,
+        isbn=pub.get("isbn") or volume.isbn,
+        doi=doi,
+        url=pub.get("url") or (f"https://doi.org/{doi}" if doi else None),
+        pdf=paper.links.pdf,
+        abstract=" ".join(paper.paragraphs),
+        keywords=paper.keywords,
+    )
+
+
+def _name(author: Author) -> dict[str, str]:
+    if not author.family:
+        return {"literal": author.display_name}
+    name = {"family": author.family}
+    if author.given:
+        name["given"] = author.given
+    return name
+
+
+def _date(*dates: tuple[int, ...]) -> dict[str, Any]:
+    return {"date-parts": [list(d) for d in dates]}
+
+
+def csl_item(f: Facts) -> dict[str, Any]:
+    """One CSL-JSON item (type paper-conference), keys sorted on output by ``csl_json``."""
+    item: dict[str, Any] = {
+        "id": f.key,  # pandoc and citeproc cite by id: the BibTeX key
+        "type": "paper-conference",
+        "title": f.title,
+        "container-title": f.container_title,
+        "collection-title": f.series,
+        "issued": _date(f.issued),
+    }
+    if f.authors:
+        item["author"] = [_name(a) for a in f.authors]
+    optional: dict[str, str | None] = {
+        "publisher": f.publisher,
+        "publisher-place": f.publisher_place,
+        # 'event' rather than CSL 1.0.2's 'event-title': both are valid, and citeproc-py 0.11
+        # (like other CSL 1.0.1 processors) knows only 'event'.
+        "event": f.event_title,
+        "event-place": f.event_place,
+        "page": f.pages.replace("--", "-") if f.pages else None,
+        "page-first": f.first_page,
+        "number-of-pages": str(f.page_count) if f.page_count else None,
+        "ISBN": f.isbn,
+        "DOI": f.doi,
+        "URL": f.url,
+        "abstract": f.abstract,
+        "keyword": ", ".join(f.keywords),
+    }
+    item.update({k: v for k, v in optional.items() if v})
+    if f.event_dates:
+        start, end = f.event_dates
+        parts = [(start.year, start.month, start.day)]
+        if end != start:
+            parts.append((end.year, end.month, end.day))
+        item["event-date"] = _date(*parts)
+    return item
+
+
+def csl_json(items: list[dict[str, Any]]) -> str:
+    """A CSL-JSON document: always an array, as Zotero, citeproc and pandoc expect."""
+    return json.dumps(items, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def paper_csl(paper: Paper, volume: Volume) -> str:
+    return csl_json([csl_item(facts(paper, volume))])
+
+
+def volume_csl(proceedings: Proceedings) -> str:
+    return csl_json([csl_item(facts(p, proceedings.volume)) for p in proceedings.published])

@@ -1,0 +1,61 @@
+"""RIS records (TY  - CPAPER) for papers and the volume, as EndNote and Zotero read them."""
+
+from __future__ import annotations
+
+from ..model import Author, Paper, Proceedings, Volume
+from .csl import Facts, facts
+
+
+def ris_name(author: Author) -> str:
+    """'Family, Given' (RIS's form); a one-part name as written."""
+    if author.family and author.given:
+        return f"{author.family}, {author.given}"
+    return author.display_name
+
+
+def ris_date(parts: tuple[int, ...]) -> str | None:
+    """RIS's DA form 'YYYY/MM/DD/' ('YYYY/MM//' without a day); None for a year alone."""
+    if len(parts) < 2:
+        return None
+    day = f"{parts[2]:02d}" if len(parts) > 2 else ""
+    return f"{parts[0]:04d}/{parts[1]:02d}/{day}/"
+
+
+def ris_lines(f: Facts) -> list[tuple[str, str]]:
+    """(tag, value) pairs of one record in RIS's customary order, TY first and ER last."""
+    lines: list[tuple[str, str | None]] = [("TY", "CPAPER")]
+    lines += [("AU", ris_name(a)) for a in f.authors]
+    lines += [
+        ("TI", f.title),
+        ("T2", f.container_title),
+        ("T3", f.series),
+        ("PY", str(f.year)),
+        ("DA", ris_date(f.issued)),
+        ("SP", f.first_page),
+        ("EP", f.last_page if f.last_page != f.first_page else None),
+        ("PB", f.publisher),
+        ("CY", f.publisher_place),
+        ("SN", f.isbn),
+        ("DO", f.doi),
+        ("UR", f.url),
+        ("L1", f.pdf),
+        ("AB", f.abstract),
+    ]
+    lines += [("KW", k) for k in f.keywords]
+    # A value is one line: RIS has no continuation lines, so any line break becomes a space.
+    kept = [(tag, " ".join(value.split())) for tag, value in lines if value]
+    return [*kept, ("ER", "")]
+
+
+def format_record(lines: list[tuple[str, str]]) -> str:
+    # 'TAG  - value': two spaces, a hyphen and a space; 'ER  - ' keeps its trailing space.
+    return "".join(f"{tag}  - {value}\n" for tag, value in lines)
+
+
+def paper_ris(paper: Paper, volume: Volume) -> str:
+    return format_record(ris_lines(facts(paper, volume)))
+
+
+def volume_ris(proceedings: Proceedings) -> str:
+    """One record per published paper, in the volume's order, separated by a blank line."""
+    return "\n".join(paper_ris(p, proceedings.volume) for p in proceedings.published)
