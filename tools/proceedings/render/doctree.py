@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from docutils import nodes
 
-from ..model import Author, Paper, Proceedings, Status
+from ..model import Author, Paper, PaperType, Proceedings, Status
 from .cite import cite_section, download_button
 from .nodes_ import (
     button,
@@ -66,7 +66,9 @@ def paper_body(proceedings: Proceedings, paper: Paper, docname: str) -> list[nod
             "the DOI record",
         )
     meta = nodes.paragraph(classes=["paper-meta"])
-    bits = [paper.type.label, f"{volume.short_title}"]
+    # The type is only stated when the data says so: "full" is also what an absent type means.
+    bits = [] if paper.type is PaperType.FULL else [paper.type.label]
+    bits.append(f"In {volume.short_title}")
     if paper.pages:
         bits.append(f"pages {paper.pages.replace('--', '–')}")
     elif paper.page_count:
@@ -132,10 +134,12 @@ def contents(proceedings: Proceedings) -> list[nodes.Node]:
     """The table of contents, grouped by session when sessions are given, else by type."""
     groups: dict[str, list[Paper]] = defaultdict(list)
     use_sessions = any(p.session for p in proceedings.papers)
+    use_types = len({p.type for p in proceedings.papers}) > 1
     for paper in proceedings.papers:
-        groups[
-            (paper.session or "Other papers") if use_sessions else paper.type.label + "s"
-        ].append(paper)
+        if use_sessions:
+            groups[paper.session or "Other papers"].append(paper)
+        else:
+            groups[paper.type.label + "s" if use_types else "Papers"].append(paper)
     out: list[nodes.Node] = []
     for name, papers in groups.items():
         items = (
