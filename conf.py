@@ -3,11 +3,13 @@
 import os
 
 project = "INET4AI"
+version = release = "2025"  # the edition; the theme prints it in a docsearch meta tag
 author = "INET4AI organizers"
 copyright = "2025, INET4AI organizers"
 
 # The published address, in one place: canonical links, the sitemap, OpenGraph and citations.
-html_baseurl = os.environ.get("INET4AI_BASE_URL", "https://irtf-net4ai.github.io/inet4ai/")
+# An empty INET4AI_BASE_URL (an unset CI variable) counts as unset.
+html_baseurl = os.environ.get("INET4AI_BASE_URL") or "https://irtf-net4ai.github.io/inet4ai/"
 
 extensions = [
     "myst_parser",
@@ -52,24 +54,38 @@ html_show_sourcelink = False
 html_copy_source = False
 html_math_renderer = "mathml"
 html_theme_options = {
-    "logo": {"text": "INET4AI 2025", "alt_text": "INET4AI 2025 home"},
-    "home_page_in_toc": True,
+    "logo": {
+        "text": "INET4AI 2025",
+        "image_light": "_static/favicon.svg",
+        "image_dark": "_static/favicon.svg",  # else the theme writes an <img src="">
+        "alt_text": "INET4AI 2025 home",
+    },
+    "home_page_in_toc": False,
     "show_navbar_depth": 1,
+    # The sidebar lists the four sections only (sub-pages are linked from their section): no
+    # nested <details>, whose unlabeled <summary> toggle fails axe-core's summary-name rule.
+    "max_navbar_depth": 1,
     "use_download_button": False,
     "use_fullscreen_button": False,
     "use_repository_button": False,
     "navigation_with_keys": False,
-    "article_header_end": [],
+    # The book theme keeps search, theme switch and page contents in the article header; an
+    # empty persistent navbar stops pydata-sphinx-theme from adding a second search bar on top.
+    "navbar_persistent": [],
+    "footer_content_items": ["copyright.html", "extra-footer.html"],
     "extra_footer": (
-        "<p>INET4AI: Workshop on Inter-networking challenges for AI, co-located with ACM CoNEXT "
-        "2025. Contact: <a href='mailto:chairs@inet4ai.org'>chairs@inet4ai.org</a> (chairs), "
+        "<p>INET4AI 2025: Workshop on Inter-networking challenges for AI, 1 December 2025, "
+        "HKUST, Hong Kong, co-located with ACM CoNEXT 2025.<br>"
+        "Contact: <a href='mailto:chairs@inet4ai.org'>chairs@inet4ai.org</a> (chairs), "
         "<a href='mailto:submit@inet4ai.org'>submit@inet4ai.org</a> (submissions).</p>"
     ),
 }
+# Without a default mode pydata-sphinx-theme logs "Got invalid theme mode" on a first visit.
 html_context = {"default_mode": "light"}
 favicons = [{"href": "favicon.svg"}]
 
 sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html"]
 sitemap_show_lastmod = False
 
 ogp_site_url = html_baseurl
