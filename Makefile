@@ -6,7 +6,7 @@ BUILD   ?= _build
 SPHINXOPTS ?= -W --keep-going -n
 STAMP   := $(VENV)/.installed
 
-.PHONY: html test lint typecheck live clean bench check
+.PHONY: html test lint typecheck live clean bench check screenshots
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ test: lint typecheck
 
 live: $(STAMP)
 	$(BIN)/sphinx-autobuild $(SPHINXOPTS) . $(BUILD)/html
+
+screenshots: $(STAMP)
+	$(BIN)/python -m pytest -q tests/browser/test_screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
