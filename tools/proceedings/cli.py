@@ -58,7 +58,9 @@ def cmd_generate(args: argparse.Namespace, console: Console) -> int:
 def cmd_import(args: argparse.Namespace, console: Console) -> int:
     from .importer import run_import
 
-    return run_import(args.source, args.data, console=console, dry_run=args.dry_run)
+    return run_import(
+        args.source, args.data, console=console, dry_run=args.dry_run, authors=args.authors
+    )
 
 
 def parser() -> argparse.ArgumentParser:
@@ -79,6 +81,12 @@ def parser() -> argparse.ArgumentParser:
         "import", parents=[common], help="merge a HotCRP JSON, CSV or BibTeX file into papers.yaml"
     )
     imp.add_argument("source", type=Path)
+    imp.add_argument(
+        "--authors",
+        type=Path,
+        metavar="CSV",
+        help="HotCRP's authors CSV: adds ORCIDs and missing affiliations",
+    )
     imp.add_argument(
         "--dry-run", action="store_true", help="report what would change, write nothing"
     )

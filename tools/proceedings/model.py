@@ -138,7 +138,7 @@ class Paper:
         if self.numpages is not None:
             return self.numpages
         first, last = self.first_page, self.last_page
-        if first and last and first.isdigit() and last.isdigit():
+        if first and last and _is_number(first) and _is_number(last):
             return int(last) - int(first) + 1
         return None
 
@@ -147,6 +147,10 @@ class Paper:
         if not self.abstract:
             return []
         return [" ".join(p.split()) for p in re.split(r"\n\s*\n", self.abstract) if p.strip()]
+
+
+def _is_number(text: str) -> bool:
+    return text.isascii() and text.isdecimal()  # isdigit() also accepts '²', which int() refuses
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,8 @@ from ..model import Author, Event, Links, Paper, PaperType, Status, Volume
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 T = TypeVar("T")
-_SCALARS = yaml.constructor.SafeConstructor()  # builds typed scalars from composed nodes
+_SCALARS = yaml.constructor.SafeConstructor()
+STR_TAG = "tag:yaml.org,2002:str"  # builds typed scalars from composed nodes
 
 PAPER_FIELDS = {
     "id", "title", "authors", "abstract", "keywords", "type", "pages", "numpages", "doi",
@@ -46,17 +47,22 @@ def load_yaml(path: Path, problems: Problems, *, label: str | None = None) -> No
     except UnicodeDecodeError as exc:
         problems.error(Location(name), f"not valid UTF-8 (byte {exc.start})")
         return None
+    return load_yaml_text(text, problems, label=name)
+
+
+def load_yaml_text(text: str, problems: Problems, *, label: str) -> Node | None:
+    """Parse YAML text (already decoded) into located nodes, reported under ``label``."""
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        problems.error(Location(name, line), f"YAML syntax error: {getattr(exc, 'problem', exc)}")
+        problems.error(Location(label, line), f"YAML syntax error: {getattr(exc, 'problem', exc)}")
         return None
     if root is None:
-        problems.error(Location(name), "the file is empty")
+        problems.error(Location(label), "the file is empty")
         return None
-    return _convert(root, Location(name, root.start_mark.line + 1, ""), problems)
+    return _convert(root, Location(label, root.start_mark.line + 1, ""), problems)
 
 
 def _convert(node: yaml.Node, loc: Location, problems: Problems) -> Node:
@@ -77,6 +83,8 @@ def _convert(node: yaml.Node, loc: Location, problems: Problems) -> Node:
             for i, item in enumerate(node.value)
         ]
         return Node(items, loc)
+    if node.tag == STR_TAG:  # most values: skip the constructor, which costs more than parsing
+        return Node(node.value, loc)
     return Node(_SCALARS.construct_object(node, deep=True), loc)
 
 
@@ -235,15 +243,22 @@ def read_paper(node: Node, problems: Problems, *, index: int) -> Paper | None:
 
 
 def read_papers(path: Path, problems: Problems, *, label: str | None = None) -> list[Paper]:
-    root = load_yaml(path, problems, label=label)
+    return _papers_from(load_yaml(path, problems, label=label), problems)
+
+
+def read_papers_text(text: str, problems: Problems, *, label: str) -> list[Paper]:
+    """Read papers.yaml content that is not on disk yet (an import checks what it will write)."""
+    return _papers_from(load_yaml_text(text, problems, label=label), problems)
+
+
+def _papers_from(root: Node | None, problems: Problems) -> list[Paper]:
     if root is None:
         return []
     items = root.value.get("papers") if isinstance(root.value, dict) else None
     if items is None or not isinstance(items.value, list):
         problems.error(root.loc, "expected a top-level 'papers:' list")
         return []
-    extra = sorted(set(root.value) - {"papers"})
-    for key in extra:
+    for key in sorted(set(root.value) - {"papers"}):
         problems.error(root.value[key].loc, f"unknown top-level field {key!r}")
     papers = [read_paper(item, problems, index=i) for i, item in enumerate(items.value)]
     return [p for p in papers if p is not None]

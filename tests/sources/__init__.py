@@ -1,0 +1,1 @@
+"""Tests of the readers in tools/proceedings/sources and of the bad-input catalogue."""

@@ -1,0 +1,189 @@
+"""The merge policy: imported records into papers.yaml without losing fields edited by hand."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import Location, Problems
+from ..model import Author, Paper, PaperType, Status, Volume
+from .yamltext import ORDER
+
+STATE_FILE = ".import-state.json"
+STATE_VERSION = 1
+
+
+def fingerprint(value: Any) -> str:
+    """What the state file keeps of an imported value: enough to tell whether it changed."""
+    canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+Plain = dict[str, Any]  # a record as papers.yaml holds it: JSON-able, empty fields left out
+
+
+def _author_plain(author: Author) -> Plain:
+    out: Plain = {"given": author.given, "family": author.family, "name": author.name}
+    out["affiliations"] = list(author.affiliations)
+    out["orcid"] = author.orcid
+    return {k: v for k, v in out.items() if v}
+
+
+def paper_plain(paper: Paper) -> Plain:
+    """The fields of a paper as papers.yaml writes them; defaults and empty values left out."""
+    out: Plain = {
+        "id": paper.id,
+        "title": paper.title,
+        "authors": [_author_plain(a) for a in paper.authors],
+        "abstract": paper.abstract,
+        "keywords": list(paper.keywords),
+        "type": None if paper.type is PaperType.FULL else paper.type.value,
+        "pages": paper.pages,
+        "numpages": paper.numpages,
+        "doi": paper.doi,
+        "links": dict(paper.links.items()),
+        "status": None if paper.status is Status.PUBLISHED else paper.status.value,
+        "notice": paper.notice,
+        "erratum": paper.erratum,
+        "published": paper.published.isoformat() if paper.published else None,
+        "session": paper.session,
+    }
+    return {k: out[k] for k in ORDER if _filled(out[k])}
+
+
+def _filled(value: object) -> bool:
+    return value is not None and value not in ("", [], {})
+
+
+def volume_plain(volume: Volume) -> Plain:
+    """volume.yaml's fields for a volume read from a source (only when there is none yet)."""
+    event = volume.event
+    out: Plain = {
+        "title": volume.title,
+        "short_title": volume.short_title,
+        "year": volume.year,
+        "month": volume.month,
+        "publisher": volume.publisher,
+        "publisher_address": volume.publisher_address,
+        "editors": [_author_plain(a) for a in volume.editors],
+        "isbn": volume.isbn,
+        "doi_prefix": volume.doi_prefix,
+        "url": volume.url,
+    }
+    if event is not None:
+        dates = {"start": event.start, "end": event.end}
+        out["event"] = {
+            "name": event.name,
+            "short_name": event.short_name,
+            **{k: d.isoformat() for k, d in dates.items() if d},
+            "city": event.city,
+            "country": event.country,
+            "url": event.url,
+        }
+        out["event"] = {k: v for k, v in out["event"].items() if _filled(v)}
+    return {k: v for k, v in out.items() if _filled(v)}
+
+
+@dataclass
+class Change:
+    """What the merge did to one record."""
+
+    id: str
+    added: bool = False
+    updated: list[str] = field(default_factory=list)  # fields set from the source
+    kept: list[str] = field(default_factory=list)  # fields edited by hand, left as they are
+    conflicts: list[str] = field(default_factory=list)  # kept, though the source changed too
+
+
+@dataclass
+class Merged:
+    changes: list[Change]
+    added: list[Plain]  # new records, in source order
+    updates: dict[str, tuple[dict[str, Any | None], Plain]]  # id -> (field -> new or None, record)
+    state: dict[str, Any]  # the next .import-state.json
+    gone: list[str]  # imported from this source before, missing now (kept in papers.yaml)
+
+
+def merge(
+    imported: Sequence[Paper], current: Mapping[str, Plain], state: Mapping[str, Any], source: str
+) -> Merged:
+    """Three-way merge per field: base = what the last import wrote (from the state file).
+
+    A field still equal to its base (or absent with no base) follows the source; a field that
+    differs from its base was edited by hand and is kept. Records are never removed.
+    """
+    records: dict[str, Any] = dict(state.get("papers", {}))
+    out = Merged([], [], {}, {"version": STATE_VERSION, "papers": records}, [])
+    for paper in imported:
+        new = paper_plain(paper)
+        if paper.id not in current:
+            out.added.append(new)
+            out.changes.append(Change(paper.id, added=True))
+        else:
+            base = records.get(paper.id, {}).get("fields", {})
+            change, fields = _merge_record(paper.id, current[paper.id], base, new)
+            out.changes.append(change)
+            if fields:
+                merged = {**current[paper.id], **fields}
+                whole = {k: merged[k] for k in ORDER if _filled(merged.get(k))}
+                out.updates[paper.id] = (fields, whole)
+        fields_seen = {k: fingerprint(v) for k, v in new.items() if k != "id"}
+        records[paper.id] = {"source": source, "fields": fields_seen}
+    seen = {p.id for p in imported}
+    out.gone = sorted(k for k, v in records.items() if v.get("source") == source and k not in seen)
+    return out
+
+
+def _merge_record(
+    paper_id: str, current: Plain, base: Mapping[str, str], new: Plain
+) -> tuple[Change, dict[str, Any | None]]:
+    """``base`` holds the fingerprints of the values the last import wrote."""
+    change, fields = Change(paper_id), {}
+    for key in ORDER[1:]:
+        if key not in new and key not in base:
+            continue
+        cur, value = current.get(key), new.get(key)
+        if cur == value:
+            continue
+        if base.get(key) == (fingerprint(cur) if cur is not None else None):
+            fields[key] = value
+            change.updated.append(key)
+        else:
+            change.kept.append(key)
+            if fingerprint(value) != base.get(key):
+                change.conflicts.append(key)
+    return change, fields
+
+
+def parse_state(text: str | None, *, label: str, problems: Problems) -> dict[str, Any]:
+    """The last import's values, by paper id; a missing file means no import happened yet."""
+    if text is None:
+        return {"version": STATE_VERSION, "papers": {}}
+    try:
+        state = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problems.error(Location(label, exc.lineno), f"not valid JSON: {exc.msg}; {_RESET}")
+        return {}
+    if not _is_state(state):
+        problems.error(Location(label), f"not an import state of version {STATE_VERSION}; {_RESET}")
+        return {}
+    return dict(state)
+
+
+_RESET = "delete it to treat every value in papers.yaml as edited by hand"
+
+
+def _is_state(state: object) -> bool:
+    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+        return False
+    papers = state.get("papers")
+    return isinstance(papers, dict) and all(
+        isinstance(v, dict) and isinstance(v.get("fields"), dict) for v in papers.values()
+    )
+
+
+def state_text(state: Mapping[str, Any]) -> str:
+    return json.dumps(state, indent=1, sort_keys=True, ensure_ascii=False) + "\n"

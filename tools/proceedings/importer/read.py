@@ -1,0 +1,97 @@
+"""Which reader a source needs (chosen by its content), and its records read and checked."""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from ..errors import Location, Problems
+from ..model import Paper, Volume
+from ..sources.bibtex import read_pmlr
+from ..sources.csv_ import COLUMNS, decode_utf8, read_csv
+from ..sources.hotcrp import read_authors_csv, read_hotcrp
+from ..validate import validate
+
+T = TypeVar("T")
+
+
+class Track(Protocol):
+    """Wraps the records of a long import in a progress display."""
+
+    def __call__(self, items: Sequence[T], /) -> Iterable[T]: ...
+
+
+class Kind(enum.StrEnum):
+    HOTCRP = "HotCRP JSON"
+    BIBTEX = "PMLR-style BibTeX"
+    CSV = "CSV"
+
+
+@dataclass(frozen=True)
+class Imported:
+    kind: Kind
+    papers: tuple[Paper, ...]
+    volume: Volume | None
+    notes: tuple[str, ...]  # what was left out, derived or kept verbatim: said, never silent
+
+
+def sniff(text: str) -> Kind:
+    """JSON (a list) -> HotCRP; '@type{' entries before any CSV header -> BibTeX; else CSV."""
+    if text.lstrip()[:1] in ("[", "{"):
+        return Kind.HOTCRP
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("%"):
+            continue
+        first_cell = re.split(r"[,;\t]", stripped, maxsplit=1)[0].strip('"').lower()
+        if first_cell in COLUMNS:
+            return Kind.CSV
+        if re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", text, re.M):
+            return Kind.BIBTEX
+        break
+    return Kind.CSV
+
+
+def _read_text(path: Path, problems: Problems) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.error(Location(str(path)), f"cannot read the file: {exc.strerror}")
+        return None
+    return decode_utf8(data, label=str(path), problems=problems)
+
+
+def read_source(
+    path: Path, *, problems: Problems, track: Track, authors: Path | None = None
+) -> Imported | None:
+    """Read and check a source; None (with problems recorded) when it cannot be used."""
+    text = _read_text(path, problems)
+    if text is None:
+        return None
+    kind, label = sniff(text), str(path)
+    notes: list[str] = []
+    volume = None
+    if authors is not None and kind is not Kind.HOTCRP:
+        problems.error(Location(str(authors)), f"--authors goes with a HotCRP export, not {kind}")
+    if kind is Kind.HOTCRP:
+        table = None
+        if authors is not None:
+            authors_text = _read_text(authors, problems)
+            table = authors_text and read_authors_csv(
+                authors_text, label=str(authors), problems=problems
+            )
+        papers = read_hotcrp(
+            text, label=label, problems=problems, notes=notes, authors=table or None, track=track
+        )
+    elif kind is Kind.BIBTEX:
+        volume, papers = read_pmlr(text, label=label, problems=problems, notes=notes, track=track)
+    else:
+        papers = read_csv(text, label=label, problems=problems, notes=notes, track=track)
+    checks = Problems()
+    validate(None, papers, checks)  # safe ids, no two colliding, DOIs, ORCIDs, URLs
+    problems.extend(checks.errors)
+    return Imported(kind, tuple(papers), volume, tuple(notes))

@@ -1,0 +1,195 @@
+"""papers.yaml as text: emit records in its style, patch fields in place (comments stay)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ..sources.yaml_ import Node
+
+ORDER = (
+    "id", "title", "authors", "abstract", "keywords", "type", "pages", "numpages", "doi", "links",
+    "status", "notice", "erratum", "published", "session",
+)  # fmt: skip
+HEADER = (
+    "# Accepted papers, one record each (see README.md, 'Proceedings data'). Edit freely: a\n"
+    "# re-import keeps every field edited by hand (.import-state.json remembers what it wrote).\n"
+)
+_RESOLVER = yaml.resolver.Resolver()  # PyYAML's YAML 1.1 rules: what yaml_.py will read back
+_STR = "tag:yaml.org,2002:str"
+_INDICATOR_START = re.compile(r"[\s\-?:,\[\]{}#&*!|>'\"%@`]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_NOT_PLAIN = re.compile(r": |:$| #|\s$|" + _CONTROL.pattern)
+_NOT_PLAIN_IN_FLOW = re.compile(r"[,\[\]{}?:#]")  # PyYAML is strict inside [...]
+_ESCAPE = re.compile(r'[\\"]|' + _CONTROL.pattern)
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+_BLOCK_KEYS = {"abstract", "notice", "erratum"}  # prose: a block reads (and diffs) best
+_DATE_KEYS = {"published", "start", "end"}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _resolve(value: str) -> str:
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return tag
+
+
+def scalar(value: str, *, flow: bool = False) -> str:
+    """A scalar that PyYAML reads back as exactly this string: plain when safe, else quoted."""
+    if (
+        value
+        and not _INDICATOR_START.match(value)
+        and not _NOT_PLAIN.search(value)
+        and not (flow and _NOT_PLAIN_IN_FLOW.search(value))
+        and _resolve(value) == _STR
+    ):
+        return value
+    return (
+        '"'
+        + _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), value)
+        + '"'
+    )
+
+
+def _literal(key: str, value: str, pad: str) -> list[str] | None:
+    """A '|-' block for text whose every line survives an editor unchanged."""
+    lines = value.split("\n")
+    if (
+        (len(lines) < 2 and key not in _BLOCK_KEYS)
+        or lines[0][:1] in ("", " ")
+        or not lines[-1]
+        or any(line != line.rstrip() or _CONTROL.search(line) for line in lines)
+    ):
+        return None
+    return [f"{pad}{key}: |-", *(f"{pad}  {line}" if line else "" for line in lines)]
+
+
+def _flow(value: Any) -> str:
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    return str(value) if isinstance(value, int) else scalar(str(value), flow=True)
+
+
+def field_lines(key: str, value: Any, indent: int) -> list[str]:
+    """One field at ``indent``: a list of mappings one a line (flow), prose as a block."""
+    pad = " " * indent
+    if isinstance(value, list) and value and isinstance(value[0], Mapping):
+        return [f"{pad}{key}:", *(f"{pad}  - {_flow(item)}" for item in value)]
+    if isinstance(value, Mapping):
+        lines = (line for k, v in value.items() for line in field_lines(k, v, indent + 2))
+        return [f"{pad}{key}:", *lines]
+    if isinstance(value, list | int):
+        return [f"{pad}{key}: {_flow(value)}"]
+    if key in _DATE_KEYS and _DATE.fullmatch(value):  # unquoted: yaml_.py reads a date
+        return [f"{pad}{key}: {value}"]
+    return _literal(key, value, pad) or [f"{pad}{key}: {scalar(value)}"]
+
+
+def record_lines(plain: Mapping[str, Any], dash: int) -> list[str]:
+    """One record of the papers list, its '-' at column ``dash``."""
+    lines = [line for key, value in plain.items() for line in field_lines(key, value, dash + 2)]
+    lines[0] = " " * dash + "- " + lines[0][dash + 2 :]
+    return lines
+
+
+def new_document(records: Sequence[Mapping[str, Any]]) -> str:
+    body = [line for plain in records for line in ["", *record_lines(plain, 2)]]
+    return HEADER + "papers:\n" + "\n".join(body[1:]) + "\n"
+
+
+@dataclass
+class _Record:
+    start: int  # 0-based line of the record's first key
+    end: int  # 0-based line after the record (trailing blank and comment lines excluded)
+    keys: dict[str, int]  # field -> 0-based line of its key
+    block: bool  # one key a line: fields can be patched line by line
+
+
+@dataclass
+class Document:
+    """The text of papers.yaml with where each record and field stands, for in-place edits."""
+
+    lines: list[str]
+    records: dict[str, _Record] = field(default_factory=dict)
+    dash: int = 2
+    _edits: list[tuple[int, int, list[str]]] = field(default_factory=list)
+
+    @classmethod
+    def parse(cls, text: str, papers: Node) -> Document:
+        doc = cls(text.split("\n"))
+        items = papers.value if isinstance(papers.value, list) else []
+        starts = [(item.loc.line or 1) - 1 for item in items] + [len(doc.lines)]
+        for i, item in enumerate(items):
+            keys = {k: (n.loc.line or 1) - 1 for k, n in item.value.items()}
+            flow = re.match(r"\s*-\s*\{", doc.lines[starts[i]]) is not None
+            block = not flow and len(set(keys.values())) == len(keys)
+            record = _Record(starts[i], doc._trim(starts[i], starts[i + 1]), keys, block)
+            if "id" in item.value:
+                doc.records[str(item.value["id"].value)] = record
+        dash = re.match(r"(\s*)-\s", doc.lines[starts[0]]) if items else None
+        doc.dash = len(dash.group(1)) if dash else 2
+        return doc
+
+    def _trim(self, start: int, end: int) -> int:
+        """Leave out trailing blank lines, comments and a lone '-' (they belong to what follows)."""
+        while end > start + 1 and re.fullmatch(r"\s*(?:#.*|-)?\s*", self.lines[end - 1]):
+            end -= 1
+        return end
+
+    def _span(self, record: _Record, key: str) -> tuple[int, int]:
+        start = record.keys[key]
+        later = [line for line in record.keys.values() if line > start]
+        return start, self._trim(start, min(later, default=record.end))
+
+    def update(
+        self, record_id: str, changes: Mapping[str, Any | None], merged: Mapping[str, Any]
+    ) -> None:
+        """Set (or, for None, remove) fields of one record; ``merged`` is the whole new record."""
+        record = self.records[record_id]
+        removes_first = any(
+            v is None and record.keys[k] == record.start for k, v in changes.items()
+        )
+        if not record.block or removes_first:
+            self._edits.append((record.start, record.end, record_lines(merged, self.dash)))
+            return
+        inserts: dict[int, list[str]] = {}
+        for key, value in changes.items():
+            if key in record.keys:
+                start, end = self._span(record, key)
+                prefix = self.lines[start][: self._column(start)]
+                lines = [] if value is None else field_lines(key, value, len(prefix))
+                if lines:
+                    lines[0] = prefix + lines[0][len(prefix) :]
+                self._edits.append((start, end, lines))
+            elif value is not None:
+                anchor = max(
+                    (k for k in record.keys if ORDER.index(k) < ORDER.index(key)), key=ORDER.index
+                )
+                at = self._span(record, anchor)[1]
+                inserts.setdefault(at, []).extend(
+                    field_lines(key, value, self._column(record.keys[anchor]))
+                )
+        self._edits.extend((at, at, lines) for at, lines in inserts.items())
+
+    def _column(self, line: int) -> int:
+        text = self.lines[line]
+        return len(text) - len(text.lstrip(" -"))
+
+    def append(self, records: Sequence[Mapping[str, Any]]) -> None:
+        while self.lines and not self.lines[-1].strip():
+            self.lines.pop()
+        for i, plain in enumerate(records):
+            gap = [""] if self.records or i else []  # a blank line between records
+            self.lines.extend([*gap, *record_lines(plain, self.dash)])
+        self.lines.append("")
+
+    def text(self) -> str:
+        for start, end, lines in sorted(self._edits, key=lambda e: (e[0], e[1]), reverse=True):
+            self.lines[start:end] = lines
+        self._edits.clear()
+        return "\n".join(self.lines)

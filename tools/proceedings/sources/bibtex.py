@@ -1,0 +1,344 @@
+"""BibTeX in: a PMLR-style volume (@proceedings + @inproceedings) and the publisher's papers.bib."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from bibtexparser.entrypoint import parse_string
+from bibtexparser.library import Library
+from bibtexparser.middlewares.names import (
+    InvalidNameError,
+    parse_single_name_into_parts,
+    split_multiple_persons_names,
+)
+from bibtexparser.model import (
+    DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
+    Entry,
+    ImplicitComment,
+    MiddlewareErrorBlock,
+    ParsingFailedBlock,
+)
+
+from ..errors import Location, Problems
+from ..model import Author, Event, Links, Paper, Volume
+from .csv_ import decode_utf8, derive_id, normalize_doi, normalize_pages, untracked
+from .latex import decode
+
+PAPER_FIELDS = {"title", "author", "abstract", "pages", "doi", "keywords", "section"}
+LINK_FIELDS = {
+    "pdf": "pdf",
+    "slides": "slides",
+    "video": "video",
+    "software": "code",
+    "code": "code",
+}
+# Field names that, at the start of a line inside another value, betray a missing comma.
+_COMMON_FIELDS = "|".join(
+    sorted(PAPER_FIELDS | set(LINK_FIELDS) | {"booktitle", "year", "editor", "url", "publisher"})
+)
+_SWALLOWED = re.compile(rf"\n\s*({_COMMON_FIELDS})\s*=\s*[{{\"\d]", re.I)
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """bibtexparser logs each broken block; we report every one ourselves, with its line."""
+    logger = logging.getLogger("bibtexparser.splitter")
+    previous, logger.disabled = logger.disabled, True
+    try:
+        yield
+    finally:
+        logger.disabled = previous
+
+
+def parse_bibtex(text: str, *, label: str, problems: Problems) -> Library:
+    """Parse BibTeX; every failed block and every stray '@' or field becomes a problem."""
+    with _quiet():
+        library = parse_string(text)
+    for failed in library.failed_blocks:
+        line = (failed.start_line or 0) + 1
+        problems.error(Location(label, line, _raw_key(failed.raw or "")), _failure(failed))
+    for block in library.blocks:
+        if isinstance(block, ImplicitComment) and re.search(r"[@=]", block.comment):
+            snippet = " ".join(block.comment.split())[:40]
+            problems.error(
+                Location(label, (block.start_line or 0) + 1),
+                f"text outside any entry was not read: {snippet!r} (a brace or '{{' missing?)",
+            )
+    for entry in library.entries:
+        _check_swallowed(entry, label, problems)
+    return library
+
+
+def _check_swallowed(entry: Entry, label: str, problems: Problems) -> None:
+    """bibtexparser reads 'title = {A}\n author = {B}' as one title: find such values."""
+    for field in entry.fields:
+        match = _SWALLOWED.search(str(field.value))
+        if match:
+            problems.error(
+                Location(label, field.start_line + 1, entry.key),
+                f"field {field.key!r} runs into {match.group(1)!r}: a comma missing?",
+                field=field.key,
+            )
+
+
+def _raw_key(raw: str) -> str:
+    match = re.match(r"\s*@\s*\w+\s*[{(]\s*([^,\s{}()]+)\s*,", raw)
+    return match.group(1) if match else ""
+
+
+def _failure(block: ParsingFailedBlock) -> str:
+    if isinstance(block, DuplicateBlockKeyBlock):
+        first = (block.previous_block.start_line or 0) + 1
+        return f"duplicate key {block.key!r} (first used at line {first}); the entry was not read"
+    if isinstance(block, DuplicateFieldKeyBlock):
+        names = ", ".join(sorted(block.duplicate_keys))
+        return f"a field is given twice: {names}; the entry was not read"
+    if isinstance(block, MiddlewareErrorBlock):
+        return f"the entry could not be read: {block.error}"
+    reason = getattr(block.error, "abort_reason", str(block.error))
+    return (
+        f"the entry could not be parsed (unbalanced braces or a missing comma?): {reason.strip()}"
+    )
+
+
+def _fields(entry: Entry) -> dict[str, tuple[str, int]]:
+    """Lower-case field name -> (value, 1-based line)."""
+    return {f.key.lower(): (str(f.value), f.start_line + 1) for f in entry.fields}
+
+
+def _loc(label: str, entry: Entry) -> Location:
+    return Location(label, (entry.start_line or 0) + 1, entry.key)
+
+
+def _text(value: str, loc: Location, field: str, notes: list[str]) -> str:
+    decoded = decode(value)
+    for macro in decoded.unknown:
+        notes.append(f"{loc} [{field}]: unknown LaTeX macro {macro} kept as written")
+    return decoded.text
+
+
+def names(value: str, loc: Location, field: str, problems: Problems) -> tuple[Author, ...]:
+    """BibTeX's 'A and B' list; names split first (braces matter), then LaTeX decoded."""
+    authors = []
+    for raw in _split_names(value):
+        parts = _name_parts(raw)
+        if isinstance(parts, str):
+            problems.error(loc, f"cannot read the name {raw!r}: {parts}", field=field)
+            continue
+        given, family = (decode(p).text for p in parts)
+        if given or family:
+            authors.append(Author(given=given, family=family))
+    return tuple(authors)
+
+
+def _split_names(value: str) -> list[str]:
+    if "{" in value:  # 'and' inside braces is part of a name: bibtexparser knows the rules
+        return split_multiple_persons_names(value)
+    return [n for n in re.split(r"\s+and\s+", value.strip(), flags=re.I) if n]
+
+
+def _name_parts(raw: str) -> tuple[str, str] | str:
+    """(given, family) in LaTeX, or why the name cannot be read."""
+    if raw.count(",") == 1 and "{" not in raw:  # 'von Last, First': the usual, quick case
+        family, given = raw.split(",")
+        return " ".join(given.split()), " ".join(family.split())
+    try:
+        parts = parse_single_name_into_parts(raw)
+    except InvalidNameError as exc:
+        return str(exc)
+    return " ".join(parts.first), " ".join(parts.von + parts.last + parts.jr)
+
+
+Track = Callable[[Sequence[Entry]], Iterable[Entry]]
+
+
+def read_pmlr(
+    text: str,
+    *,
+    label: str,
+    problems: Problems,
+    notes: list[str],
+    track: Track = untracked,
+) -> tuple[Volume | None, list[Paper]]:
+    """The volume (from @proceedings) and its papers (from @inproceedings, in file order)."""
+    library = parse_bibtex(text, label=label, problems=problems)
+    volumes = [e for e in library.entries if e.entry_type.lower() == "proceedings"]
+    entries = [e for e in library.entries if e.entry_type.lower() == "inproceedings"]
+    for entry in library.entries:
+        if entry.entry_type.lower() not in ("proceedings", "inproceedings"):
+            problems.error(
+                _loc(label, entry),
+                f"@{entry.entry_type} is not part of a PMLR-style volume "
+                "(@proceedings + @inproceedings)",
+            )
+    for extra in volumes[1:]:
+        problems.error(_loc(label, extra), "a second @proceedings entry")
+    if not entries and not problems.errors:
+        problems.error(Location(label), "no @inproceedings entry: nothing to import")
+    volume = _volume(volumes[0], label, problems, notes) if volumes else None
+    papers = [_paper(e, label, problems, notes) for e in track(entries)]
+    _note_skipped_fields(entries, label, notes)
+    return volume, [p for p in papers if p is not None]
+
+
+def _paper(entry: Entry, label: str, problems: Problems, notes: list[str]) -> Paper | None:
+    loc, fields = _loc(label, entry), _fields(entry)
+
+    def text(name: str) -> str | None:
+        if name not in fields:
+            return None
+        value, line = fields[name]
+        return _text(value, loc.at(loc.pointer, line), name, notes) or None
+
+    title = text("title")
+    if not title:
+        problems.error(loc, "missing 'title'", field="title")
+    paper_id = derive_id(entry.key, loc, problems, notes)
+    authors = names(fields["author"][0], loc, "author", problems) if "author" in fields else ()
+    if not (title and paper_id):
+        return None
+    links = {
+        target: _url(fields[name][0]) for name, target in LINK_FIELDS.items() if name in fields
+    }
+    keywords = re.split(r"\s*[;,]\s*", text("keywords") or "")
+    return Paper(
+        id=paper_id,
+        title=title,
+        authors=authors,
+        abstract=text("abstract"),
+        keywords=tuple(k for k in keywords if k),
+        pages=normalize_pages(fields["pages"][0]) if "pages" in fields else None,
+        doi=normalize_doi(fields["doi"][0]) if "doi" in fields else None,
+        links=Links(**links),
+        session=text("section"),
+        source=loc,
+    )
+
+
+def _url(value: str) -> str:
+    return re.sub(r"\\([_%#&~$])", r"\1", value.strip())
+
+
+def _note_skipped_fields(entries: Sequence[Entry], label: str, notes: list[str]) -> None:
+    counts: dict[str, int] = {}
+    for entry in entries:
+        for name in _fields(entry).keys() - PAPER_FIELDS - set(LINK_FIELDS):
+            counts[name] = counts.get(name, 0) + 1
+    if counts:
+        listed = ", ".join(f"{name} ({n})" for name, n in sorted(counts.items()))
+        notes.append(f"{label}: fields not imported (papers.yaml has no place for them): {listed}")
+
+
+def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> Volume | None:
+    loc, fields = _loc(label, entry), _fields(entry)
+
+    def text(name: str) -> str:
+        return _text(fields[name][0], loc, name, notes) if name in fields else ""
+
+    year = text("year")
+    if not re.fullmatch(r"\d{4}", year):
+        problems.error(loc, f"'year' must be a four-digit year, not {year!r}", field="year")
+        return None
+    title = text("booktitle") or text("title")
+    if not title:
+        problems.error(loc, "missing 'booktitle' (the volume's title)", field="booktitle")
+        return None
+    short = text("shortname")
+    published = _date(text("published"), loc, "published", problems)
+    place = [p.strip() for p in text("address").rsplit(",", 1)]
+    event = Event(
+        name=text("name") or title,
+        short_name=f"{short} {year}" if short else "",
+        start=_date(text("start"), loc, "start", problems),
+        end=_date(text("end"), loc, "end", problems),
+        city=place[0] if len(place) == 2 else "",
+        country=place[-1],
+        url=_url(text("conference_url")) or None,
+    )
+    if "volume" in fields:
+        notes.append(f"{loc}: volume number {text('volume')} not stored (no such volume field)")
+    return Volume(
+        title=title,
+        short_title=f"{short} {year}" if short else f"{title} {year}",
+        year=int(year),
+        month=published.month if published else None,
+        publisher=text("publisher"),
+        editors=names(fields["editor"][0], loc, "editor", problems) if "editor" in fields else (),
+        event=event,
+        url=_url(text("url")) or None,
+        source=loc,
+    )
+
+
+def _date(value: str, loc: Location, field: str, problems: Problems) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        problems.error(loc, f"{field!r} must be a date (YYYY-MM-DD), not {value!r}", field=field)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class PublisherEntry:
+    """One entry of papers.bib: its fields as the publisher wrote them."""
+
+    key: str
+    entry_type: str
+    fields: tuple[tuple[str, str], ...]  # (lower-case name, value as given)
+    source: Location
+
+    @property
+    def doi(self) -> str | None:
+        value = dict(self.fields).get("doi")
+        return normalize_doi(value).lower() if value else None
+
+
+def read_publisher_bib(path: Path, problems: Problems) -> list[PublisherEntry]:
+    """The entries of the publisher's BibTeX (e.g. an ACM Digital Library export)."""
+    text = decode_utf8(path.read_bytes(), label=str(path), problems=problems)
+    if text is None:
+        return []
+    library = parse_bibtex(text, label=str(path), problems=problems)
+    return [
+        PublisherEntry(
+            entry.key,
+            entry.entry_type.lower(),
+            tuple((f.key.lower(), str(f.value)) for f in entry.fields),
+            _loc(str(path), entry),
+        )
+        for entry in library.entries
+    ]
+
+
+def attach_publisher_fields(
+    papers: Sequence[Paper], entries: Sequence[PublisherEntry], problems: Problems
+) -> list[Paper]:
+    """Match each entry to the paper with its DOI (any case), else to the one its key names."""
+    by_doi = {p.doi.lower(): i for i, p in enumerate(papers) if p.doi}
+    by_id = {p.id: i for i, p in enumerate(papers)}
+    matched: dict[int, PublisherEntry] = {}
+    for entry in entries:
+        index = by_doi.get(entry.doi or "", by_id.get(entry.key))
+        if index is None:
+            doi = f"DOI {entry.doi} or " if entry.doi else ""
+            problems.error(entry.source, f"matches no paper (no paper has {doi}id {entry.key!r})")
+        elif index in matched:
+            other = matched[index].source
+            problems.error(
+                entry.source, f"paper {papers[index].id!r} already matched by the entry at {other}"
+            )
+        else:
+            matched[index] = entry
+    out = list(papers)
+    for index, entry in matched.items():
+        out[index] = replace(out[index], publisher_fields=entry.fields)
+    return out

@@ -1,0 +1,303 @@
+"""A CSV table of accepted papers (one row a paper, a header of documented columns) -> Papers."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from ..errors import Location, Problems
+from ..model import Author, Links, Paper, PaperType
+from .latex import ascii_id
+
+# Header (compared in lower case) -> field. Aliases cover common exports (MiniConf: UID).
+COLUMNS = {
+    "id": "id", "uid": "id", "pid": "id", "paper": "id",
+    "title": "title", "authors": "authors", "abstract": "abstract",
+    "keywords": "keywords", "topics": "keywords",
+    "affiliations": "affiliations", "orcids": "orcids",
+    "type": "type", "pages": "pages", "numpages": "numpages", "doi": "doi",
+    "pdf": "pdf", "slides": "slides", "video": "video", "code": "code",
+    "session": "session", "sessions": "session", "published": "published",
+}  # fmt: skip
+REQUIRED = ("id", "title")
+_PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "du", "la",
+    "le", "les", "ter", "ten", "zu", "zur", "y", "bin", "ibn", "al", "el", "d'", "dell'"
+})  # fmt: skip
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_LIGATURES = str.maketrans(
+    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+)
+
+Row = tuple[int, dict[str, str]]  # (first line, field -> cell)
+T = TypeVar("T")
+
+
+def untracked(items: Sequence[T]) -> Iterable[T]:
+    """The default progress hook of the readers: no progress display."""
+    return items
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A CSV file as its header and rows, each row with the line it starts on."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+
+
+def decode_utf8(data: bytes, *, label: str, problems: Problems) -> str | None:
+    """Text of a source file: UTF-8 (a byte order mark is fine), CRLF and CR read as LF."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.error(Location(label, line), f"not valid UTF-8 (byte {exc.start})")
+        return None
+    if not text.strip():
+        problems.error(Location(label), "the file is empty")
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def clean_text(value: str) -> str:
+    """Plain text from a cell: one newline style, no trailing blanks, no PDF ligatures (ﬁ)."""
+    lines = value.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES).split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip()
+
+
+def one_line(value: str) -> str:
+    """Titles, names, keywords: one line, single spaces (a tie, U+00A0, stays)."""
+    return re.sub(r"[ \t\n]+", " ", clean_text(value)).strip()
+
+
+def split_cells(value: str) -> list[str]:
+    """Items separated by '|' (or ';' when there is no '|'), trimmed; empty ones kept."""
+    text = clean_text(value)
+    return [one_line(item) for item in text.split("|" if "|" in text else ";")] if text else []
+
+
+def split_list(value: str) -> list[str]:
+    return [item for item in split_cells(value) if item]
+
+
+def split_plain_name(value: str) -> Author:
+    """'Given Family', 'Family, Given' or a single name, with particles kept in the family name."""
+    name = one_line(value).strip("\u200e\u200f\u200b\ufeff ")
+    if "," in name:
+        family, _, given = name.partition(",")
+        return Author(given=given.strip(), family=family.strip())
+    words = name.split(" ")
+    if len(words) == 1:
+        return Author(given="", family="", name=name)
+    suffix = [words.pop()] if len(words) > 2 and _is_suffix(words[-1]) else []
+    start = next((i for i in range(1, len(words) - 1) if words[i] in _PARTICLES), len(words) - 1)
+    while start > 1 and words[start - 1].lower() in _PARTICLES:  # Tom Van de Wiele
+        start -= 1
+    return Author(given=" ".join(words[:start]), family=" ".join(words[start:] + suffix))
+
+
+def _is_suffix(word: str) -> bool:
+    return word.lower().rstrip(".") in _SUFFIXES
+
+
+def normalize_pages(value: str) -> str:
+    """'12-18', '12–18' or '12--18' -> '12--18' (BibTeX's range); anything else as given."""
+    text = value.strip()
+    match = re.fullmatch(r"(\w+)\s*(?:-{1,3}|\u2013|\u2014)\s*(\w+)", text)
+    return f"{match.group(1)}--{match.group(2)}" if match else text
+
+
+def normalize_doi(value: str) -> str:
+    return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", value.strip(), flags=re.I)
+
+
+def read_table(text: str, *, label: str, problems: Problems) -> Table | None:
+    """Split CSV text into a header and rows; wrong cell counts become problems."""
+    first = text.split("\n", 1)[0]
+    delimiter = (
+        "," if "," in first or not ({"\t", ";"} & set(first)) else "\t" if "\t" in first else ";"
+    )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    header: tuple[str, ...] | None = None
+    line = 1
+    try:
+        for cells in reader:
+            start, line = line, reader.line_num + 1
+            if not any(c.strip() for c in cells):
+                continue
+            if header is None:
+                header = tuple(c.strip() for c in cells)
+            elif len(cells) != len(header):
+                problems.error(
+                    Location(label, start),
+                    f"row has {len(cells)} cells, the header has {len(header)} "
+                    "(a quote or a separator missing?)",
+                )
+            else:
+                rows.append((start, tuple(cells)))
+    except csv.Error as exc:
+        problems.error(Location(label, line), f"CSV syntax error: {exc}")
+        return None
+    if header is None:
+        problems.error(Location(label), "the file is empty")
+        return None
+    return Table(header, tuple(rows))
+
+
+def _columns(header: Sequence[str], *, label: str, problems: Problems) -> list[str] | None:
+    fields: list[str] = []
+    ok = True
+    for name in header:
+        field = COLUMNS.get(name.lower())
+        if field is None or field in fields:
+            ok = False
+            known = ", ".join(sorted(set(COLUMNS)))
+            message = (
+                f"unknown column {name!r} (known: {known})"
+                if field is None
+                else (f"column {name!r} given twice")
+            )
+            problems.error(Location(label, 1), message, field=name)
+        fields.append(field or "")
+    for field in REQUIRED:
+        if field not in fields:
+            ok = False
+            problems.error(Location(label, 1), f"missing column {field!r}", field=field)
+    return fields if ok else None
+
+
+def read_csv(
+    text: str,
+    *,
+    label: str,
+    problems: Problems,
+    notes: list[str],
+    track: Callable[[Sequence[Row]], Iterable[Row]] = untracked,
+) -> list[Paper]:
+    """Papers from a CSV of accepted papers (columns: see COLUMNS and the README)."""
+    table = read_table(text, label=label, problems=problems)
+    if table is None:
+        return []
+    fields = _columns(table.header, label=label, problems=problems)
+    if fields is None:
+        return []
+    rows: list[Row] = [(line, dict(zip(fields, cells, strict=True))) for line, cells in table.rows]
+    papers = [_paper(cells, Location(label, line), problems, notes) for line, cells in track(rows)]
+    return [p for p in papers if p is not None]
+
+
+def _paper(
+    cells: dict[str, str], loc: Location, problems: Problems, notes: list[str]
+) -> Paper | None:
+    def text(field: str) -> str | None:
+        return clean_text(cells.get(field) or "") or None
+
+    raw_id, title = (cells.get("id") or "").strip(), one_line(cells.get("title") or "")
+    loc = loc.at(raw_id) if raw_id else loc  # messages name the row by its id, as written
+    for field, value in (("id", raw_id), ("title", title)):
+        if not value:
+            problems.error(loc, f"missing {field!r}", field=field)
+    paper_id = derive_id(raw_id, loc, problems, notes) if raw_id else None
+    if not (paper_id and title):
+        return None
+    return Paper(
+        id=paper_id,
+        title=title,
+        authors=_authors(cells, loc, problems),
+        abstract=text("abstract"),
+        keywords=tuple(split_list(cells.get("keywords") or "")),
+        type=_type(text("type"), loc, problems),
+        pages=normalize_pages(cells["pages"]) if text("pages") else None,
+        numpages=_integer(text("numpages"), loc, problems, "numpages"),
+        doi=normalize_doi(cells["doi"]) if text("doi") else None,
+        links=Links(pdf=text("pdf"), slides=text("slides"), video=text("video"), code=text("code")),
+        session=_session(text("session"), loc, notes),
+        published=_date(text("published"), loc, problems),
+        source=loc,
+    )
+
+
+def derive_id(raw: str, loc: Location, problems: Problems, notes: list[str]) -> str | None:
+    """A safe id from a source's key; a change beyond lower-casing is reported as a note."""
+    paper_id = ascii_id(raw)
+    if paper_id is None:
+        problems.error(
+            loc, f"cannot derive a safe ASCII id from {raw!r}; give the paper an id", field="id"
+        )
+    elif paper_id != raw.lower():
+        notes.append(f"{loc}: id {paper_id!r} derived from {raw!r}")
+    return paper_id
+
+
+def _authors(cells: dict[str, str], loc: Location, problems: Problems) -> tuple[Author, ...]:
+    # 'A and B' inside one item is BibTeX's separator, seen in real exports: two authors.
+    items = split_list(cells.get("authors") or "")
+    authors = [split_plain_name(n) for item in items for n in re.split(r"\s+and\s+", item)]
+    for field in ("affiliations", "orcids"):
+        values = split_cells(cells.get(field) or "")
+        if not any(values):
+            continue
+        if len(values) != len(authors):
+            problems.error(
+                loc,
+                f"{len(values)} {field} for {len(authors)} authors (one per author, in order)",
+                field=field,
+            )
+            continue
+        authors = [_with(a, field, v) for a, v in zip(authors, values, strict=True)]
+    return tuple(authors)
+
+
+def _with(author: Author, field: str, value: str) -> Author:
+    if not value:
+        return author
+    if field == "affiliations":
+        return replace(author, affiliations=(value,))
+    return replace(author, orcid=re.sub(r"^https?://orcid\.org/", "", value))
+
+
+def _type(value: str | None, loc: Location, problems: Problems) -> PaperType:
+    if value is None:
+        return PaperType.FULL
+    try:
+        return PaperType(value.lower())
+    except ValueError:
+        allowed = ", ".join(t.value for t in PaperType)
+        problems.error(loc, f"'type' must be one of {allowed}, not {value!r}", field="type")
+        return PaperType.FULL
+
+
+def _integer(value: str | None, loc: Location, problems: Problems, field: str) -> int | None:
+    if value is None:
+        return None
+    if not value.isdigit():
+        problems.error(loc, f"{field!r} must be a whole number, not {value!r}", field=field)
+        return None
+    return int(value)
+
+
+def _date(value: str | None, loc: Location, problems: Problems) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        problems.error(
+            loc, f"'published' must be a date (YYYY-MM-DD), not {value!r}", field="published"
+        )
+        return None
+
+
+def _session(value: str | None, loc: Location, notes: list[str]) -> str | None:
+    sessions = split_list(value or "")
+    if len(sessions) > 1:  # the model has one session a paper: the table of contents groups by it
+        notes.append(f"{loc}: {len(sessions)} sessions ({', '.join(sessions)}); kept the first")
+    return sessions[0] if sessions else None
