@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,17 +22,33 @@ class Loaded:
     proceedings: Proceedings
     problems: tuple[Problem, ...]  # only non-errors: incomplete records
     files: tuple[Path, ...]  # every input file read, for dependency tracking
+    fingerprint: str = ""  # of the input files' bytes: equal fingerprints, equal result
 
     @property
     def incomplete(self) -> tuple[Problem, ...]:
         return tuple(p for p in self.problems if p.severity is Severity.INCOMPLETE)
 
 
+def input_files(data_dir: Path) -> tuple[Path, ...]:
+    names = (PAPERS_FILE, VOLUME_FILE, BIB_FILE)
+    return tuple(data_dir / n for n in names if (data_dir / n).is_file())
+
+
+def fingerprint(files: tuple[Path, ...]) -> str:
+    """A hash of the inputs, so that a rebuild with unchanged data can skip parsing them."""
+    digest = hashlib.sha256()
+    for path in files:
+        data = path.read_bytes()
+        digest.update(f"{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
 def load(data_dir: Path) -> Loaded:
     problems = Problems()
     papers_path, volume_path = data_dir / PAPERS_FILE, data_dir / VOLUME_FILE
     bib_path = data_dir / BIB_FILE
-    files = tuple(p for p in (papers_path, volume_path, bib_path) if p.is_file())
+    files = input_files(data_dir)
     for path in (papers_path, volume_path):
         if not path.is_file():
             problems.error(Location(str(path)), "file not found")
@@ -43,4 +60,5 @@ def load(data_dir: Path) -> Loaded:
     validate(volume, papers, problems)
     problems.raise_if_errors()
     assert volume is not None  # read_volume returns None only with an error recorded
-    return Loaded(Proceedings(volume, tuple(papers)), tuple(problems.items), files)
+    proceedings = Proceedings(volume, tuple(papers))
+    return Loaded(proceedings, tuple(problems.items), files, fingerprint(files))

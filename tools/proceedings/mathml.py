@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from docutils import nodes
-from docutils.utils.math import latex2mathml
+from docutils.utils.math import MathError, latex2mathml
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
@@ -12,7 +12,7 @@ def _mathml(latex: str, *, block: bool) -> str | None:
     try:
         rendered: str = latex2mathml.tex2mathml(latex, as_block=block)
         return rendered
-    except SyntaxError:
+    except (MathError, SyntaxError):  # unknown commands, unbalanced braces
         return None
 
 

@@ -14,11 +14,11 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import html_safety, mathml, sphinx_citations
 from .errors import DataError
-from .load import load
+from .load import Loaded, fingerprint, input_files, load
 from .render import doctree
 from .render.downloads import PAPER_SUFFIXES, VOLUME_DIR, paper_downloads, volume_downloads
 from .render.pages import PAPERS_DIR, page_files
-from .sphinx_ext_state import ProceedingsDataError, data_dir, loaded, store
+from .sphinx_ext_state import ENV_KEY, ProceedingsDataError, data_dir, loaded, store
 from .write import sync_folder
 
 logger = logging.getLogger(__name__)
@@ -26,16 +26,23 @@ logger = logging.getLogger(__name__)
 
 def generate(app: Sphinx) -> None:
     """builder-inited: validate everything, then write the stubs that changed."""
+    folder = data_dir(app)
+    previous: Loaded | None = getattr(app.env, ENV_KEY, None)
+    stubs = Path(app.srcdir) / PAPERS_DIR
+    if previous is not None and previous.fingerprint == fingerprint(input_files(folder)):
+        # Unchanged data (the env pickle keeps it): skip parsing, unless stubs went missing.
+        expected = {f"{p.id}.md" for p in previous.proceedings.papers}
+        if stubs.is_dir() and expected <= {p.name for p in stubs.iterdir()}:
+            logger.info("[proceedings] data unchanged: %d papers", len(previous.proceedings.papers))
+            return
     try:
-        result = load(data_dir(app))
+        result = load(folder)
     except DataError as exc:
         raise ProceedingsDataError(str(exc)) from None
     store(app.env, result)
     for problem in result.incomplete:
         logger.info("[proceedings] incomplete: %s", problem)
-    report = sync_folder(
-        Path(app.srcdir) / PAPERS_DIR, page_files(result.proceedings), owned_suffixes=[".md"]
-    )
+    report = sync_folder(stubs, page_files(result.proceedings), owned_suffixes=[".md"])
     logger.info(
         "[proceedings] %d papers: %d pages written, %d unchanged, %d removed",
         len(result.proceedings.papers),

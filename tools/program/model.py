@@ -1,0 +1,238 @@
+"""The program's data model: frozen sessions, items and dates, read by checks and renderers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from ..proceedings.errors import Location
+from ..proceedings.model import MONTHS
+
+# Names spelled out here, not by strftime, whose names follow the build machine's locale.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# Anywhere on Earth: a deadline holds until the day ends in the last time zone, UTC-12.
+AOE = dt.timezone(dt.timedelta(hours=-12), "AoE")
+
+
+class ItemKind(enum.StrEnum):
+    OPENING = "opening"
+    INVITED = "invited"
+    PAPER = "paper"
+    BREAK = "break"
+    WRAP_UP = "wrap-up"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return {
+            "opening": "Opening",
+            "invited": "Invited talk",
+            "paper": "Paper",
+            "break": "Break",
+            "wrap-up": "Wrap-up",
+            "other": "",
+        }[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where an element stands in the MyST sources: the Sphinx docname and the 1-based line."""
+
+    docname: str
+    line: int | None = None
+    file: str = ""  # the source file, relative to the site's sources, for messages
+
+    def __str__(self) -> str:
+        where = self.file or self.docname
+        return f"{where}:{self.line}" if self.line else where
+
+    @property
+    def sphinx(self) -> tuple[str, int | None]:
+        """The form Sphinx's logger takes as ``location``."""
+        return self.docname, self.line
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A time range with a time zone; ``end`` is after ``start``."""
+
+    start: dt.datetime
+    end: dt.datetime
+
+    def __post_init__(self) -> None:
+        if self.start.tzinfo is None or self.end.tzinfo is None:
+            raise ValueError("times need a time zone")
+        if self.end <= self.start:
+            raise ValueError(f"the end ({self.end:%H:%M}) is not after the start")
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    @property
+    def label(self) -> str:
+        """'09:00–09:45 HKT', in the zone the times were given in."""
+        return f"{self.start:%H:%M}–{self.end:%H:%M} {self.start.tzname() or ''}".rstrip()
+
+    def within(self, day: dt.date, zone: ZoneInfo) -> bool:
+        """True if the span lies in ``day`` as the venue counts days (midnight may end it)."""
+        start = self.start.astimezone(zone)
+        end = self.end.astimezone(zone)
+        day_end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone)
+        return start.date() == day and end <= day_end
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    affiliation: str = ""
+
+    @property
+    def display(self) -> str:
+        return f"{self.name} ({self.affiliation})" if self.affiliation else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    label: str
+    url: str  # an absolute http(s) URL, checked by the directive that made it
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One entry of the running order: a talk, a break, the opening or the wrap-up."""
+
+    kind: ItemKind
+    number: int  # position in its page's running order, from 1
+    anchor: str  # HTML id of the item on the program page
+    source: Source
+    title: str = ""  # empty for paper talks: the title comes from the proceedings data
+    paper: str | None = None
+    people: tuple[Person, ...] = ()  # speakers, or the presenter of a paper
+    when: Span | None = None
+    links: tuple[Link, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """Items held one after the other in one room; an untitled session only groups items."""
+
+    items: tuple[Item, ...]
+    source: Source
+    title: str | None = None
+    anchor: str | None = None
+    when: Span | None = None
+    room: str | None = None
+    chair: str | None = None
+
+    @property
+    def span(self) -> Span | None:
+        """Its own times, else the range its timed items cover."""
+        if self.when:
+            return self.when
+        timed = [i.when for i in self.items if i.when]
+        if not timed:
+            return None
+        return Span(min(s.start for s in timed), max(s.end for s in timed))
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """Every session of every page that holds program directives, pages in docname order."""
+
+    sessions: tuple[Session, ...]
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(item for session in self.sessions for item in session.items)
+
+    def slots(self, day: dt.date) -> dict[str, tuple[Slot, ...]]:
+        """Paper id -> its places in the program (more than one is a mistake, still shown)."""
+        out: dict[str, list[Slot]] = {}
+        for session in self.sessions:
+            for item in session.items:
+                if item.paper is None:
+                    continue
+                slot = Slot(
+                    item.paper,
+                    item.source.docname,
+                    item.anchor,
+                    item.number,
+                    day,
+                    session.title,
+                    item.when,
+                    item.people,
+                )
+                out.setdefault(item.paper, []).append(slot)
+        return {paper: tuple(slots) for paper, slots in out.items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A paper's place in the program, as its own page shows it."""
+
+    paper: str
+    docname: str
+    anchor: str
+    number: int
+    day: dt.date
+    session: str | None = None
+    when: Span | None = None
+    presenters: tuple[Person, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Workshop:
+    name: str  # short: "INET4AI 2025"
+    title: str  # long: "Workshop on Inter-networking challenges for AI"
+    day: dt.date
+    timezone: str  # IANA key of the venue's zone, e.g. "Asia/Hong_Kong"
+    location: str
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def day_label(self) -> str:
+        return day_label(self.day)
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A date of the call for papers; every one ends at 23:59 Anywhere on Earth."""
+
+    id: str
+    label: str
+    date: dt.date
+    was: dt.date | None = None  # the date before an extension
+    source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
+
+    @property
+    def instant(self) -> dt.datetime:
+        """The last minute of the day AoE, in UTC (23:59 UTC-12 is 11:59 UTC the next day)."""
+        end = dt.datetime.combine(self.date, dt.time(23, 59), AOE)
+        return end.astimezone(dt.UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Dates:
+    """The contents of the dates file: the workshop day and the call's deadlines."""
+
+    workshop: Workshop
+    deadlines: tuple[Deadline, ...]
+    revised: dt.date  # when the dates or the program last changed: the calendars' DTSTAMP
+    source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
+
+
+def day_label(day: dt.date) -> str:
+    """'Monday 1 December 2025'."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def long_date(day: dt.date) -> str:
+    """'September 3, 2025', as the call for papers writes dates."""
+    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
