@@ -12,7 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import html_safety, mathml, sphinx_citations
+from . import html_safety, mathml, sitemap, sphinx_citations
 from .errors import DataError
 from .load import Loaded, fingerprint, input_files, load
 from .render import doctree
@@ -116,5 +116,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("proceedings-authors", AuthorIndex)
     mathml.setup(app)
     html_safety.setup(app)
+    sitemap.setup(app)
     sphinx_citations.setup(app)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
