@@ -28,6 +28,8 @@ def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or links is None or app.builder.format != "html":
         return
     written = _drain(links)
+    if not written:
+        return  # no page written: sphinx-sitemap keeps the complete sitemap of the last build
     for docname in sorted(app.env.found_docs):
         sphinx_sitemap.add_html_link(app, docname, "page.html", {}, None)
     from_docs = _drain(links)

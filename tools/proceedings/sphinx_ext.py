@@ -3,6 +3,7 @@ paper, and render pages from the data through directives of ours."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -12,14 +13,20 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import html_safety, mathml, sitemap, sphinx_citations
+from . import html_safety, mathml, render, sitemap, sphinx_citations
 from .errors import DataError
 from .load import Loaded, fingerprint, input_files, load
 from .render import doctree
-from .render.downloads import PAPER_SUFFIXES, VOLUME_DIR, paper_downloads, volume_downloads
+from .render.downloads import (
+    PAPER_SUFFIXES,
+    VOLUME_DIR,
+    paper_downloads,
+    paper_files,
+    volume_downloads,
+)
 from .render.pages import PAPERS_DIR, page_files
 from .sphinx_ext_state import ENV_KEY, ProceedingsDataError, data_dir, loaded, store
-from .write import sync_folder
+from .write import sync_folder, write_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -91,19 +98,40 @@ class AuthorIndex(DataDirective):
         return doctree.author_index(loaded(self.env).proceedings)
 
 
+def downloads_stamp(app: Sphinx, fingerprint: str) -> str:
+    """What the citation files depend on: the data, the base URL and the renderers' code."""
+    digest = hashlib.sha256(f"{fingerprint}\0{app.config.html_baseurl}".encode())
+    for module in sorted(Path(render.__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
 def write_downloads(app: Sphinx, exception: Exception | None) -> None:
     """build-finished: citation files at stable URLs beside the pages; stale pages removed."""
     if exception is not None or app.builder.format != "html":
         return
-    proceedings = loaded(app.env).proceedings
+    result = loaded(app.env)
+    proceedings = result.proceedings
     out = Path(app.outdir)
-    sync_folder(out / PAPERS_DIR, paper_downloads(proceedings), owned_suffixes=PAPER_SUFFIXES)
+    stamp_file = Path(app.doctreedir) / "proceedings-downloads.stamp"
+    stamp = downloads_stamp(app, result.fingerprint)
+    expected = [out / PAPERS_DIR / n for p in proceedings.papers for n in paper_files(p)]
+    if (
+        stamp_file.is_file()
+        and stamp_file.read_text() == stamp
+        and all(map(Path.is_file, expected))
+    ):
+        return  # a rebuild with unchanged data: rendering 3 files a paper again is the cost
+    sync_folder(
+        out / PAPERS_DIR, paper_downloads(proceedings), owned_suffixes=PAPER_SUFFIXES, swap=False
+    )
     volume_files = volume_downloads(proceedings)
-    sync_folder(out / VOLUME_DIR, volume_files, owned_suffixes=tuple(volume_files))
+    sync_folder(out / VOLUME_DIR, volume_files, owned_suffixes=tuple(volume_files), swap=False)
     pages = {f"{p.id}.html" for p in proceedings.papers}
     for page in (out / PAPERS_DIR).glob("*.html"):
         if page.name not in pages:
             page.unlink()
+    write_atomic(stamp_file, stamp.encode())
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

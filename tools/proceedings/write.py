@@ -75,12 +75,15 @@ def sync_folder(
     files: Mapping[str, str | bytes],
     *,
     owned_suffixes: Iterable[str],
+    swap: bool = True,
 ) -> WriteReport:
     """Make ``root`` hold exactly ``files`` among names with ``owned_suffixes``, all at once.
 
     The new folder is staged beside ``root`` and swapped in with two renames, so a run killed
     at any point leaves either the old or the new set, never a mix. Unchanged files are carried
     over as hard links (or copies) with their mtimes, so Sphinx's incremental build holds.
+    With ``swap=False`` (a folder shared with other writers, such as Sphinx's output) each
+    file is replaced atomically on its own instead.
     """
     for name in files:
         safe_child(root, name)  # check every name before touching anything
@@ -89,6 +92,12 @@ def sync_folder(
     _recover(root)
     report = _plan(root, data, tuple(owned_suffixes))
     if not report.written and not report.removed:
+        return report
+    if not swap:
+        for name in report.written:
+            write_atomic(root / name, data[name])
+        for name in report.removed:
+            (root / name).unlink()
         return report
     stage = Path(tempfile.mkdtemp(dir=root.parent, prefix=f".{root.name}.new-"))
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -44,7 +45,14 @@ _WORD_RE = re.compile(r"(\S+)")
 _EDGE_PUNCT = "\"'()[],.;:?!"
 
 
+# Printable ASCII that the encoder leaves as it is: most words, returned without calling it.
+_PLAIN = frozenset(map(chr, range(32, 127))) - frozenset('"#$%&<>\\^_{}~')
+
+
+@functools.lru_cache(maxsize=65536)
 def _encode(text: str) -> str:
+    if _PLAIN.issuperset(text):
+        return text
     encoded: str = _ENCODER.unicode_to_latex(text)
     return encoded
 
@@ -183,6 +191,7 @@ def format_entry(e: Entry) -> str:
     return f"@inproceedings{{{e.key},\n" + ",\n".join(lines) + "\n}\n"
 
 
+@functools.lru_cache(maxsize=8192)  # the volume file repeats every paper's entry
 def bibtex_entry(paper: Paper, volume: Volume) -> str:
     return format_entry(entry(paper, volume))
 
