@@ -114,7 +114,10 @@ class Paper:
     # Fields of the publisher's BibTeX entry (papers.bib) matched to this paper, as given there
     # (LaTeX source), by lower-case field name; they win over generated values.
     publisher_fields: tuple[tuple[str, str], ...] = ()
-    source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
+    # Where the record came from: for messages only, so not part of equality, repr or digests.
+    source: Location = field(
+        default_factory=lambda: Location("<memory>"), compare=False, repr=False
+    )
 
     @property
     def is_published(self) -> bool:
@@ -196,7 +199,10 @@ class Volume:
     doi_prefix: str | None = None
     event: Event | None = None
     url: str | None = None
-    source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
+    # Where the record came from: for messages only, so not part of equality, repr or digests.
+    source: Location = field(
+        default_factory=lambda: Location("<memory>"), compare=False, repr=False
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
-from dataclasses import asdict
 
 from ..model import Paper, Proceedings
 
@@ -15,14 +13,15 @@ def paper_digest(proceedings: Proceedings, paper: Paper) -> str:
     """A hash of everything the page shows, so that the stub changes (and Sphinx re-reads it)
     exactly when the page would."""
     prev, nxt = proceedings.neighbours(paper.id)
-    shown = {
-        "paper": asdict(paper),
-        "prev": (prev.id, prev.title) if prev else None,
-        "next": (nxt.id, nxt.title) if nxt else None,
-        "volume": asdict(proceedings.volume),
-    }
-    blob = json.dumps(shown, sort_keys=True, default=str).encode()
-    return hashlib.sha256(blob).hexdigest()[:16]
+    # repr() of the frozen dataclasses leaves out `source` (line numbers): an edit that moves
+    # later records down a line must not make their pages look changed.
+    shown = (
+        paper,
+        (prev.id, prev.title) if prev else None,
+        (nxt.id, nxt.title) if nxt else None,
+        proceedings.volume,
+    )
+    return hashlib.sha256(repr(shown).encode()).hexdigest()[:16]
 
 
 def paper_stub(paper_id: str, digest: str) -> str:

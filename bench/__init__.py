@@ -1,0 +1,1 @@
+"""Benchmarks of the proceedings pipeline on synthetic PMLR-style volumes (`python -m bench`)."""
