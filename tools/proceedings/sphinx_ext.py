@@ -14,7 +14,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import html_safety, mathml, render, sitemap, sphinx_citations
-from .errors import DataError
+from .errors import DataError, Severity
 from .load import Loaded, fingerprint, input_files, load
 from .render import doctree
 from .render.downloads import (
@@ -45,6 +45,9 @@ def generate(app: Sphinx) -> None:
     try:
         result = load(folder)
     except DataError as exc:
+        for problem in exc.problems:  # one clear line each, before Sphinx's error report
+            if problem.severity is Severity.ERROR:
+                logger.error("[proceedings] %s", problem)
         raise ProceedingsDataError(str(exc)) from None
     store(app.env, result)
     for problem in result.incomplete:
