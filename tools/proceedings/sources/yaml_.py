@@ -102,7 +102,11 @@ def _convert(node: yaml.Node, loc: Location, problems: Problems) -> Node:
         return Node(items, loc)
     if node.tag == STR_TAG:  # most values: skip the constructor, which costs more than parsing
         return Node(node.value, loc)
-    return Node(_SCALARS.construct_object(node, deep=True), loc)
+    try:
+        return Node(_SCALARS.construct_object(node, deep=True), loc)
+    except (ValueError, yaml.YAMLError) as exc:  # e.g. a timestamp such as 2025-13-01
+        problems.error(loc, f"invalid value {node.value!r}: {exc}")
+        return Node(None, loc)
 
 
 class Reader:
