@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis.configuration import set_hypothesis_home_dir
 from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace
+
+# Hypothesis keeps caches and examples in .hypothesis/ of the working folder, even with
+# database=None: keep them out of the repository (set before any test runs).
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "inet4ai-tests-hypothesis")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

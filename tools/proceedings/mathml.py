@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from docutils import nodes
-from docutils.utils.math import MathError, latex2mathml
+from docutils.utils.math import latex2mathml
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
@@ -12,7 +12,11 @@ def _mathml(latex: str, *, block: bool) -> str | None:
     try:
         rendered: str = latex2mathml.tex2mathml(latex, as_block=block)
         return rendered
-    except (MathError, SyntaxError):  # unknown commands, unbalanced braces
+    # MathError for unknown commands and unbalanced braces, SyntaxError for some input; but
+    # the converter also fails with AttributeError on '&' or '\\' outside an environment and
+    # IndexError on a lone '_' or '^' ("from $5 & $10" in an abstract): any failure of it
+    # shows the source instead of stopping the build.
+    except Exception:
         return None
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from .errors import Problems
 from .model import DOI_RE, ID_RE, ORCID_RE, Author, Paper, Volume
+from .textsafety import check_characters
 
 SAFE_SCHEMES = {"http", "https"}
 
@@ -37,9 +38,11 @@ def id_collision_key(paper_id: str) -> str:
 def validate(volume: Volume | None, papers: Sequence[Paper], problems: Problems) -> None:
     if volume is not None:
         _check_volume(volume, problems)
+        check_characters(volume, volume.source, problems)
     seen: dict[str, Paper] = {}
     for paper in papers:
         _check_paper(paper, problems)
+        check_characters(paper, paper.source, problems)
         key = id_collision_key(paper.id)
         if paper.id and key in seen:
             first = seen[key]

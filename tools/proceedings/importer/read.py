@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from ..errors import Location, Problems
+from ..limits import read_input
 from ..model import Paper, Volume
 from ..sources.bibtex import read_pmlr
 from ..sources.csv_ import COLUMNS, decode_utf8, read_csv
@@ -57,10 +58,8 @@ def sniff(text: str) -> Kind:
 
 
 def _read_text(path: Path, problems: Problems) -> str | None:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        problems.error(Location(str(path)), f"cannot read the file: {exc.strerror}")
+    data = read_input(path, problems)  # refuses files over limits.MAX_INPUT_BYTES unread
+    if data is None:
         return None
     return decode_utf8(data, label=str(path), problems=problems)
 

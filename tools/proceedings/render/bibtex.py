@@ -22,6 +22,11 @@ FIELD_ORDER = (
     "publisher", "address", "location", "isbn", "doi", "url",
 )  # fmt: skip
 
+# pylatexenc 2.11's table is wrong for these letters: ű is \H{u} (double acute), not \'{u};
+# Ħ and Ŧ have a stroke, not a macron; ŀ a middle dot, not a dot above; ĸ is no small-capital
+# k; Ѓ and Ќ take an acute, not a grave; ɛ gets \varepsilon (math only: "Missing $ inserted")
+# and ŉ an undefined \nument. Where LaTeX has no right macro the letter stays UTF-8.
+_FIXED_LETTERS = {"ű": r"\H{u}", "Ű": r"\H{U}"} | {c: c for c in "ĦħŦŧĿŀĸɛŉЃѓЌќ"}
 # BibTeX counts braces even after a backslash, so '\{' would unbalance a value: use macros.
 _ASCII_RULE = UnicodeToLatexConversionRule(
     RULE_DICT,
@@ -29,6 +34,7 @@ _ASCII_RULE = UnicodeToLatexConversionRule(
         ord("{"): r"\textbraceleft",
         ord("}"): r"\textbraceright",
         ord("\\"): r"\textbackslash",
+        **{ord(letter): latex for letter, latex in _FIXED_LETTERS.items()},
     },
 )
 # Everything that 7-bit BibTeX cannot take becomes a braced LaTeX command ('{\"e}'), which

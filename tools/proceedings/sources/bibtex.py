@@ -27,6 +27,7 @@ from bibtexparser.model import (
 )
 
 from ..errors import Location, Problems
+from ..limits import MAX_DEPTH, TOO_DEEP, read_input
 from ..model import Author, Event, Links, Paper, Volume
 from .csv_ import decode_utf8, derive_id, normalize_doi, normalize_pages, untracked
 from .latex import decode
@@ -73,7 +74,37 @@ def parse_bibtex(text: str, *, label: str, problems: Problems) -> Library:
             )
     for entry in library.entries:
         _check_swallowed(entry, label, problems)
+        if not _check_raw(entry, label, problems):
+            library.remove(entry)
     return library
+
+
+def _check_raw(entry: Entry, label: str, problems: Problems) -> bool:
+    """What bibtexparser lets through in an entry's text: '#' concatenation (left unresolved,
+    so 'venue # " Networks"' would become the title) and braces nested too deep to decode.
+    False if the entry cannot be read at all."""
+    raw, depth, deepest, quoted = entry.raw or "", 0, 0, False
+    if "#" not in raw and raw.count("{") <= MAX_DEPTH:  # nearly every entry: nothing to see
+        return True
+    for i, char in enumerate(raw):
+        if char == '"' and depth == 1 and raw[i - 1 : i] != "\\":
+            quoted = not quoted
+        elif char == "{" and not quoted:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "}" and not quoted:
+            depth -= 1
+        elif char == "#" and depth == 1 and not quoted:
+            line = (entry.start_line or 0) + raw.count("\n", 0, i) + 1
+            problems.error(
+                Location(label, line, entry.key),
+                "'#' joins values (BibTeX concatenation), which is not supported: "
+                "write the whole value in braces",
+            )
+    if deepest > MAX_DEPTH:
+        problems.error(_loc(label, entry), TOO_DEEP)
+        return False
+    return True
 
 
 def _check_swallowed(entry: Entry, label: str, problems: Problems) -> None:
@@ -304,7 +335,8 @@ class PublisherEntry:
 
 def read_publisher_bib(path: Path, problems: Problems) -> list[PublisherEntry]:
     """The entries of the publisher's BibTeX (e.g. an ACM Digital Library export)."""
-    text = decode_utf8(path.read_bytes(), label=str(path), problems=problems)
+    data = read_input(path, problems)  # refuses files over limits.MAX_INPUT_BYTES unread
+    text = None if data is None else decode_utf8(data, label=str(path), problems=problems)
     if text is None:
         return []
     library = parse_bibtex(text, label=str(path), problems=problems)

@@ -190,6 +190,8 @@ def read_csv(
     if fields is None:
         return []
     rows: list[Row] = [(line, dict(zip(fields, cells, strict=True))) for line, cells in table.rows]
+    if not rows:  # as for a BibTeX file without papers: an import of nothing is a mistake
+        problems.error(Location(label), "no rows after the header: nothing to import")
     papers = [_paper(cells, Location(label, line), problems, notes) for line, cells in track(rows)]
     return [p for p in papers if p is not None]
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import Location, Problems
+from ..limits import TOO_DEEP
 from ..model import Author, Paper, PaperType, normalize_name
 from .csv_ import clean_text, derive_id, one_line, read_table, split_plain_name, untracked
 
@@ -73,6 +74,13 @@ def parse_records(text: str, *, label: str, problems: Problems) -> list[Record] 
         problems.error(
             Location(label, exc.lineno), f"JSON syntax error: {exc.msg} (column {exc.colno})"
         )
+        return None
+    except RecursionError:  # lists in lists a thousand deep
+        problems.error(Location(label, text.count("\n", 0, pos) + 1), TOO_DEEP)
+        return None
+    except ValueError:  # json refuses integers of more than sys.get_int_max_str_digits()
+        line = text.count("\n", 0, pos) + 1
+        problems.error(Location(label, line), "a number too long to read: this is not a paper")
         return None
     if text[pos + 1 :].strip():
         line = text.count("\n", 0, pos) + 1

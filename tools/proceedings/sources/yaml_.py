@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import yaml
 
 from ..errors import Location, Problems
+from ..limits import MAX_DEPTH, MAX_VALUES, TOO_DEEP, TOO_MANY_VALUES, read_input
 from ..model import Author, Event, Links, Paper, PaperType, Status, Volume
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -44,8 +45,11 @@ class Node:
 def load_yaml(path: Path, problems: Problems, *, label: str | None = None) -> Node | None:
     """Parse a YAML file into located nodes; syntax errors and duplicate keys become problems."""
     name = label or str(path)
+    data = read_input(path, problems, label=name)  # refuses files over MAX_INPUT_BYTES unread
+    if data is None:
+        return None
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         problems.error(Location(name), f"not valid UTF-8 (byte {exc.start})")
         return None
@@ -57,6 +61,14 @@ def load_yaml_text(text: str, problems: Problems, *, label: str) -> Node | None:
     try:
         with _gc_paused():
             root = yaml.compose(text, Loader=Loader)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
+        at = text.count("\n", 0, exc.position or 0) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        problems.error(
+            Location(label, at),
+            f"YAML syntax error: character U+{char:04X} is not allowed in a YAML file",
+        )
+        return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -66,7 +78,16 @@ def load_yaml_text(text: str, problems: Problems, *, label: str) -> Node | None:
         problems.error(Location(label), "the file is empty")
         return None
     with _gc_paused():
-        return _convert(root, Location(label, root.start_mark.line + 1, ""), problems)
+        budget = _Budget(MAX_VALUES)
+        return _convert(root, Location(label, root.start_mark.line + 1, ""), problems, budget)
+
+
+@dataclass
+class _Budget:
+    """How many more values the conversion may make: aliases are expanded, so ten lines of
+    them could stand for millions ("billion laughs")."""
+
+    left: int
 
 
 @contextlib.contextmanager
@@ -82,7 +103,15 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _convert(node: yaml.Node, loc: Location, problems: Problems) -> Node:
+def _convert(node: yaml.Node, loc: Location, problems: Problems, budget: _Budget) -> Node:
+    budget.left -= 1
+    if budget.left < 0:
+        if budget.left == -1:  # said once
+            problems.error(loc, TOO_MANY_VALUES)
+        return Node(None, loc)
+    if loc.pointer.count("/") > MAX_DEPTH:  # before Python's recursion limit stops us
+        problems.error(loc, TOO_DEEP)
+        return Node(None, loc)
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Node] = {}
         for key_node, value_node in node.value:
@@ -92,11 +121,11 @@ def _convert(node: yaml.Node, loc: Location, problems: Problems) -> Node:
             if key in out:
                 problems.error(child, f"duplicate key {key!r}")
                 continue
-            out[key] = _convert(value_node, child, problems)
+            out[key] = _convert(value_node, child, problems, budget)
         return Node(out, loc)
     if isinstance(node, yaml.SequenceNode):
         items = [
-            _convert(item, loc.at(f"{loc.pointer}/{i}", item.start_mark.line + 1), problems)
+            _convert(item, loc.at(f"{loc.pointer}/{i}", item.start_mark.line + 1), problems, budget)
             for i, item in enumerate(node.value)
         ]
         return Node(items, loc)

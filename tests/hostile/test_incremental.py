@@ -1,0 +1,139 @@
+"""Incremental builds with sphinx-build into the same output folder, the way `make html` runs
+while organizers edit the data: after every edit the output must be what a fresh build of the
+same sources gives, file for file, and must show the edit everywhere it appears."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import bibtexparser
+import pytest
+from bs4 import BeautifulSoup
+from icalendar import Calendar
+
+from tests.conftest import ROOT, copy_site
+from tests.proceedings.helpers import paper, write_data
+
+from .pages import PAPER, text
+from .test_site_fuzz import program_page
+
+
+def sphinx_build(src: Path, out: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q", str(src),
+         str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+def tree(out: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(out)): search_index(p) if p.name == "searchindex.js" else p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and ".doctrees" not in p.parts
+    }
+
+
+def search_index(path: Path) -> bytes:
+    """Sphinx's search index, less the words of removed pages: an incremental build keeps them
+    with no page ("gamma": []) where a fresh build has no entry (Sphinx 9.0.4, IndexBuilder
+    .prune). They find nothing, so they are left out of the comparison."""
+    text = path.read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    for key in ("terms", "titleterms"):
+        index[key] = {word: docs for word, docs in index[key].items() if docs != []}
+    return json.dumps(index, sort_keys=True).encode()
+
+
+class Site:
+    """One source folder built again and again into one output folder."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self.src = copy_site(base / "src")
+        self.out = base / "html"
+        self.papers: list[dict[str, Any]] = [
+            paper("alpha", "Alpha", authors=[{"given": "Ada", "family": "Example"}]),
+            paper("beta", "Beta", authors=[{"given": "Bob", "family": "Sample"}]),
+            paper("gamma", "Gamma", authors=[{"given": "Ada", "family": "Example"}]),
+            paper("delta", "Delta", authors=[{"given": "Cy", "family": "Other"}]),
+        ]
+
+    def edit(self) -> None:
+        write_data(self.src / "proceedings" / "data", self.papers)
+        ids = [p["id"] for p in self.papers]
+        (self.src / "program" / "index.md").write_text(program_page(ids), encoding="utf-8")
+        sphinx_build(self.src, self.out)
+        fresh = self.base / "fresh"
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.copytree(self.src, fresh / "src", ignore=shutil.ignore_patterns("papers"))
+        sphinx_build(fresh / "src", fresh / "html")
+        now, expected = tree(self.out), tree(fresh / "html")
+        assert sorted(now) == sorted(expected), "files differ from a fresh build's"
+        stale = [name for name in expected if now[name] != expected[name]]
+        assert stale == [], "stale after an incremental build"
+
+    def page(self, name: str) -> BeautifulSoup:
+        return BeautifulSoup((self.out / name).read_text(encoding="utf-8"), "lxml")
+
+    def file(self, name: str) -> str:
+        return (self.out / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Site:
+    built = Site(tmp_path)
+    built.edit()
+    return built
+
+
+def nav(site: Site, pid: str) -> str:
+    return text(site.page(PAPER.format(pid)).select_one("p.paper-nav"))
+
+
+def test_edits_show_everywhere_and_leave_nothing_stale(site: Site) -> None:
+    # A title changes: its page, the contents, its neighbours, the author index, the program,
+    # the calendar and the citation files follow.
+    site.papers[1]["title"] = "Beta, renamed"
+    site.edit()
+    assert text(site.page(PAPER.format("beta")).select_one("h1")).startswith("Beta, renamed")
+    assert "Next: Beta, renamed" in nav(site, "alpha")
+    assert "Previous: Beta, renamed" in nav(site, "gamma")
+    assert "Beta, renamed" in text(site.page("proceedings/index.html").select_one("article"))
+    assert "Beta, renamed" in text(site.page("proceedings/authors.html").select_one("article"))
+    assert "Beta, renamed" in text(site.page("program/index.html").select_one("article"))
+    calendar = Calendar.from_ical((site.out / "program/program.ics").read_bytes())
+    assert "Beta, renamed" in str(calendar.walk("VEVENT")[0]["DESCRIPTION"])
+    (entry,) = bibtexparser.parse_string(site.file("proceedings/papers/beta.bib")).entries
+    assert "renamed" in entry["title"]
+    assert "renamed" in site.file("proceedings/volume.bib")
+    # A paper goes: its page and downloads go; its neighbours now point at each other.
+    gone = site.papers.pop(2)
+    site.edit()
+    for suffix in (".html", ".bib", ".ris", ".json"):
+        assert not (site.out / "proceedings/papers" / f"{gone['id']}{suffix}").exists()
+    assert not (site.src / "proceedings/papers" / f"{gone['id']}.md").exists()
+    assert "Next: Delta" in nav(site, "beta") and "Previous: Beta, renamed" in nav(site, "delta")
+    assert "Gamma" not in site.file("proceedings/index.html")
+    assert "Gamma" not in site.file("proceedings/volume.bib")
+    assert "Gamma" not in site.file("searchindex.js")
+    # An author is renamed: the author index and the pages follow; the old name is gone.
+    site.papers[1]["authors"] = [{"given": "Bobby", "family": "Sampled"}]
+    site.edit()
+    authors = text(site.page("proceedings/authors.html").select_one(".author-index"))
+    assert "Sampled, Bobby" in authors and "Sample, Bob" not in authors
+    assert "Bobby Sampled" in text(site.page(PAPER.format("beta")).select_one(".paper-authors"))
+    # A paper comes back under its old id: everything is there again.
+    site.papers.insert(2, gone)
+    site.edit()
+    assert (site.out / "proceedings/papers/gamma.bib").exists()
+    assert "Next: Gamma" in nav(site, "beta")

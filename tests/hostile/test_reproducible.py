@@ -1,0 +1,97 @@
+"""Two builds of the same sources give byte-identical output: pages, citation files, calendars,
+search index and sitemap. The two builds differ in everything that should not matter: the
+folder the sources are in, the hash seed, the time zone, the locale and SOURCE_DATE_EPOCH (so
+no date of the build is printed anywhere)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from icalendar import Calendar
+
+from tests.conftest import ROOT, copy_site
+from tests.proceedings.helpers import paper, write_data
+
+from .test_site_fuzz import program_page
+
+BUILDS = (
+    {"PYTHONHASHSEED": "1", "SOURCE_DATE_EPOCH": "0", "TZ": "UTC", "LC_ALL": "C.UTF-8"},
+    {
+        "PYTHONHASHSEED": "2",
+        "SOURCE_DATE_EPOCH": "2000000000",  # 2033
+        "TZ": "Pacific/Kiritimati",
+        "LC_ALL": "C",
+    },
+)
+
+
+def fabricated(src: Path) -> list[str]:
+    """A volume with the hard cases for ordering: sessions, withdrawn papers, authors whose
+    names sort equal, non-ASCII names, several papers per author."""
+    people = [
+        {"given": "Ada", "family": "Example"},
+        {"given": "Åsa", "family": "Ékström"},
+        {"given": "ada", "family": "EXAMPLE", "orcid": "0000-0002-1825-0097"},
+        {"name": "The INET4AI Consortium"},
+        {"given": "李", "family": "王"},
+    ]
+    records = []
+    for i in range(24):
+        extra = {"session": f"Session {i % 3}"} if i % 4 else {}
+        if i % 7 == 6:
+            extra.update(status="withdrawn", notice="Withdrawn by the authors.")
+        authors = [people[(i + k) % len(people)] for k in range(1 + i % 3)]
+        records.append(paper(f"p{i:02d}", f"Paper {i} — Ünïcödé", authors=authors, **extra))
+    write_data(src / "proceedings" / "data", records)
+    return [r["id"] for r in records]
+
+
+def build(src: Path, out: Path, env: dict[str, str]) -> None:
+    clean = {k: v for k, v in os.environ.items() if k not in ("INET4AI_BASE_URL",)}
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q", str(src),
+         str(out)],
+        env={**clean, **env},
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )  # fmt: skip
+
+
+def tree(out: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(out)): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and ".doctrees" not in p.parts
+    }
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    outputs = []
+    for i, env in enumerate(BUILDS):
+        src = copy_site(tmp_path / f"src{i}")
+        ids = fabricated(src)
+        (src / "program" / "index.md").write_text(program_page(ids), encoding="utf-8")
+        build(src, tmp_path / f"out{i}", env)
+        outputs.append(tree(tmp_path / f"out{i}"))
+    first, second = outputs
+    assert sorted(first) == sorted(second)
+    differ = sorted(name for name in first if first[name] != second[name])
+    assert differ == []
+    kinds = {Path(name).suffix for name in first}
+    assert {".html", ".bib", ".ris", ".json", ".ics", ".js", ".xml", ".txt"} <= kinds
+    for name in ("program/program.ics", "cfp/cfp-dates.ics"):
+        calendar = Calendar.from_ical(first[name])
+        stamps = {e["DTSTAMP"].dt.date().isoformat() for e in calendar.walk("VEVENT")}
+        assert stamps == {revised()}, name  # from the dates file, never the clock
+
+
+def revised() -> str:
+    for line in (ROOT / "program" / "dates.yaml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("revised:"):
+            return line.split(":", 1)[1].strip()
+    raise AssertionError("no 'revised:' in program/dates.yaml")
