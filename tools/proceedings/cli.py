@@ -12,8 +12,8 @@ from rich.markup import escape
 
 from .errors import DataError, ProceedingsError, Severity
 from .load import load
-from .render.pages import PAPERS_DIR, page_files
-from .write import sync_folder
+from .render.pages import PAPERS_DIR
+from .write import write_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT / "proceedings" / "data"
@@ -46,12 +46,8 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
 def cmd_generate(args: argparse.Namespace, console: Console) -> int:
     result = load(args.data)
     out: Path = args.out
-    report = sync_folder(out, page_files(result.proceedings), owned_suffixes=[".md"])
-    console.print(
-        f"{len(result.proceedings.papers)} papers: {len(report.written)} pages written, "
-        f"{len(report.unchanged)} unchanged, {len(report.removed)} removed (in {out})",
-        highlight=False,
-    )
+    report = write_pages(result.proceedings, out)
+    console.print(f"{len(result.proceedings.papers)} papers: {report.summary()} (in {out})")
     return 0
 
 

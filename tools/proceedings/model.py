@@ -234,7 +234,7 @@ class Proceedings:
         for paper in self.papers:
             for author in paper.authors:
                 entry = index.setdefault(author.key, (author, []))
-                if paper not in entry[1]:
+                if not entry[1] or entry[1][-1].id != paper.id:  # papers come in order
                     entry[1].append(paper)
         return sorted(
             index.values(),

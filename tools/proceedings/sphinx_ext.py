@@ -24,9 +24,9 @@ from .render.downloads import (
     paper_files,
     volume_downloads,
 )
-from .render.pages import PAPERS_DIR, page_files
+from .render.pages import PAPERS_DIR, stub_name
 from .sphinx_ext_state import ENV_KEY, ProceedingsDataError, data_dir, loaded, store
-from .write import sync_folder, write_atomic
+from .write import sync_folder, write_atomic, write_pages
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def generate(app: Sphinx) -> None:
     stubs = Path(app.srcdir) / PAPERS_DIR
     if previous is not None and previous.fingerprint == fingerprint(input_files(folder)):
         # Unchanged data (the env pickle keeps it): skip parsing, unless stubs went missing.
-        expected = {f"{p.id}.md" for p in previous.proceedings.papers}
+        expected = {stub_name(p.id) for p in previous.proceedings.papers}
         if stubs.is_dir() and expected <= {p.name for p in stubs.iterdir()}:
             logger.info("[proceedings] data unchanged: %d papers", len(previous.proceedings.papers))
             return
@@ -52,14 +52,8 @@ def generate(app: Sphinx) -> None:
     store(app.env, result)
     for problem in result.incomplete:
         logger.info("[proceedings] incomplete: %s", problem)
-    report = sync_folder(stubs, page_files(result.proceedings), owned_suffixes=[".md"])
-    logger.info(
-        "[proceedings] %d papers: %d pages written, %d unchanged, %d removed",
-        len(result.proceedings.papers),
-        len(report.written),
-        len(report.unchanged),
-        len(report.removed),
-    )
+    report = write_pages(result.proceedings, stubs)
+    logger.info("[proceedings] %d papers: %s", len(result.proceedings.papers), report.summary())
 
 
 class DataDirective(SphinxDirective):

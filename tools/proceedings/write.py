@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UnsafeIdError
+from .model import Proceedings
+from .render.pages import STUB_SUFFIX, page_files
 
 
 @dataclass
@@ -17,6 +19,12 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.written)} pages written, {len(self.unchanged)} unchanged, "
+            f"{len(self.removed)} removed"
+        )
 
 
 def safe_child(root: Path, name: str) -> Path:
@@ -138,3 +146,8 @@ def _swap(stage: Path, root: Path) -> None:
     root.rename(old)
     stage.rename(root)
     shutil.rmtree(old)
+
+
+def write_pages(proceedings: Proceedings, folder: Path) -> WriteReport:
+    """The stub page of every paper in ``folder`` (the build and the CLI's generate)."""
+    return sync_folder(folder, page_files(proceedings), owned_suffixes=[STUB_SUFFIX])

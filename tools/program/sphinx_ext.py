@@ -134,7 +134,8 @@ def write_calendars(app: Sphinx, exception: Exception | None) -> None:
     out = Path(app.outdir)
     for name, data in files.items():
         folder, _, filename = name.rpartition("/")
-        sync_folder(out / folder, {filename: data}, owned_suffixes=[filename])
+        # swap=False: the folder is Sphinx's output, shared with the pages; one file replaced.
+        sync_folder(out / folder, {filename: data}, owned_suffixes=[filename], swap=False)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

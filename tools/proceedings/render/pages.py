@@ -7,6 +7,11 @@ import hashlib
 from ..model import Paper, Proceedings
 
 PAPERS_DIR = "proceedings/papers"  # relative to the Sphinx source folder, and to the output
+STUB_SUFFIX = ".md"
+
+
+def stub_name(paper_id: str) -> str:
+    return f"{paper_id}{STUB_SUFFIX}"
 
 
 def paper_digest(proceedings: Proceedings, paper: Paper) -> str:
@@ -36,6 +41,6 @@ def paper_stub(paper_id: str, digest: str) -> str:
 def page_files(proceedings: Proceedings) -> dict[str, str]:
     """Relative file name (inside PAPERS_DIR) -> content, for every paper page."""
     return {
-        f"{paper.id}.md": paper_stub(paper.id, paper_digest(proceedings, paper))
+        stub_name(paper.id): paper_stub(paper.id, paper_digest(proceedings, paper))
         for paper in proceedings.papers
     }
