@@ -40,4 +40,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(BUILD) proceedings/papers
+	rm -rf $(BUILD) proceedings/papers proceedings/authors

@@ -52,6 +52,7 @@ html_css_files = ["inet4ai.css"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
+html_use_index = False  # no index entries on this site: the page would be empty
 html_math_renderer = "mathml"
 html_theme_options = {
     "logo": {

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import copy_site
 from tools.proceedings.load import PAPERS_FILE
-from tools.proceedings.render.pages import PAPERS_DIR
+from tools.proceedings.render.pages import AUTHORS_DIR, PAPERS_DIR
 
 from .measure import Site
 
@@ -109,7 +109,10 @@ def check_title(site: Site, edit: TitleEdit) -> dict[str, bool]:
             _soup(site.out / "proceedings" / "index.html"), edit.paper_id
         ),
     }  # fmt: skip
-    authors = _link_texts(_soup(site.out / "proceedings" / "authors.html"), edit.paper_id)
+    # The author index: one page, or (for a large volume) a page a letter.
+    index_pages = [site.out / "proceedings" / "authors.html"]
+    index_pages += sorted((site.out / AUTHORS_DIR).glob("*.html"))
+    authors = [t for page in index_pages for t in _link_texts(_soup(page), edit.paper_id)]
     if authors:
         results["author index"] = all(text == edit.new_title for text in authors)
     for other in edit.neighbours:

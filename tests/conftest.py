@@ -30,7 +30,10 @@ def copy_site(dest: Path) -> Path:
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(
-                src, dest / name, ignore=shutil.ignore_patterns("papers", "__pycache__")
+                # Generated pages (and a build's leftovers) are made again by each build.
+                src,
+                dest / name,
+                ignore=shutil.ignore_patterns("papers", "authors", "__pycache__"),
             )
         elif src.exists():
             shutil.copy2(src, dest / name)
@@ -50,7 +53,13 @@ class Site:
         return (self.out / name).read_text(encoding="utf-8")
 
 
-def build(src: Path, out: Path, *, overrides: dict[str, object] | None = None) -> Site:
+def build(
+    src: Path,
+    out: Path,
+    *,
+    overrides: dict[str, object] | None = None,
+    buildername: str = "html",
+) -> Site:
     """Build like `make html` (warnings are errors) and return the site."""
     warnings = StringIO()
     with (
@@ -61,7 +70,7 @@ def build(src: Path, out: Path, *, overrides: dict[str, object] | None = None) -
             confdir=src,
             outdir=out,
             doctreedir=out.parent / "doctrees",
-            buildername="html",
+            buildername=buildername,
             confoverrides=overrides or {},
             status=StringIO(),
             warning=warnings,

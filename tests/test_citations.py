@@ -407,6 +407,19 @@ def test_withdrawn_papers_get_no_citation_files(complete: Proceedings) -> None:
         assert "gone" not in text, name
 
 
+@pytest.mark.parametrize("which", ["real", "complete"])
+def test_volume_files_joined_from_paper_files_equal_whole_volume_renders(
+    which: str, real: Loaded, complete: Proceedings
+) -> None:
+    # The build joins the papers' files (reusing unchanged ones) instead of rendering again.
+    proceedings = real.proceedings if which == "real" else complete
+    assert volume_downloads(proceedings) == {
+        "volume.bib": volume_bibtex(proceedings),
+        "volume.ris": volume_ris(proceedings),
+        "volume.json": volume_csl(proceedings),
+    }
+
+
 # BibTeX: parsed back by bibtexparser v2 and pybtex ---------------------------------------------
 
 

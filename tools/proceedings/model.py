@@ -222,6 +222,9 @@ class Proceedings:
     def paper(self, paper_id: str) -> Paper:
         return self.papers[self._index[paper_id]]
 
+    def has(self, paper_id: str) -> bool:
+        return paper_id in self._index
+
     def neighbours(self, paper_id: str) -> tuple[Paper | None, Paper | None]:
         i = self._index[paper_id]
         prev = self.papers[i - 1] if i > 0 else None

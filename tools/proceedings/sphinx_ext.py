@@ -1,46 +1,69 @@
 """Sphinx extension: load the proceedings data when the build starts, generate one stub page per
-paper, and render pages from the data through directives of ours."""
+paper, and render pages from the data through a parser and directives of ours."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
+from sphinx.environment import CONFIG_OK
+from sphinx.parsers import Parser
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import html_safety, mathml, render, sitemap, sphinx_citations
-from .errors import DataError, Severity
-from .load import Loaded, fingerprint, input_files, load
-from .render import doctree
-from .render.downloads import (
-    PAPER_SUFFIXES,
-    VOLUME_DIR,
-    paper_downloads,
-    paper_files,
-    volume_downloads,
+from . import (
+    highlighting,
+    html_safety,
+    mathml,
+    navigation,
+    sitemap,
+    sphinx_citations,
+    sphinx_lists,
 )
-from .render.pages import PAPERS_DIR, stub_name
-from .sphinx_ext_state import ENV_KEY, ProceedingsDataError, data_dir, loaded, store
-from .write import sync_folder, write_atomic, write_pages
+from .errors import DataError, Severity
+from .load import fingerprint, input_files, load
+from .render import doctree
+from .render.pages import (
+    AUTHORS_DIR,
+    PAPERS_DIR,
+    STUB_FILETYPE,
+    STUB_SUFFIX,
+    read_stub,
+    stub_name,
+)
+from .sphinx_downloads import write_downloads
+from .sphinx_ext_state import (
+    ProceedingsDataError,
+    data_dir,
+    data_ref,
+    loaded,
+    previous_ref,
+    store,
+)
+from .write import write_author_pages, write_pages
 
 logger = logging.getLogger(__name__)
+
+
+GENERATED_KEY = "inet4ai_generated"  # on the env: the stubs the last generate() left
 
 
 def generate(app: Sphinx) -> None:
     """builder-inited: validate everything, then write the stubs that changed."""
     folder = data_dir(app)
-    previous: Loaded | None = getattr(app.env, ENV_KEY, None)
-    stubs = Path(app.srcdir) / PAPERS_DIR
-    if previous is not None and previous.fingerprint == fingerprint(input_files(folder)):
-        # Unchanged data (the env pickle keeps it): skip parsing, unless stubs went missing.
-        expected = {stub_name(p.id) for p in previous.proceedings.papers}
-        if stubs.is_dir() and expected <= {p.name for p in stubs.iterdir()}:
-            logger.info("[proceedings] data unchanged: %d papers", len(previous.proceedings.papers))
+    previous = previous_ref(app.env)
+    site = Path(app.srcdir)
+    if (
+        previous is not None
+        and app.env.config_status == CONFIG_OK  # e.g. proceedings_author_pages_from
+        and previous.fingerprint == fingerprint(input_files(folder))
+    ):
+        # Unchanged data and settings: nothing to parse or write, unless stubs went missing.
+        stubs: frozenset[str] = getattr(app.env, GENERATED_KEY, frozenset())
+        if stubs and all((site / name).is_file() for name in stubs):
+            logger.info("[proceedings] data unchanged: %d generated pages", len(stubs))
             return
     try:
         result = load(folder)
@@ -49,32 +72,63 @@ def generate(app: Sphinx) -> None:
             if problem.severity is Severity.ERROR:
                 logger.error("[proceedings] %s", problem)
         raise ProceedingsDataError(str(exc)) from None
-    store(app.env, result)
+    store(app.env, folder, result)
     for problem in result.incomplete:
         logger.info("[proceedings] incomplete: %s", problem)
-    report = write_pages(result.proceedings, stubs)
-    logger.info("[proceedings] %d papers: %s", len(result.proceedings.papers), report.summary())
+    proceedings = result.proceedings
+    report = write_pages(proceedings, site / PAPERS_DIR)
+    split_from: int = app.config.proceedings_author_pages_from
+    letters = write_author_pages(proceedings, site / AUTHORS_DIR, split_from=split_from)
+    generated = [f"{PAPERS_DIR}/{stub_name(p.id)}" for p in proceedings.papers]
+    generated += [f"{AUTHORS_DIR}/{name}" for name in letters.written + letters.unchanged]
+    setattr(app.env, GENERATED_KEY, frozenset(generated))
+    logger.info("[proceedings] %d papers: %s", len(proceedings.papers), report.summary())
+
+
+class GeneratedPageParser(Parser):
+    """Reads a generated stub (a paper id or an author-index letter, and a digest) and builds
+    the page from the data. These pages are orphans: linked from the contents and the author
+    index, not listed in the site's navigation tree, which keeps a build's cost linear in the
+    number of papers."""
+
+    supported = (STUB_FILETYPE,)
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        env = document.settings.env
+        docname: str = env.current_document.docname
+        proceedings = loaded(env).proceedings
+        kind, key = read_stub(inputstring) or ("", "")
+        body: list[nodes.Node] | None = None
+        if kind == "paper" and docname.startswith(PAPERS_DIR + "/"):
+            if proceedings.has(key):
+                body = doctree.paper_body(proceedings, proceedings.paper(key), docname)
+        elif kind == "authors" and docname.startswith(AUTHORS_DIR + "/"):
+            body = doctree.author_letter_page(proceedings, key)
+        if body is None:
+            logger.warning(
+                "[proceedings] %s is not a page of the data (%s): pages in %s and %s are "
+                "generated from proceedings/data at each build, do not edit them",
+                env.doc2path(docname),
+                f"unknown {kind} {key!r}" if kind else "not a generated page",
+                PAPERS_DIR,
+                AUTHORS_DIR,
+                location=docname,
+                type="proceedings",
+                subtype="stub",
+            )
+            return
+        # Page metadata as a document's docinfo (MetadataCollector reads it and removes it).
+        orphan = nodes.field("", nodes.field_name("", "orphan"), nodes.field_body())
+        document += nodes.docinfo("", orphan)
+        document.extend(body)
 
 
 class DataDirective(SphinxDirective):
     """Base of the directives that render from the loaded data."""
 
     def note_data_dependency(self) -> None:
-        for path in loaded(self.env).files:
+        for path in data_ref(self.env).files:
             self.env.note_dependency(str(path))
-
-
-class PaperPage(DataDirective):
-    required_arguments = 1
-    option_spec: ClassVar[dict[str, Any]] = {"digest": directives.unchanged}
-
-    def run(self) -> list[nodes.Node]:
-        proceedings = loaded(self.env).proceedings
-        try:
-            paper = proceedings.paper(self.arguments[0])
-        except KeyError:
-            raise self.error(f"unknown paper id {self.arguments[0]!r}") from None
-        return doctree.paper_body(proceedings, paper, self.env.docname)
 
 
 class FrontMatter(DataDirective):
@@ -92,55 +146,28 @@ class Contents(DataDirective):
 class AuthorIndex(DataDirective):
     def run(self) -> list[nodes.Node]:
         self.note_data_dependency()
-        return doctree.author_index(loaded(self.env).proceedings)
-
-
-def downloads_stamp(app: Sphinx, fingerprint: str) -> str:
-    """What the citation files depend on: the data, the base URL and the renderers' code."""
-    digest = hashlib.sha256(f"{fingerprint}\0{app.config.html_baseurl}".encode())
-    for module in sorted(Path(render.__file__).parent.glob("*.py")):
-        digest.update(module.read_bytes())
-    return digest.hexdigest()
-
-
-def write_downloads(app: Sphinx, exception: Exception | None) -> None:
-    """build-finished: citation files at stable URLs beside the pages; stale pages removed."""
-    if exception is not None or app.builder.format != "html":
-        return
-    result = loaded(app.env)
-    proceedings = result.proceedings
-    out = Path(app.outdir)
-    stamp_file = Path(app.doctreedir) / "proceedings-downloads.stamp"
-    stamp = downloads_stamp(app, result.fingerprint)
-    expected = [out / PAPERS_DIR / n for p in proceedings.papers for n in paper_files(p)]
-    if (
-        stamp_file.is_file()
-        and stamp_file.read_text() == stamp
-        and all(map(Path.is_file, expected))
-    ):
-        return  # a rebuild with unchanged data: rendering 3 files a paper again is the cost
-    sync_folder(
-        out / PAPERS_DIR, paper_downloads(proceedings), owned_suffixes=PAPER_SUFFIXES, swap=False
-    )
-    volume_files = volume_downloads(proceedings)
-    sync_folder(out / VOLUME_DIR, volume_files, owned_suffixes=tuple(volume_files), swap=False)
-    pages = {f"{p.id}.html" for p in proceedings.papers}
-    for page in (out / PAPERS_DIR).glob("*.html"):
-        if page.name not in pages:
-            page.unlink()
-    write_atomic(stamp_file, stamp.encode())
+        split_from: int = self.config.proceedings_author_pages_from
+        return doctree.author_index(loaded(self.env).proceedings, split_from=split_from)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("proceedings_data", "proceedings/data", "env", types=[str])
+    # From this many listed papers (summed over authors), the author index gets a page a
+    # letter (see render/author_pages.is_split).
+    app.add_config_value("proceedings_author_pages_from", 1000, "env", types=[int])
+    app.add_source_suffix(STUB_SUFFIX, STUB_FILETYPE)
+    app.add_source_parser(GeneratedPageParser)
     app.connect("builder-inited", generate)
     app.connect("build-finished", write_downloads)
-    app.add_directive("paper-page", PaperPage)
     app.add_directive("proceedings-front-matter", FrontMatter)
     app.add_directive("proceedings-contents", Contents)
     app.add_directive("proceedings-authors", AuthorIndex)
     mathml.setup(app)
     html_safety.setup(app)
+    navigation.setup(app)
+    highlighting.setup(app)
+    sphinx_lists.setup(app)
     sitemap.setup(app)
     sphinx_citations.setup(app)
-    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    # 2.0: generated pages of our own file type, data kept off the environment.
+    return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from .errors import UnsafeIdError
 from .model import Proceedings
-from .render.pages import STUB_SUFFIX, page_files
+from .render.author_pages import author_files
+from .render.pages import OLD_STUB_SUFFIXES, STUB_SUFFIX, page_files
 
 
 @dataclass
@@ -32,21 +33,25 @@ def safe_child(root: Path, name: str) -> Path:
     if not name or any(c in name for c in "/\\\0") or name.startswith(".") or ".." in name:
         raise UnsafeIdError(name)
     path = root / name
-    if path.resolve().parent != root.resolve():
+    # A plain name stays in root unless it is a symbolic link (one lstat, where resolve()
+    # took one per folder of the path: seconds over thousands of files).
+    if path.is_symlink():
         raise UnsafeIdError(name)
     return path
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename: readers never see half a file."""
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Write to a temporary file beside ``path``, then rename: readers never see half a file.
+    ``durable`` flushes it to disk first (data files); build output can be made again."""
     path.parent.mkdir(parents=True, exist_ok=True)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644  # mkstemp would give 0600
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         Path(tmp).chmod(mode)
         Path(tmp).replace(path)
     except BaseException:
@@ -91,7 +96,7 @@ def sync_folder(
     at any point leaves either the old or the new set, never a mix. Unchanged files are carried
     over as hard links (or copies) with their mtimes, so Sphinx's incremental build holds.
     With ``swap=False`` (a folder shared with other writers, such as Sphinx's output) each
-    file is replaced atomically on its own instead.
+    file is replaced atomically on its own instead, and not flushed to disk (it is output).
     """
     for name in files:
         safe_child(root, name)  # check every name before touching anything
@@ -103,7 +108,7 @@ def sync_folder(
         return report
     if not swap:
         for name in report.written:
-            write_atomic(root / name, data[name])
+            write_atomic(root / name, data[name], durable=False)
         for name in report.removed:
             (root / name).unlink()
         return report
@@ -150,4 +155,11 @@ def _swap(stage: Path, root: Path) -> None:
 
 def write_pages(proceedings: Proceedings, folder: Path) -> WriteReport:
     """The stub page of every paper in ``folder`` (the build and the CLI's generate)."""
-    return sync_folder(folder, page_files(proceedings), owned_suffixes=[STUB_SUFFIX])
+    owned = [STUB_SUFFIX, *OLD_STUB_SUFFIXES]
+    return sync_folder(folder, page_files(proceedings), owned_suffixes=owned)
+
+
+def write_author_pages(proceedings: Proceedings, folder: Path, *, split_from: int) -> WriteReport:
+    """The stub of every letter page of the author index in ``folder`` (none for a small one)."""
+    files = author_files(proceedings, split_from=split_from)
+    return sync_folder(folder, files, owned_suffixes=[STUB_SUFFIX, *OLD_STUB_SUFFIXES])

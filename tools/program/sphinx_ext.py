@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -14,19 +15,20 @@ from sphinx.util import logging
 
 from ..proceedings.render.nodes_ import paper_docname
 from ..proceedings.render.pages import PAPERS_DIR
-from ..proceedings.sphinx_ext_state import loaded
-from ..proceedings.write import sync_folder
+from ..proceedings.sphinx_ext_state import data_ref, loaded
+from ..proceedings.write import sync_folder, write_atomic
 from . import directives, state
 from .checks import check_program
 from .dates import read_dates
 from .errors import DatesError, ProgramDataError
-from .ics import Site, calendar_files
+from .ics import CFP_ICS, PROGRAM_ICS, Site, calendar_files
 from .nodes import depart_time_html, program_time, visit_time_html
 from .render import slot_paragraph
 
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
+CALENDAR_FILES = (PROGRAM_ICS, CFP_ICS)
 
 
 def load_dates(app: Sphinx) -> None:
@@ -124,18 +126,47 @@ def site_for(app: Sphinx) -> Site:
     return Site(url_for, urlsplit(base).hostname or "localhost")
 
 
+CALENDARS_STAMP = "program-calendars.stamp"  # in the doctree folder
+
+
+def calendars_stamp(app: Sphinx) -> str:
+    """What the calendar files are made from: the program, the dates, the proceedings data,
+    the site's pages and address, and the code that writes them."""
+    digest = hashlib.sha256()
+    shown = (
+        state.program(app.env),
+        state.dates(app.env),
+        data_ref(app.env).fingerprint,
+        app.config.html_baseurl,
+        sorted(app.env.found_docs),
+    )
+    digest.update(repr(shown).encode())
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(module.read_bytes())
+    return digest.hexdigest()
+
+
 def write_calendars(app: Sphinx, exception: Exception | None) -> None:
     """build-finished: the calendar files at stable URLs, written only when they changed."""
     if exception is not None or app.builder.format != "html":
         return
+    out = Path(app.outdir)
+    stamp_file = Path(app.doctreedir) / CALENDARS_STAMP
+    stamp = calendars_stamp(app)
+    if (
+        stamp_file.is_file()
+        and stamp_file.read_text(encoding="utf-8") == stamp
+        and all((out / name).is_file() for name in CALENDAR_FILES)
+    ):
+        return  # nothing they are made from changed (and the proceedings need not be read)
     files = calendar_files(
         state.program(app.env), state.dates(app.env), loaded(app.env).proceedings, site_for(app)
     )
-    out = Path(app.outdir)
     for name, data in files.items():
         folder, _, filename = name.rpartition("/")
         # swap=False: the folder is Sphinx's output, shared with the pages; one file replaced.
         sync_folder(out / folder, {filename: data}, owned_suffixes=[filename], swap=False)
+    write_atomic(stamp_file, stamp.encode("utf-8"), durable=False)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

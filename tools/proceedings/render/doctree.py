@@ -8,7 +8,10 @@ from collections import defaultdict
 from docutils import nodes
 
 from ..model import Author, Paper, PaperType, Proceedings, Status
+from .author_pages import Entry as AuthorEntry
+from .author_pages import by_letter, is_split, letter_label
 from .cite import cite_section, download_button
+from .lists import Entry, make_list, paper_list
 from .nodes_ import (
     button,
     doc_link,
@@ -18,6 +21,7 @@ from .nodes_ import (
     section,
     text_with_math,
 )
+from .pages import AUTHORS_DIR
 
 LINK_LABELS = {"pdf": "PDF", "slides": "Slides", "video": "Video", "code": "Code"}
 
@@ -142,26 +146,25 @@ def contents(proceedings: Proceedings) -> list[nodes.Node]:
             groups[paper.type.label + "s" if use_types else "Papers"].append(paper)
     out: list[nodes.Node] = []
     for name, papers in groups.items():
-        items = (
-            nodes.enumerated_list(classes=["proceedings-toc"])
-            if len(groups) == 1
-            else nodes.bullet_list(classes=["proceedings-toc"])
+        entries = [
+            Entry(
+                links=((paper_docname(paper.id), paper.title),),
+                badge=None if paper.is_published else paper.status.value.capitalize(),
+                line=authors_inline(paper),
+            )
+            for paper in papers
+        ]
+        if len(groups) > 1:
+            out.append(nodes.rubric(name, name))
+        out.append(
+            make_list(
+                entries,
+                ordered=len(groups) == 1,
+                classes=["proceedings-toc"],
+                line_class="proceedings-toc-authors",
+            )
         )
-        for paper in papers:
-            para = nodes.paragraph()
-            para += doc_link(paper_docname(paper.id), paper.title)
-            if not paper.is_published:
-                para += nodes.Text(" ")
-                label = paper.status.value.capitalize()
-                para += nodes.inline(
-                    label, label, classes=["sd-badge", "sd-bg-warning", "sd-bg-text-warning"]
-                )
-            line = nodes.paragraph(classes=["proceedings-toc-authors"])
-            line += nodes.Text(authors_inline(paper))
-            items += nodes.list_item("", para, line)
-        out.append(nodes.rubric(name, name) if len(groups) > 1 else nodes.container())
-        out.append(items)
-    return [n for n in out if not (isinstance(n, nodes.container) and not n.children)]
+    return out
 
 
 def front_matter(proceedings: Proceedings, docname: str) -> list[nodes.Node]:
@@ -213,20 +216,64 @@ def front_matter(proceedings: Proceedings, docname: str) -> list[nodes.Node]:
     return [fields, download]
 
 
-def author_index(proceedings: Proceedings) -> list[nodes.Node]:
-    items = nodes.bullet_list(classes=["author-index"])
-    for author, papers in proceedings.authors():
-        para = nodes.paragraph()
-        name = (
-            f"{author.family}, {author.given}"
-            if author.family and author.given
-            else author.display_name
+def author_list(entries: list[AuthorEntry]) -> paper_list:
+    items = [
+        Entry(
+            lead=(
+                f"{author.family}, {author.given}"
+                if author.family and author.given
+                else author.display_name
+            ),
+            links=tuple((paper_docname(p.id), p.title) for p in papers),
         )
-        para += nodes.strong(name, name)
-        para += nodes.Text(": ")
-        for i, paper in enumerate(papers):
-            if i:
-                para += nodes.Text("; ")
-            para += doc_link(paper_docname(paper.id), paper.title)
-        items += nodes.list_item("", para)
-    return [items]
+        for author, papers in entries
+    ]
+    # "simple": the compact spacing docutils gives a list of one-paragraph items.
+    return make_list(items, ordered=False, classes=["author-index", "simple"])
+
+
+def letters_nav(letters: list[str], current: str | None = None) -> nodes.paragraph:
+    """Links to the author index's letter pages; the current letter is not a link."""
+    nav = nodes.paragraph(classes=["author-letters"])
+    for i, letter in enumerate(letters):
+        if i:
+            nav += nodes.Text(" · ")
+        label = letter_label(letter)
+        if letter == current:
+            nav += nodes.strong(label, label)
+        else:
+            nav += doc_link(f"{AUTHORS_DIR}/{letter}", label)
+    return nav
+
+
+def author_index(proceedings: Proceedings, *, split_from: int) -> list[nodes.Node]:
+    """Everyone on this page, or (for a large index) links to a page a letter."""
+    entries = proceedings.authors()
+    if not is_split(entries, split_from):
+        return [author_list(entries)]
+    groups = by_letter(entries)
+    intro = nodes.paragraph(
+        "",
+        f"{len(entries):,} authors of {len(proceedings.papers):,} papers, "
+        "by the first letter of their family name:",
+    )
+    return [intro, letters_nav(list(groups))]
+
+
+def author_letter_page(proceedings: Proceedings, letter: str) -> list[nodes.Node] | None:
+    """The page of one letter of a split author index; None if no author has that letter."""
+    groups = by_letter(proceedings.authors())
+    if letter not in groups:
+        return None
+    label = letter_label(letter)
+    page = nodes.section(ids=["authors"], names=["authors"])
+    title = f"Author index: {label}"
+    page += nodes.title(title, title)
+    page += letters_nav(list(groups), current=letter)
+    page += author_list(groups[letter])
+    back = nodes.paragraph(classes=["paper-nav"])
+    back += doc_link("proceedings/authors", "Author index")
+    back += nodes.Text(" · ")
+    back += doc_link("proceedings/index", "All papers")
+    page += back
+    return [page]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 
 from ..model import Paper, Proceedings, Volume
-from .bibtex import bibtex_entry, volume_bibtex
-from .csl import paper_csl, volume_csl
+from .bibtex import bibtex_entry
+from .csl import csl_json, paper_csl
 from .pages import PAPERS_DIR
-from .ris import paper_ris, volume_ris
+from .ris import paper_ris
 
+CSL_OPEN, CSL_CLOSE = "[\n", "\n]\n"  # around the items of csl_json's arrays
 VOLUME_DIR = "proceedings"
 VOLUME_STEM = "volume"
 # One renderer per format, by file suffix: the same formats for a paper and for the volume.
@@ -18,10 +19,29 @@ PAPER_FORMATS: dict[str, Callable[[Paper, Volume], str]] = {
     ".ris": paper_ris,
     ".json": paper_csl,
 }
-VOLUME_FORMATS: dict[str, Callable[[Proceedings], str]] = {
-    ".bib": volume_bibtex,
-    ".ris": volume_ris,
-    ".json": volume_csl,
+
+
+def _join_csl(texts: Sequence[str]) -> str:
+    """Each paper's file is an array of one item: the volume's is one array of them all, as
+    csl_json writes it. Its items sit at the same depth as in a paper's file, so their text is
+    the same: joined as text (json's indenting encoder is pure Python, and slow)."""
+    if not texts:
+        return csl_json([])
+    items = []
+    for text in texts:
+        if not (text.startswith(CSL_OPEN) and text.endswith(CSL_CLOSE)):
+            raise ValueError(f"not a CSL-JSON array of csl_json: {text[:40]!r}")
+        items.append(text[len(CSL_OPEN) : -len(CSL_CLOSE)])
+    return CSL_OPEN + ",\n".join(items) + CSL_CLOSE
+
+
+# How a volume file is made from its papers' files, in the volume's order: BibTeX entries and
+# RIS records separated by a blank line, CSL-JSON items in one array. A rebuild can so reuse
+# the files of unchanged papers instead of rendering every paper again.
+VOLUME_JOINS: dict[str, Callable[[Sequence[str]], str]] = {
+    ".bib": "\n".join,
+    ".ris": "\n".join,
+    ".json": _join_csl,
 }
 # Suffixes of the files this module owns in PAPERS_DIR (stale ones are removed).
 PAPER_SUFFIXES = tuple(PAPER_FORMATS)
@@ -32,28 +52,45 @@ def paper_files(paper: Paper) -> list[str]:
     return [f"{paper.id}{suffix}" for suffix in PAPER_FORMATS] if paper.is_published else []
 
 
+def render_paper(paper: Paper, volume: Volume) -> dict[str, str]:
+    """File name inside PAPERS_DIR -> content, for one paper (none unless published)."""
+    if not paper.is_published:
+        return {}
+    return {
+        f"{paper.id}{suffix}": render(paper, volume) for suffix, render in PAPER_FORMATS.items()
+    }
+
+
 def paper_downloads(proceedings: Proceedings) -> dict[str, str]:
     """File name inside PAPERS_DIR -> content, for every paper that can be cited."""
     volume = proceedings.volume
     return {
-        f"{paper.id}{suffix}": render(paper, volume)
+        name: text
         for paper in proceedings.published
-        for suffix, render in PAPER_FORMATS.items()
+        for name, text in render_paper(paper, volume).items()
+    }
+
+
+def join_volume(proceedings: Proceedings, papers: Mapping[str, str]) -> dict[str, str]:
+    """File name inside VOLUME_DIR -> content, made from ``papers`` (paper_downloads' files)."""
+    return {
+        f"{VOLUME_STEM}{suffix}": join([papers[f"{p.id}{suffix}"] for p in proceedings.published])
+        for suffix, join in VOLUME_JOINS.items()
     }
 
 
 def volume_downloads(proceedings: Proceedings) -> dict[str, str]:
     """File name inside VOLUME_DIR -> content, for the whole volume."""
-    return {
-        f"{VOLUME_STEM}{suffix}": render(proceedings) for suffix, render in VOLUME_FORMATS.items()
-    }
+    return join_volume(proceedings, paper_downloads(proceedings))
 
 
 __all__ = [
     "PAPERS_DIR",
     "PAPER_SUFFIXES",
     "VOLUME_DIR",
+    "join_volume",
     "paper_downloads",
     "paper_files",
+    "render_paper",
     "volume_downloads",
 ]
