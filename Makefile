@@ -37,7 +37,7 @@ screenshots: $(STAMP)
 	$(BIN)/python -m pytest -q tests/browser/test_screenshots.py
 
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench --jobs
 
 clean:
 	rm -rf $(BUILD) proceedings/papers proceedings/authors

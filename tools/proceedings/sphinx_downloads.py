@@ -91,10 +91,8 @@ def write_downloads(app: Sphinx, exception: Exception | None) -> None:
                 write_atomic(safe_child(papers_dir, name), text.encode("utf-8"), durable=False)
         texts.update(reused)
     for path in papers_dir.iterdir():
-        # Files of papers no longer cited, and pages of papers no longer in the data.
-        stale = path.name.endswith(PAPER_SUFFIXES) and path.name not in texts
-        if stale or (path.suffix == ".html" and not proceedings.has(path.stem)):
-            path.unlink()
+        if path.name.endswith(PAPER_SUFFIXES) and path.name not in texts:
+            path.unlink()  # the files of a paper no longer cited
     volume_files = join_volume(proceedings, texts)
     sync_folder(out / VOLUME_DIR, volume_files, owned_suffixes=tuple(volume_files), swap=False)
     state = {"code": code, "data": ref.fingerprint, "papers": stamps}

@@ -27,6 +27,7 @@ from .load import fingerprint, input_files, load
 from .render import doctree
 from .render.pages import (
     AUTHORS_DIR,
+    GENERATED_DIRS,
     PAPERS_DIR,
     STUB_FILETYPE,
     STUB_SUFFIX,
@@ -123,6 +124,22 @@ class GeneratedPageParser(Parser):
         document.extend(body)
 
 
+def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: Sphinx leaves the HTML of a removed document in place; a generated page
+    whose paper (or letter) left the data must go."""
+    if exception is not None or app.builder.format != "html":
+        return
+    for folder in GENERATED_DIRS:
+        out = Path(app.outdir) / folder
+        if not out.is_dir():
+            continue
+        for page in out.glob("*.html"):
+            if f"{folder}/{page.stem}" not in app.env.found_docs:
+                page.unlink()
+        if not any(out.iterdir()):
+            out.rmdir()  # the author index is one page again
+
+
 class DataDirective(SphinxDirective):
     """Base of the directives that render from the loaded data."""
 
@@ -159,6 +176,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_source_parser(GeneratedPageParser)
     app.connect("builder-inited", generate)
     app.connect("build-finished", write_downloads)
+    app.connect("build-finished", remove_stale_pages)
     app.add_directive("proceedings-front-matter", FrontMatter)
     app.add_directive("proceedings-contents", Contents)
     app.add_directive("proceedings-authors", AuthorIndex)
