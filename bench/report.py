@@ -56,16 +56,17 @@ def import_table(results: Sequence[SizeResult]) -> str:
             f"{r.size:,}",
             f"{r.imports.parse_s:.3f}",
             f"{r.imports.import_s:.3f}",
-            f"{r.imports.validate_s:.3f}",
             f"{r.imports.ratio:.1f}x",
-            f"{r.imports.import_s / r.imports.parse_s:.1f}x",
+            f"{r.imports.load_s:.3f}",
+            f"{r.imports.with_load_ratio:.1f}x",
             f"{r.imports.check_s:.3f}",
         )
         for r in results
     ]
     header = (
-        "papers", "bare parse (s)", "import (s)", "validate (s)", "(import+validate)/parse",
-        "import/parse", "`check` (s)",
+        "papers", "bare parse (s)", "import, validation included (s)", "import/parse",
+        "load of the written data, what a build runs (s)", "(import+load)/parse",
+        "`check` (s)",
     )  # fmt: skip
     return table(header, rows)
 
@@ -129,8 +130,8 @@ def targets(results: Sequence[SizeResult]) -> list[Target]:
     smallest, largest = by_size[min(by_size)], by_size[max(by_size)]
     out = [
         Target(
-            f"import + validate of {largest.size:,} entries vs bare parse",
-            f"{largest.imports.ratio:.1f}x",
+            f"import + validate of {largest.size:,} entries (the import command) / bare parse",
+            f"{largest.imports.ratio:.2f}x",
             f"<= {IMPORT_RATIO_LIMIT:.0f}x",
             largest.imports.ratio <= IMPORT_RATIO_LIMIT,
         )

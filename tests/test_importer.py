@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import shutil
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -16,16 +20,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
+from tools.proceedings import importer
 from tools.proceedings.cli import main
 from tools.proceedings.errors import DataError, Problems
 from tools.proceedings.importer import plan_import, run_import
-from tools.proceedings.importer.merge import STATE_FILE
-from tools.proceedings.importer.read import Kind, read_source, sniff
-from tools.proceedings.importer.yamltext import field_lines, record_lines, scalar
+from tools.proceedings.importer.merge import (
+    STATE_FILE,
+    fingerprint,
+    paper_plain,
+    reads_back,
+)
+from tools.proceedings.importer.read import Imported, Kind, read_source, sniff
+from tools.proceedings.importer.yamltext import field_lines, new_document, record_lines, scalar
 from tools.proceedings.load import load
-from tools.proceedings.model import Author
+from tools.proceedings.model import Author, Paper, PaperType, Status
 from tools.proceedings.sources.csv_ import untracked
 from tools.proceedings.sources.latex import decode
+from tools.proceedings.sources.yaml_ import read_papers_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -270,6 +281,173 @@ def test_command_line(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "wrote papers.yaml, .import-state.json" in capsys.readouterr().out
     assert main(["import", str(DATA / "bad" / "csv" / "empty.csv"), "--data", str(data)]) == 1
     assert "1 error(s); nothing written." in capsys.readouterr().out
+
+
+def test_an_imported_id_colliding_with_a_record_there_is_refused(data: Path) -> None:
+    """Each record is validated once, where it came from: what only the merged file can show
+    (an id that folds to one already there) is still checked, as load() would report it."""
+    (data / "papers.yaml").write_text("papers:\n  - id: p_1\n    title: There\n", "utf-8")
+    source = write_csv(data.parent / "new.csv", ["p-1,New,"])
+    with pytest.raises(DataError) as caught:
+        plan_import(source, data)
+    yaml_path = data / "papers.yaml"
+    assert [str(p) for p in caught.value.problems] == [
+        f"{yaml_path}:5 /papers/1/id [id]: id 'p-1' collides with 'p_1' ({yaml_path}:2 /papers/0)"
+    ]
+
+
+JSON_VALUES = st.recursive(
+    st.text() | st.integers(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner),
+    max_leaves=8,
+)
+
+
+@settings(database=None, deadline=None)
+@given(JSON_VALUES)
+def test_fingerprints_are_what_the_state_file_has_always_kept(value: object) -> None:
+    canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    assert fingerprint(value) == hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+def _sabotage(monkeypatch: pytest.MonkeyPatch, name: str, change: Callable[[str], str]) -> None:
+    """Make the importer's writer ``name`` (a function of its module) change what it writes."""
+    original = getattr(importer, name)
+    monkeypatch.setattr(importer, name, lambda *args: change(original(*args)))
+
+
+def test_a_writer_that_changes_a_value_is_caught_before_writing(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _sabotage(monkeypatch, "new_document", lambda text: text.replace("title: ", "title: X", 1))
+    before = sorted(p.name for p in data.iterdir())
+    code, out = run(DATA / "papers.csv", data)
+    assert code == 1
+    assert re.search(
+        r"papers\.yaml:\d+ /papers/0: would read back with a different title than the import "
+        r"meant \(an importer bug\): nothing written",
+        out,
+    ), out
+    assert sorted(p.name for p in data.iterdir()) == before  # nothing written
+
+
+def test_a_writer_that_loses_a_record_is_caught(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def drop_last(text: str) -> str:
+        return text[: text.rindex("\n  - id:")] + "\n"
+
+    _sabotage(monkeypatch, "new_document", drop_last)
+    with pytest.raises(DataError) as caught:
+        plan_import(DATA / "papers.csv", data)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{data / 'papers.yaml'}: would read back as 1 papers, not the 2 meant (an importer bug): "
+        "nothing written"
+    ]
+
+
+def test_a_patch_that_misses_its_field_is_caught(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An update patches papers.yaml in place: a patch that fails is caught like a new record."""
+    source = write_csv(tmp_path / "v1.csv", ["p1,First,", "p2,Second,"])
+    assert run(source, data)[0] == 0
+    write_csv(source, ["p1,First,", "p2,Second title,"])
+    monkeypatch.setattr(importer.Document, "update", lambda *args: None)
+    with pytest.raises(DataError) as caught:
+        plan_import(source, data)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{data / 'papers.yaml'}:7 /papers/1: would read back with a different title than the "
+        "import meant (an importer bug): nothing written"
+    ]
+
+
+def test_a_first_import_is_proven_without_reading_its_file_again(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Records written by the importer read back as its values: compared, not read again."""
+
+    def unexpected(*args: object) -> None:
+        raise AssertionError("papers.yaml was read again")
+
+    monkeypatch.setattr(importer, "_read_candidate", unexpected)
+    problems = Problems()
+    imported = read_source(DATA / "volume.bib", problems=problems, track=untracked)
+    assert imported is not None
+    assert run(DATA / "volume.bib", data)[0] == 0
+    assert load(data).proceedings.papers == imported.papers
+
+
+def test_a_value_the_reader_would_change_is_caught(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """YAML keeps a title's trailing space, load()'s reader does not: the file would hold the
+    imported value exactly, yet read back as another paper."""
+    original = importer.read_source
+
+    def padded(*args: Any, **options: Any) -> Imported | None:
+        imported = original(*args, **options)
+        assert imported is not None
+        first = replace(imported.papers[0], title=imported.papers[0].title + " ")
+        return replace(imported, papers=(first, *imported.papers[1:]))
+
+    monkeypatch.setattr(importer, "read_source", padded)
+    with pytest.raises(DataError) as caught:
+        plan_import(DATA / "papers.csv", data)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{data / 'papers.yaml'}:4 /papers/0: would read back with a different title than the "
+        "import meant (an importer bug): nothing written"
+    ]
+
+
+# Texts the reader keeps, and texts it would strip or leave out (blank), for reads_back.
+KEPT_TEXTS = st.sampled_from(["Ada", "van der Berg", "A: b", "x\u00a0y", "- 1", "2025-01-01"])
+CHANGED_TEXTS = st.sampled_from(["", " ", " Ada", "Ada ", "A\u00a0", "\tb"])
+SHORT_TEXTS = st.one_of(KEPT_TEXTS, KEPT_TEXTS, KEPT_TEXTS, CHANGED_TEXTS)
+PAPER_TEXTS = st.text(alphabet=" :#-\n\t\u00a0\u2028a\u00e9", max_size=10)
+LONG_TEXTS = st.one_of(KEPT_TEXTS, PAPER_TEXTS.map(str.strip).filter(bool), PAPER_TEXTS)
+AUTHORS = st.builds(
+    Author,
+    given=SHORT_TEXTS,
+    family=SHORT_TEXTS,
+    name=st.just("") | SHORT_TEXTS,
+    affiliations=st.lists(SHORT_TEXTS, max_size=2).map(tuple),
+    orcid=st.none() | SHORT_TEXTS,
+)
+PAPERS = st.builds(
+    Paper,
+    id=st.sampled_from(["p1", "p1", "p1", "", " p1"]),
+    title=LONG_TEXTS,
+    authors=st.lists(AUTHORS, max_size=2).map(tuple),
+    abstract=st.none() | LONG_TEXTS,
+    keywords=st.lists(SHORT_TEXTS, max_size=2).map(tuple),
+    type=st.sampled_from(PaperType),
+    pages=st.none() | SHORT_TEXTS,
+    numpages=st.none() | st.integers(0, 9),
+    published=st.none() | st.dates(),
+    status=st.sampled_from(Status),
+)
+
+
+@settings(database=None, deadline=None, max_examples=500)
+@given(PAPERS)
+def test_reads_back_holds_to_the_reader(paper: Paper) -> None:
+    """What reads_back accepts, load()'s reader reads without a problem and keeps as it is."""
+    plain = paper_plain(paper)
+    if not reads_back(plain):
+        return
+    problems = Problems()
+    read = read_papers_text(new_document([plain]), problems, label="papers.yaml")
+    assert problems.items == []
+    assert [paper_plain(p) for p in read] == [plain]
+
+
+def test_reads_back_accepts_what_the_sources_make() -> None:
+    problems = Problems()
+    for source in ("papers.csv", "volume.bib", "hotcrp.json"):
+        imported = read_source(DATA / source, problems=problems, track=untracked)
+        assert imported is not None and imported.papers
+        assert all(reads_back(paper_plain(p)) for p in imported.papers), source
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import bibtexparser
 import jsonschema
 import pytest
 import rispy
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 from pybtex.database import parse_string as pybtex_parse
@@ -165,6 +165,7 @@ def test_bibtex_parses_back_to_the_same_fields(paper: Paper, volume: Volume) -> 
 
 @PURE
 @given(TRUSTED, TRUSTED.map(words), hostile_text(chars=TRUSTED_CHARS, max_pieces=2))
+@example("T", "P", "Ụ̈")  # a combining mark NFC cannot join: pylatexenc dropped it
 def test_bibtex_values_decode_back_to_the_text(title: str, publisher: str, family: str) -> None:
     volume = Volume(title="P", short_title="P '25", year=2025, publisher=publisher)
     paper = Paper(id="p1", title=title, authors=(Author(given="A", family=family),))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 
 from .errors import Problems
@@ -35,14 +35,28 @@ def id_collision_key(paper_id: str) -> str:
     return unicodedata.normalize("NFKC", paper_id).casefold().replace("_", "-")
 
 
-def validate(volume: Volume | None, papers: Sequence[Paper], problems: Problems) -> None:
+def validate(
+    volume: Volume | None,
+    papers: Sequence[Paper],
+    problems: Problems,
+    *,
+    checked: Mapping[str, Paper] | None = None,
+) -> None:
+    """Every check of the volume and the papers, each problem recorded.
+
+    ``checked``: papers already validated on their own with no error, by id (an import's
+    records, checked where they came from). A paper equal to its entry there gets only the
+    checks across papers (colliding ids, shared DOIs): the others depend on nothing but its
+    values, so they would find nothing new, and it gets no "incomplete" notes either.
+    """
     if volume is not None:
         _check_volume(volume, problems)
         check_characters(volume, volume.source, problems)
     seen: dict[str, Paper] = {}
     for paper in papers:
-        _check_paper(paper, problems)
-        check_characters(paper, paper.source, problems)
+        if checked is None or checked.get(paper.id) != paper:
+            _check_paper(paper, problems)
+            check_characters(paper, paper.source, problems)
         key = id_collision_key(paper.id)
         if paper.id and key in seen:
             first = seen[key]

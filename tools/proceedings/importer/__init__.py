@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -19,20 +18,31 @@ from ..load import BIB_FILE, PAPERS_FILE, VOLUME_FILE
 from ..model import Paper
 from ..sources.bibtex import attach_publisher_fields, read_publisher_bib
 from ..sources.csv_ import untracked
-from ..sources.yaml_ import Node, load_yaml, read_paper, read_papers_text, read_volume
+from ..sources.yaml_ import (
+    Node,
+    gc_paused,
+    load_yaml,
+    read_paper,
+    read_papers_text,
+    read_volume,
+    read_volume_text,
+)
+from ..sources.yaml_nodes import reads_as
 from ..validate import validate
 from ..write import write_atomic
 from .merge import (
     STATE_FILE,
     Merged,
+    Plain,
     merge,
     paper_plain,
     parse_state,
+    reads_back,
     state_text,
     volume_plain,
 )
 from .read import Imported, Track, read_source
-from .yamltext import Document, field_lines, new_document
+from .yamltext import ORDER, Document, field_lines, new_document, read_values
 
 T = TypeVar("T")
 PROGRESS_FROM = 200  # records; smaller imports finish before a bar would be read
@@ -54,6 +64,11 @@ def plan_import(
     source: Path, data_dir: Path, *, authors: Path | None = None, track: Track = untracked
 ) -> Plan:
     """Read, merge and check an import; raise DataError with every problem found."""
+    with gc_paused():  # ~10^5 objects and no cycle among them: the collector only slows this
+        return _plan(source, data_dir, authors=authors, track=track)
+
+
+def _plan(source: Path, data_dir: Path, *, authors: Path | None, track: Track) -> Plan:
     problems = Problems()
     imported = read_source(source, problems=problems, track=track, authors=authors)
     problems.raise_if_errors()
@@ -71,9 +86,11 @@ def plan_import(
     if imported.volume is not None and not (data_dir / VOLUME_FILE).exists():
         fields = volume_plain(imported.volume).items()
         volume_text = "\n".join(line for k, v in fields for line in field_lines(k, v, 0)) + "\n"
-    if papers_text is not None:  # check what load() will read, before writing it
-        existing = _read_candidate(data_dir, papers_text, problems)
-    _check(data_dir, existing, volume_text, problems)
+    by_id = {p.id: p for p in imported.papers}
+    if papers_text is None:
+        _check(data_dir, existing, volume_text, problems, checked=_same(existing, by_id))
+    else:  # check what load() will read, before writing it
+        _check_new(data_dir, papers_text, existing, volume_text, by_id, merged, problems)
     problems.raise_if_errors()
     new_state = state_text(merged.state)
     changed = new_state != state_before and (state_before is not None or merged.state["papers"])
@@ -144,29 +161,125 @@ def _apply(text: str | None, papers: Node | None, merged: Merged) -> str | None:
     return doc.text()
 
 
+def _same(papers: list[Paper], by_id: Mapping[str, Paper]) -> dict[str, Paper]:
+    """The papers equal to an imported one, by id: validated where they came from
+    (read_source), only the checks across papers apply to them again."""
+    return {p.id: p for p in papers if by_id.get(p.id) == p}
+
+
+def _check_new(
+    data_dir: Path,
+    text: str,
+    existing: list[Paper],
+    volume_text: str | None,
+    by_id: Mapping[str, Paper],
+    merged: Merged,
+    problems: Problems,
+) -> None:
+    """Validate what load() will read from the new papers.yaml, and that it is what the
+    import meant (a round trip before writing): proven from the text's values when they are
+    exactly the merge's and valid, else read as load() reads it, which names each line."""
+    intended = _intended(existing, by_id, merged)
+    meant = _as_meant(text, existing, intended, merged)
+    if meant is not None:
+        quick = Problems()
+        _check(data_dir, meant, volume_text, quick, checked=by_id)
+        if not quick.errors:
+            return
+    read = _read_candidate(data_dir, text, problems)
+    same = _same(read, by_id)
+    _check(data_dir, read, volume_text, problems, checked=same)
+    if not problems.errors:  # those problems say more than a difference would
+        _compare(read, intended, same, str(data_dir / PAPERS_FILE), problems)
+
+
+def _as_meant(
+    text: str, existing: list[Paper], intended: list[tuple[Plain, Paper | None]], merged: Merged
+) -> list[Paper] | None:
+    """The papers load() will read from ``text``, known without reading them when no record
+    is patched in place, the reader keeps each record as it is (reads_back) and the text
+    reads as their values, one for one (reads_as): the papers already there, then the
+    imported ones. None otherwise."""
+    if merged.updates:
+        return None
+    plains = [plain for plain, _ in intended]
+    if not all(map(reads_back, plains)):
+        return None
+    if not reads_as(text, {"papers": [read_values(plain) for plain in plains]}):
+        return None
+    added = [source for _, source in intended[len(existing) :] if source is not None]
+    return [*existing, *added]
+
+
 def _read_candidate(data_dir: Path, text: str, problems: Problems) -> list[Paper]:
     """Read the papers.yaml to be written exactly as load() will (a round trip, before writing)."""
     return read_papers_text(text, problems, label=str(data_dir / PAPERS_FILE))
 
 
-def _check(
-    data_dir: Path, papers: list[Paper], volume_text: str | None, problems: Problems
+def _intended(
+    existing: list[Paper], by_id: Mapping[str, Paper], merged: Merged
+) -> list[tuple[Plain, Paper | None]]:
+    """The records the new papers.yaml is meant to hold, in its order, as the merge wrote
+    them: each record already there (updated where the merge says), then the new ones, each
+    with the imported paper (``by_id``) it was made from."""
+    updates = merged.updates
+    kept = [(updates[p.id][1] if p.id in updates else paper_plain(p), None) for p in existing]
+    return kept + [(plain, by_id[plain["id"]]) for plain in merged.added]
+
+
+def _compare(
+    read: list[Paper],
+    intended: list[tuple[Plain, Paper | None]],
+    same: Mapping[str, Paper],
+    label: str,
+    problems: Problems,
 ) -> None:
-    """Validate the papers with the volume and papers.bib, as load() will."""
+    """Refuse a papers.yaml that load() would read back other than the import meant, value
+    for value: a bug of the writer must never reach the data (tests/test_importer.py makes
+    one). The papers were read as load() reads them, so this also covers what its reader
+    makes of each value; the writer's values have no defaults and no empty fields, as
+    paper_plain gives them."""
+    if len(read) != len(intended):
+        problems.error(
+            Location(label),
+            f"would read back as {len(read)} papers, not the {len(intended)} meant "
+            "(an importer bug): nothing written",
+        )
+        return
+    for paper, (meant, source) in zip(read, intended, strict=True):
+        if source is not None and source.id == paper.id and same.get(paper.id) is paper:
+            continue  # the paper is its source, value for value; meant is paper_plain(source)
+        got = paper_plain(paper)
+        if got != meant:
+            names = [k for k in ORDER if got.get(k) != meant.get(k)]
+            problems.error(
+                paper.source,
+                f"would read back with a different {', '.join(names)} than the import meant "
+                "(an importer bug): nothing written",
+            )
+
+
+def _check(
+    data_dir: Path,
+    papers: list[Paper],
+    volume_text: str | None,
+    problems: Problems,
+    *,
+    checked: Mapping[str, Paper],
+) -> None:
+    """Validate the papers with the volume and papers.bib, as load() will; ``checked``: papers
+    validated already, by id (see validate)."""
     volume_path = data_dir / VOLUME_FILE
     volume = None
     if volume_text is not None:
-        with tempfile.TemporaryDirectory(prefix="proceedings-import-") as scratch:
-            candidate = Path(scratch) / VOLUME_FILE
-            candidate.write_text(volume_text, encoding="utf-8")
-            volume = read_volume(candidate, problems, label=str(volume_path))
+        volume = read_volume_text(volume_text, problems, label=str(volume_path))
     elif volume_path.is_file():
         volume = read_volume(volume_path, problems)
     if (data_dir / BIB_FILE).is_file():
         entries = read_publisher_bib(data_dir / BIB_FILE, problems)
         papers = attach_publisher_fields(papers, entries, problems)
     checks = Problems()
-    validate(volume, papers, checks)
+    validate(volume, papers, checks, checked=checked)
     problems.extend(checks.errors)
 
 

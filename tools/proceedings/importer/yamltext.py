@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,31 +22,45 @@ HEADER = (
 )
 _RESOLVER = yaml.resolver.Resolver()  # PyYAML's YAML 1.1 rules: what yaml_.py will read back
 _STR = "tag:yaml.org,2002:str"
-_INDICATOR_START = re.compile(r"[\s\-?:,\[\]{}#&*!|>'\"%@`]")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-_NOT_PLAIN = re.compile(r": |:$| #|\s$|" + _CONTROL.pattern)
-_NOT_PLAIN_IN_FLOW = re.compile(r"[,\[\]{}?:#]")  # PyYAML is strict inside [...]
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")  # a plain scalar cannot start with these
+_CONTROLS = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"
+_CONTROL = re.compile(f"[{_CONTROLS}]")
+_COLON = re.compile(r": |:$")
+# PyYAML is strict inside [...]: none of these, and (in the same search) no control.
+_NOT_PLAIN_IN_FLOW = re.compile(rf"[,\[\]{{}}?:#{_CONTROLS}]")
 _ESCAPE = re.compile(r'[\\"]|' + _CONTROL.pattern)
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
 _BLOCK_KEYS = {"abstract", "notice", "erratum"}  # prose: a block reads (and diffs) best
 _DATE_KEYS = {"published", "start", "end"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# The resolver tries only the rules listed under a value's first character (and those under
+# None, for any): a value starting with another character is text, with no rule to try.
+_RULES = _RESOLVER.yaml_implicit_resolvers
+_NO_RULE_NEEDED = None not in _RULES and not _RESOLVER.yaml_path_resolvers
 
 
 def _resolve(value: str) -> str:
+    if _NO_RULE_NEEDED and value[:1] not in _RULES:
+        return _STR
     tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     return tag
 
 
+def _plain(value: str, *, flow: bool) -> bool:
+    """Whether a value may be written without quotes (string tests first: one per value)."""
+    if not value or value[0] in _INDICATORS or value[0].isspace() or value[-1].isspace():
+        return False
+    if flow:  # any ':' or '#' is refused there, ': ' and ' #' with them
+        if _NOT_PLAIN_IN_FLOW.search(value):
+            return False
+    elif (":" in value and _COLON.search(value)) or " #" in value or _CONTROL.search(value):
+        return False
+    return _resolve(value) == _STR
+
+
 def scalar(value: str, *, flow: bool = False) -> str:
     """A scalar that PyYAML reads back as exactly this string: plain when safe, else quoted."""
-    if (
-        value
-        and not _INDICATOR_START.match(value)
-        and not _NOT_PLAIN.search(value)
-        and not (flow and _NOT_PLAIN_IN_FLOW.search(value))
-        and _resolve(value) == _STR
-    ):
+    if _plain(value, flow=flow):
         return value
     return (
         '"'
@@ -54,30 +69,42 @@ def scalar(value: str, *, flow: bool = False) -> str:
     )
 
 
+def _has_control(text: str) -> bool:
+    # Every control is unprintable: most text, printable, needs no search (a slower test).
+    return not text.isprintable() and _CONTROL.search(text) is not None
+
+
 def _literal(key: str, value: str, pad: str) -> list[str] | None:
     """A '|-' block for text whose every line survives an editor unchanged."""
+    if "\n" not in value and key not in _BLOCK_KEYS:  # a title, a name: one line, no block
+        return None
     lines = value.split("\n")
     if (
-        (len(lines) < 2 and key not in _BLOCK_KEYS)
-        or lines[0][:1] in ("", " ")
+        lines[0][:1] in ("", " ")
         or not lines[-1]
-        or any(line != line.rstrip() or _CONTROL.search(line) for line in lines)
+        or any(line != line.rstrip() or _has_control(line) for line in lines)
     ):
         return None
     return [f"{pad}{key}: |-", *(f"{pad}  {line}" if line else "" for line in lines)]
 
 
 def _flow(value: Any) -> str:
-    if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{k}: {_flow(v)}" for k, v in value.items()) + "}"
+    if type(value) is str:  # most values: no other test
+        return scalar(value, flow=True)
+    if type(value) is dict or isinstance(value, Mapping):
+        return "{" + ", ".join([f"{k}: {_flow(v)}" for k, v in value.items()]) + "}"
     if isinstance(value, list):
-        return "[" + ", ".join(_flow(v) for v in value) + "]"
+        return "[" + ", ".join([_flow(v) for v in value]) + "]"
     return str(value) if isinstance(value, int) else scalar(str(value), flow=True)
 
 
 def field_lines(key: str, value: Any, indent: int) -> list[str]:
     """One field at ``indent``: a list of mappings one a line (flow), prose as a block."""
     pad = " " * indent
+    if isinstance(value, str):  # most values: skip the checks below
+        if key in _DATE_KEYS and _DATE.fullmatch(value):  # unquoted: yaml_.py reads a date
+            return [f"{pad}{key}: {value}"]
+        return _literal(key, value, pad) or [f"{pad}{key}: {scalar(value)}"]
     if isinstance(value, list) and value and isinstance(value[0], Mapping):
         return [f"{pad}{key}:", *(f"{pad}  - {_flow(item)}" for item in value)]
     if isinstance(value, Mapping):
@@ -88,6 +115,23 @@ def field_lines(key: str, value: Any, indent: int) -> list[str]:
     if key in _DATE_KEYS and _DATE.fullmatch(value):  # unquoted: yaml_.py reads a date
         return [f"{pad}{key}: {value}"]
     return _literal(key, value, pad) or [f"{pad}{key}: {scalar(value)}"]
+
+
+def read_values(plain: Mapping[str, Any]) -> dict[str, Any]:
+    """The values YAML reads from the fields field_lines writes: the same, but for the dates
+    it writes unquoted, which read as dates (a text that is no date stays: it cannot match)."""
+    return {key: _read_value(key, value) for key, value in plain.items()}
+
+
+def _read_value(key: str, value: Any) -> Any:
+    if isinstance(value, str) and key in _DATE_KEYS and _DATE.fullmatch(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, Mapping):  # a nested block (field_lines), not a flow mapping
+        return read_values(value)
+    return value
 
 
 def record_lines(plain: Mapping[str, Any], dash: int) -> list[str]:

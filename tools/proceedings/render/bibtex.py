@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from pylatexenc.latexencode import (
@@ -27,6 +28,9 @@ FIELD_ORDER = (
 # k; Ѓ and Ќ take an acute, not a grave; ɛ gets \varepsilon (math only: "Missing $ inserted")
 # and ŉ an undefined \nument. Where LaTeX has no right macro the letter stays UTF-8.
 _FIXED_LETTERS = {"ű": r"\H{u}", "Ű": r"\H{U}"} | {c: c for c in "ĦħŦŧĿŀĸɛŉЃѓЌќ"}
+# A combining mark that NFC could not join to its letter ('Ụ̈') gets a math accent with nothing
+# under it from pylatexenc (\ensuremath{\ddot{}}): the mark is lost. It stays UTF-8 instead.
+_COMBINING = {c: c for c in map(chr, range(0x300, 0x10000)) if unicodedata.category(c) == "Mn"}
 # BibTeX counts braces even after a backslash, so '\{' would unbalance a value: use macros.
 _ASCII_RULE = UnicodeToLatexConversionRule(
     RULE_DICT,
@@ -34,7 +38,7 @@ _ASCII_RULE = UnicodeToLatexConversionRule(
         ord("{"): r"\textbraceleft",
         ord("}"): r"\textbraceright",
         ord("\\"): r"\textbackslash",
-        **{ord(letter): latex for letter, latex in _FIXED_LETTERS.items()},
+        **{ord(letter): latex for letter, latex in (_FIXED_LETTERS | _COMBINING).items()},
     },
 )
 # Everything that 7-bit BibTeX cannot take becomes a braced LaTeX command ('{\"e}'), which
@@ -48,6 +52,7 @@ _ENCODER = UnicodeToLatexEncoder(
     unknown_char_warning=False,
 )
 _WORD_RE = re.compile(r"(\S+)")
+_BRACED_MARK = re.compile("\\{([" + "".join(map(re.escape, _COMBINING)) + "])\\}")
 _EDGE_PUNCT = "\"'()[],.;:?!"
 
 
@@ -60,7 +65,8 @@ def _encode(text: str) -> str:
     if _PLAIN.issuperset(text):
         return text
     encoded: str = _ENCODER.unicode_to_latex(text)
-    return encoded
+    # The encoder braces every replacement: a kept combining mark must touch its letter.
+    return _BRACED_MARK.sub(r"\1", encoded)
 
 
 def latex(text: str) -> str:

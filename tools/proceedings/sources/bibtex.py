@@ -45,6 +45,10 @@ _COMMON_FIELDS = "|".join(
     sorted(PAPER_FIELDS | set(LINK_FIELDS) | {"booktitle", "year", "editor", "url", "publisher"})
 )
 _SWALLOWED = re.compile(rf"\n\s*({_COMMON_FIELDS})\s*=\s*[{{\"\d]", re.I)
+# Compiled once: each is used per entry (a module-level re call looks its pattern up).
+_AND = re.compile(r"\s+and\s+", re.I)
+_KEYWORD_SEPARATOR = re.compile(r"\s*[;,]\s*")
+_URL_ESCAPE = re.compile(r"\\([_%#&~$])")
 
 
 @contextlib.contextmanager
@@ -110,7 +114,8 @@ def _check_raw(entry: Entry, label: str, problems: Problems) -> bool:
 def _check_swallowed(entry: Entry, label: str, problems: Problems) -> None:
     """bibtexparser reads 'title = {A}\n author = {B}' as one title: find such values."""
     for field in entry.fields:
-        match = _SWALLOWED.search(str(field.value))
+        value = str(field.value)
+        match = _SWALLOWED.search(value) if "\n" in value else None  # it starts a line
         if match:
             problems.error(
                 Location(label, field.start_line + 1, entry.key),
@@ -148,10 +153,12 @@ def _loc(label: str, entry: Entry) -> Location:
     return Location(label, (entry.start_line or 0) + 1, entry.key)
 
 
-def _text(value: str, loc: Location, field: str, notes: list[str]) -> str:
+def _text(value: str, loc: Location, field: str, notes: list[str], line: int | None = None) -> str:
+    """``line``: the field's own, when known (the location is made only for a note)."""
     decoded = decode(value)
     for macro in decoded.unknown:
-        notes.append(f"{loc} [{field}]: unknown LaTeX macro {macro} kept as written")
+        where = loc if line is None else loc.at(loc.pointer, line)
+        notes.append(f"{where} [{field}]: unknown LaTeX macro {macro} kept as written")
     return decoded.text
 
 
@@ -163,16 +170,16 @@ def names(value: str, loc: Location, field: str, problems: Problems) -> tuple[Au
         if isinstance(parts, str):
             problems.error(loc, f"cannot read the name {raw!r}: {parts}", field=field)
             continue
-        given, family = (decode(p).text for p in parts)
+        given, family = decode(parts[0]).text, decode(parts[1]).text
         if given or family:
-            authors.append(Author(given=given, family=family))
+            authors.append(Author(given, family))
     return tuple(authors)
 
 
 def _split_names(value: str) -> list[str]:
     if "{" in value:  # 'and' inside braces is part of a name: bibtexparser knows the rules
         return split_multiple_persons_names(value)
-    return [n for n in re.split(r"\s+and\s+", value.strip(), flags=re.I) if n]
+    return [n for n in _AND.split(value.strip()) if n]
 
 
 def _name_parts(raw: str) -> tuple[str, str] | str:
@@ -200,10 +207,13 @@ def read_pmlr(
 ) -> tuple[Volume | None, list[Paper]]:
     """The volume (from @proceedings) and its papers (from @inproceedings, in file order)."""
     library = parse_bibtex(text, label=label, problems=problems)
-    volumes = [e for e in library.entries if e.entry_type.lower() == "proceedings"]
-    entries = [e for e in library.entries if e.entry_type.lower() == "inproceedings"]
+    volumes: list[Entry] = []
+    entries: list[Entry] = []
     for entry in library.entries:
-        if entry.entry_type.lower() not in ("proceedings", "inproceedings"):
+        kind = entry.entry_type.lower()
+        if kind in ("proceedings", "inproceedings"):
+            (volumes if kind == "proceedings" else entries).append(entry)
+        else:
             problems.error(
                 _loc(label, entry),
                 f"@{entry.entry_type} is not part of a PMLR-style volume "
@@ -214,19 +224,29 @@ def read_pmlr(
     if not entries and not problems.errors:
         problems.error(Location(label), "no @inproceedings entry: nothing to import")
     volume = _volume(volumes[0], label, problems, notes) if volumes else None
-    papers = [_paper(e, label, problems, notes) for e in track(entries)]
-    _note_skipped_fields(entries, label, notes)
+    skipped: dict[str, int] = {}  # field name -> entries with it, counted as papers are read
+    papers = [_paper(e, label, problems, notes, skipped) for e in track(entries)]
+    if skipped:
+        listed = ", ".join(f"{name} ({n})" for name, n in sorted(skipped.items()))
+        notes.append(f"{label}: fields not imported (papers.yaml has no place for them): {listed}")
     return volume, [p for p in papers if p is not None]
 
 
-def _paper(entry: Entry, label: str, problems: Problems, notes: list[str]) -> Paper | None:
+_IMPORTED = PAPER_FIELDS | set(LINK_FIELDS)
+
+
+def _paper(
+    entry: Entry, label: str, problems: Problems, notes: list[str], skipped: dict[str, int]
+) -> Paper | None:
     loc, fields = _loc(label, entry), _fields(entry)
+    for name in fields.keys() - _IMPORTED:
+        skipped[name] = skipped.get(name, 0) + 1
 
     def text(name: str) -> str | None:
         if name not in fields:
             return None
         value, line = fields[name]
-        return _text(value, loc.at(loc.pointer, line), name, notes) or None
+        return _text(value, loc, name, notes, line) or None
 
     title = text("title")
     if not title:
@@ -238,7 +258,7 @@ def _paper(entry: Entry, label: str, problems: Problems, notes: list[str]) -> Pa
     links = {
         target: _url(fields[name][0]) for name, target in LINK_FIELDS.items() if name in fields
     }
-    keywords = re.split(r"\s*[;,]\s*", text("keywords") or "")
+    keywords = _KEYWORD_SEPARATOR.split(text("keywords") or "")
     return Paper(
         id=paper_id,
         title=title,
@@ -254,17 +274,7 @@ def _paper(entry: Entry, label: str, problems: Problems, notes: list[str]) -> Pa
 
 
 def _url(value: str) -> str:
-    return re.sub(r"\\([_%#&~$])", r"\1", value.strip())
-
-
-def _note_skipped_fields(entries: Sequence[Entry], label: str, notes: list[str]) -> None:
-    counts: dict[str, int] = {}
-    for entry in entries:
-        for name in _fields(entry).keys() - PAPER_FIELDS - set(LINK_FIELDS):
-            counts[name] = counts.get(name, 0) + 1
-    if counts:
-        listed = ", ".join(f"{name} ({n})" for name, n in sorted(counts.items()))
-        notes.append(f"{label}: fields not imported (papers.yaml has no place for them): {listed}")
+    return _URL_ESCAPE.sub(r"\1", value.strip())
 
 
 def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> Volume | None:

@@ -60,10 +60,10 @@ def decode_utf8(data: bytes, *, label: str, problems: Problems) -> str | None:
         line = data.count(b"\n", 0, exc.start) + 1
         problems.error(Location(label, line), f"not valid UTF-8 (byte {exc.start})")
         return None
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): no copy of a large file
         problems.error(Location(label), "the file is empty")
         return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def clean_text(value: str) -> str:
@@ -107,15 +107,19 @@ def _is_suffix(word: str) -> bool:
     return word.lower().rstrip(".") in _SUFFIXES
 
 
+_PAGE_RANGE = re.compile(r"(\w+)\s*(?:-{1,3}|\u2013|\u2014)\s*(\w+)")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+
+
 def normalize_pages(value: str) -> str:
     """'12-18', '12–18' or '12--18' -> '12--18' (BibTeX's range); anything else as given."""
     text = value.strip()
-    match = re.fullmatch(r"(\w+)\s*(?:-{1,3}|\u2013|\u2014)\s*(\w+)", text)
+    match = _PAGE_RANGE.fullmatch(text)
     return f"{match.group(1)}--{match.group(2)}" if match else text
 
 
 def normalize_doi(value: str) -> str:
-    return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", value.strip(), flags=re.I)
+    return _DOI_PREFIX.sub("", value.strip())
 
 
 def read_table(text: str, *, label: str, problems: Problems) -> Table | None:

@@ -266,17 +266,23 @@ _SPECIAL_LETTERS = str.maketrans(
 )  # fmt: skip
 
 
+_NOT_ID = re.compile(r"[^a-z0-9._-]+")
+_DOTS = re.compile(r"\.{2,}")
+
+
 def ascii_id(text: str) -> str | None:
     """A lower-case ASCII id from a key or UID (schrödter26 -> schrodter26).
 
     None when a letter has no ASCII transliteration (a key in another script): the organizer
     then chooses the id, rather than us dropping part of it.
     """
-    folded = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
-    kept = "".join(c for c in folded if not unicodedata.combining(c))
-    if any(ord(c) > 127 and c.isalnum() for c in kept):
-        return None
-    slug = re.sub(r"[^a-z0-9._-]+", "-", kept.lower())
-    slug = re.sub(r"\.{2,}", ".", slug).strip("-._")
+    kept = text
+    if not text.isascii():  # most keys are ASCII: nothing to fold, nothing to refuse
+        folded = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
+        kept = "".join(c for c in folded if not unicodedata.combining(c))
+        if any(ord(c) > 127 and c.isalnum() for c in kept):
+            return None
+    slug = _NOT_ID.sub("-", kept.lower())
+    slug = _DOTS.sub(".", slug).strip("-._")
     slug = slug[:80].rstrip("-._")
     return slug or None

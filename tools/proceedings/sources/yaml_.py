@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-
 from ..errors import Location, Problems
-from ..limits import MAX_DEPTH, MAX_VALUES, TOO_DEEP, TOO_MANY_VALUES, read_input
 from ..model import Author, Event, Links, Paper, PaperType, Status, Volume
+from .yaml_nodes import Node, gc_paused, load_yaml, load_yaml_text, quick_nodes, read_text
 
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+__all__ = [  # the nodes' names too: readers of other files (tools/program) take them here
+    "Node", "Reader", "gc_paused", "load_yaml", "load_yaml_text", "read_author", "read_paper",
+    "read_papers", "read_papers_text", "read_volume", "read_volume_text",
+]  # fmt: skip
+
 T = TypeVar("T")
-_SCALARS = yaml.constructor.SafeConstructor()
-STR_TAG = "tag:yaml.org,2002:str"  # builds typed scalars from composed nodes
 
 PAPER_FIELDS = {
     "id", "title", "authors", "abstract", "keywords", "type", "pages", "numpages", "doi",
@@ -32,122 +29,23 @@ VOLUME_FIELDS = {
     "isbn", "doi_prefix", "event", "url",
 }  # fmt: skip
 EVENT_FIELDS = {"name", "short_name", "start", "end", "city", "country", "url"}
-
-
-@dataclass(frozen=True)
-class Node:
-    """A YAML value with where it stands, so that every message can name its line."""
-
-    value: Any  # scalars as Python values; mappings as dict[str, Node]; sequences as list[Node]
-    loc: Location
-
-
-def load_yaml(path: Path, problems: Problems, *, label: str | None = None) -> Node | None:
-    """Parse a YAML file into located nodes; syntax errors and duplicate keys become problems."""
-    name = label or str(path)
-    data = read_input(path, problems, label=name)  # refuses files over MAX_INPUT_BYTES unread
-    if data is None:
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        problems.error(Location(name), f"not valid UTF-8 (byte {exc.start})")
-        return None
-    return load_yaml_text(text, problems, label=name)
-
-
-def load_yaml_text(text: str, problems: Problems, *, label: str) -> Node | None:
-    """Parse YAML text (already decoded) into located nodes, reported under ``label``."""
-    try:
-        with _gc_paused():
-            root = yaml.compose(text, Loader=Loader)
-    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
-        at = text.count("\n", 0, exc.position or 0) + 1
-        char = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        problems.error(
-            Location(label, at),
-            f"YAML syntax error: character U+{char:04X} is not allowed in a YAML file",
-        )
-        return None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problems.error(Location(label, line), f"YAML syntax error: {getattr(exc, 'problem', exc)}")
-        return None
-    if root is None:
-        problems.error(Location(label), "the file is empty")
-        return None
-    with _gc_paused():
-        budget = _Budget(MAX_VALUES)
-        return _convert(root, Location(label, root.start_mark.line + 1, ""), problems, budget)
-
-
-@dataclass
-class _Budget:
-    """How many more values the conversion may make: aliases are expanded, so ten lines of
-    them could stand for millions ("billion laughs")."""
-
-    left: int
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Building ~10^5 node objects triggers the cyclic collector over and over: pausing it
-    # made loading 2,600 papers 2.5x faster, and nothing built here forms a cycle.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _convert(node: yaml.Node, loc: Location, problems: Problems, budget: _Budget) -> Node:
-    budget.left -= 1
-    if budget.left < 0:
-        if budget.left == -1:  # said once
-            problems.error(loc, TOO_MANY_VALUES)
-        return Node(None, loc)
-    if loc.pointer.count("/") > MAX_DEPTH:  # before Python's recursion limit stops us
-        problems.error(loc, TOO_DEEP)
-        return Node(None, loc)
-    if isinstance(node, yaml.MappingNode):
-        out: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            key = str(key_node.value)
-            line = key_node.start_mark.line + 1
-            child = loc.at(f"{loc.pointer}/{key}", line)
-            if key in out:
-                problems.error(child, f"duplicate key {key!r}")
-                continue
-            out[key] = _convert(value_node, child, problems, budget)
-        return Node(out, loc)
-    if isinstance(node, yaml.SequenceNode):
-        items = [
-            _convert(item, loc.at(f"{loc.pointer}/{i}", item.start_mark.line + 1), problems, budget)
-            for i, item in enumerate(node.value)
-        ]
-        return Node(items, loc)
-    if node.tag == STR_TAG:  # most values: skip the constructor, which costs more than parsing
-        return Node(node.value, loc)
-    try:
-        return Node(_SCALARS.construct_object(node, deep=True), loc)
-    except (ValueError, yaml.YAMLError) as exc:  # e.g. a timestamp such as 2025-13-01
-        problems.error(loc, f"invalid value {node.value!r}: {exc}")
-        return Node(None, loc)
+RECORD_DEPTH = 2  # the top-level mapping, its 'papers' list, a record
+NO_LINKS = Links()  # frozen: one for every paper without links
 
 
 class Reader:
     """Typed accessors over one mapping node; wrong types and unknown keys become problems."""
+
+    __slots__ = ("fields", "node", "problems")  # one per record and author: 10^4 a file
 
     def __init__(self, node: Node, problems: Problems, allowed: set[str], what: str) -> None:
         self.node, self.problems = node, problems
         self.fields: dict[str, Node] = node.value if isinstance(node.value, dict) else {}
         if not isinstance(node.value, dict):
             problems.error(node.loc, f"{what} must be a mapping, not {_kind(node.value)}")
-        for key in sorted(set(self.fields) - allowed):
-            problems.error(self.fields[key].loc, f"unknown field {key!r} in {what}", field=key)
+        if not self.fields.keys() <= allowed:  # nearly always: no set built, nothing to sort
+            for key in sorted(set(self.fields) - allowed):
+                problems.error(self.fields[key].loc, f"unknown field {key!r} in {what}", field=key)
 
     def _get(self, key: str, check: Callable[[Any], T | None], kind: str) -> T | None:
         item = self.fields.get(key)
@@ -165,7 +63,10 @@ class Reader:
         return item.loc if item else self.node.loc.at(f"{self.node.loc.pointer}/{key}")
 
     def text(self, key: str, *, required: bool = False, what: str = "") -> str | None:
-        value = self._get(key, _as_text, "text")
+        item = self.fields.get(key)
+        value = None if item is None else item.value
+        if value is not None and type(value) is not str:  # text needs no check: most values
+            value = self._get(key, _as_text, "text")
         if value is not None:
             value = value.strip() or None
         if value is None and required:
@@ -173,17 +74,15 @@ class Reader:
         return value
 
     def integer(self, key: str) -> int | None:
-        return self._get(
-            key,
-            lambda v: v if isinstance(v, int) and not isinstance(v, bool) else None,
-            "a whole number",
-        )
+        return self._get(key, _as_int, "a whole number")
 
     def date(self, key: str) -> dt.date | None:
         return self._get(key, _as_date, "a date (YYYY-MM-DD)")
 
     def texts(self, key: str) -> tuple[str, ...]:
-        items = self._get(key, lambda v: v if isinstance(v, list) else None, "a list") or []
+        if key not in self.fields:  # most records and authors leave them out
+            return ()
+        items = self._get(key, _as_list, "a list") or []
         out = []
         for item in items:
             value = _as_text(item.value)
@@ -194,7 +93,7 @@ class Reader:
         return tuple(out)
 
     def nodes(self, key: str) -> list[Node]:
-        return self._get(key, lambda v: v if isinstance(v, list) else None, "a list") or []
+        return self._get(key, _as_list, "a list") or []
 
     def mapping(self, key: str) -> Node | None:
         item = self.fields.get(key)
@@ -223,6 +122,15 @@ def _kind(value: object) -> str:
     return {dict: "a mapping", list: "a list", str: "text", bool: "true/false"}.get(
         type(value), type(value).__name__
     )
+
+
+# The checks of Reader._get: functions made once, not a lambda per call (10^5 calls a file).
+def _as_int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _as_list(value: object) -> list[Any] | None:
+    return value if isinstance(value, list) else None
 
 
 def _as_text(value: object) -> str | None:
@@ -254,13 +162,7 @@ def read_author(node: Node, problems: Problems) -> Author:
     affiliations = r.texts("affiliations")
     if "affiliation" in r.fields:
         affiliations = (*affiliations, *filter(None, [r.text("affiliation")]))
-    return Author(
-        given=given or "",
-        family=family or "",
-        name=name or "",
-        affiliations=affiliations,
-        orcid=r.text("orcid"),
-    )
+    return Author(given or "", family or "", name or "", affiliations, r.text("orcid"))
 
 
 def read_paper(node: Node, problems: Problems, *, index: int) -> Paper | None:
@@ -273,7 +175,7 @@ def read_paper(node: Node, problems: Problems, *, index: int) -> Paper | None:
     return Paper(
         id=paper_id or "",
         title=title or "",
-        authors=tuple(read_author(a, problems) for a in r.nodes("authors")),
+        authors=tuple([read_author(a, problems) for a in r.nodes("authors")]),
         abstract=r.text("abstract"),
         keywords=r.texts("keywords"),
         type=r.choice("type", PaperType, PaperType.FULL),
@@ -282,7 +184,7 @@ def read_paper(node: Node, problems: Problems, *, index: int) -> Paper | None:
         doi=r.text("doi"),
         links=Links(**{k: link_reader.text(k) for k in sorted(LINK_FIELDS)})
         if link_reader
-        else Links(),
+        else NO_LINKS,
         status=r.choice("status", Status, Status.PUBLISHED),
         notice=r.text("notice"),
         erratum=r.text("erratum"),
@@ -293,11 +195,22 @@ def read_paper(node: Node, problems: Problems, *, index: int) -> Paper | None:
 
 
 def read_papers(path: Path, problems: Problems, *, label: str | None = None) -> list[Paper]:
-    return _papers_from(load_yaml(path, problems, label=label), problems)
+    name = label or str(path)
+    text = read_text(path, problems, label=name)
+    return [] if text is None else read_papers_text(text, problems, label=name)
 
 
 def read_papers_text(text: str, problems: Problems, *, label: str) -> list[Paper]:
-    """Read papers.yaml content that is not on disk yet (an import checks what it will write)."""
+    """Read papers.yaml content (load() reads the file's; an import checks what it will write)."""
+    with gc_paused():
+        # A paper keeps only its record's location: the nodes inside share it. Any problem
+        # found that way is read again with every location, for the message to name its line.
+        quick = quick_nodes(text, label, located=RECORD_DEPTH)
+        if quick is not None:
+            found = Problems()
+            papers = _papers_from(quick, found)
+            if not found.items:
+                return papers
     return _papers_from(load_yaml_text(text, problems, label=label), problems)
 
 
@@ -315,7 +228,15 @@ def _papers_from(root: Node | None, problems: Problems) -> list[Paper]:
 
 
 def read_volume(path: Path, problems: Problems, *, label: str | None = None) -> Volume | None:
-    root = load_yaml(path, problems, label=label)
+    return _volume_from(load_yaml(path, problems, label=label), problems)
+
+
+def read_volume_text(text: str, problems: Problems, *, label: str) -> Volume | None:
+    """Read volume.yaml content that is not on disk yet (an import checks what it will write)."""
+    return _volume_from(load_yaml_text(text, problems, label=label), problems)
+
+
+def _volume_from(root: Node | None, problems: Problems) -> Volume | None:
     if root is None:
         return None
     r = Reader(root, problems, VOLUME_FIELDS, "the volume")
