@@ -12,25 +12,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from html import escape, unescape
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from docutils import nodes
-from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
-from sphinx.config import Config
-from sphinx.errors import ExtensionError
-from sphinx.jinja2glue import BuiltinTemplateLoader
-from sphinx.theming import Theme
 from sphinx.util import logging
 
 logger = logging.getLogger(__name__)
 
-BRIDGE = f"{__name__}.SafeTemplateBridge"
-TEMPLATE_CACHE = "jinja-bytecode"  # in the doctree folder
-DOCUMENT_RE = re.compile(r"\s*<(?:!doctype|html)\b", re.I)  # a whole page, not a fragment
 # Types of <script> that run (the rest, such as application/ld+json, are data blocks).
 SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
 EXTERNAL_SCHEMES = {"http", "https"}
@@ -210,49 +200,6 @@ def harden(html: str) -> str:
     return "".join(out)
 
 
-class SafeTemplateBridge(BuiltinTemplateLoader):
-    """Sphinx's own template loader, whose pages pass through ``harden`` once rendered: the only
-    point where the whole page, theme markup included, is known."""
-
-    def init(
-        self, builder: Builder, theme: Theme | None = None, dirs: list[str] | None = None
-    ) -> None:
-        super().init(builder, theme, dirs)
-        # Compiled templates kept between builds, in jinja's own cache (keyed by template
-        # name and source): compiling the theme's templates again took 0.25 s of every build.
-        cache = Path(builder.doctreedir) / TEMPLATE_CACHE
-        cache.mkdir(parents=True, exist_ok=True)
-        self.environment.bytecode_cache = FileSystemBytecodeCache(str(cache))
-
-    # Sphinx types TemplateBridge.render as returning None; its own loader ignores that too.
-    def render(self, template: str, context: dict[str, Any]) -> str:  # type: ignore[override]
-        html: str = super().render(template, context)
-        # Only whole pages: pydata-sphinx-theme also renders each sidebar template on its own,
-        # to see whether it is empty, and throws the result away.
-        return harden(html) if DOCUMENT_RE.match(html) else html
-
-
-def use_bridge(app: Sphinx, config: Config) -> None:
-    """config-inited: render pages through SafeTemplateBridge (set before Sphinx compares the
-    configuration with the last build's, so it never counts as a change)."""
-    current = config.template_bridge
-    if current and current != BRIDGE:
-        raise ExtensionError(
-            f"template_bridge is {current!r}: the proceedings extension needs its own "
-            f"({BRIDGE}) to add the Content-Security-Policy and rel=noopener"
-        )
-    config.template_bridge = BRIDGE
-    if fontawesome_css_hash() is None:
-        logger.warning(
-            "[proceedings] FontAwesome's stylesheet was not found in %s: its icons will be "
-            "unstyled under the Content-Security-Policy",
-            FONTAWESOME_JS,
-            type="proceedings",
-            subtype="csp",
-        )
-
-
 def setup(app: Sphinx) -> None:
     # After the book theme's own html-page-context handler (default priority 500).
     app.connect("html-page-context", escape_page_title, priority=900)
-    app.connect("config-inited", use_bridge)

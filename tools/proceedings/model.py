@@ -211,9 +211,12 @@ class Proceedings:
     papers: tuple[Paper, ...]
     # Position of each id, so that lookups stay O(1) on volumes of thousands of papers.
     _index: dict[str, int] = field(init=False, repr=False, compare=False)
+    # authors(), made once: every letter page of a large author index asks for it.
+    _authors: list[tuple[Author, list[Paper]]] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", {p.id: i for i, p in enumerate(self.papers)})
+        object.__setattr__(self, "_authors", None)
 
     @property
     def published(self) -> tuple[Paper, ...]:
@@ -232,7 +235,14 @@ class Proceedings:
         return prev, nxt
 
     def authors(self) -> list[tuple[Author, list[Paper]]]:
-        """Every author with their papers, sorted by family then given name (Unicode-folded)."""
+        """Every author with their papers, sorted by family then given name (Unicode-folded).
+        Made once and shared: callers must not change it."""
+        if self._authors is None:
+            object.__setattr__(self, "_authors", self._sorted_authors())
+        assert self._authors is not None
+        return self._authors
+
+    def _sorted_authors(self) -> list[tuple[Author, list[Paper]]]:
         index: dict[str, tuple[Author, list[Paper]]] = {}
         for paper in self.papers:
             for author in paper.authors:

@@ -8,7 +8,6 @@ the volume files are joined from.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from .render.downloads import (
     paper_files,
     render_paper,
 )
-from .render.pages import PAPERS_DIR
+from .render.pages import PAPERS_DIR, code_digest, digest
 from .sphinx_ext_state import data_ref, loaded
 from .write import safe_child, sync_folder, write_atomic
 
@@ -32,15 +31,11 @@ STATE_FILE = "proceedings-downloads.json"
 
 def code_stamp(app: Sphinx) -> str:
     """What every citation file depends on besides its paper: the renderers and the base URL."""
-    digest = hashlib.sha256(str(app.config.html_baseurl).encode())
-    for module in sorted(Path(render.__file__).parent.glob("*.py")):
-        digest.update(module.read_bytes())
-    return digest.hexdigest()
+    return digest((app.config.html_baseurl, code_digest(Path(render.__file__).parent)))
 
 
 def paper_stamp(paper: Paper, proceedings: Proceedings) -> str:
-    # repr() of the frozen dataclasses leaves out `source` (line numbers).
-    return hashlib.sha256(repr((paper, proceedings.volume)).encode()).hexdigest()[:16]
+    return digest((paper, proceedings.volume))
 
 
 def _read_state(path: Path) -> dict[str, object]:

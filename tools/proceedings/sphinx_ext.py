@@ -21,6 +21,7 @@ from . import (
     sitemap,
     sphinx_citations,
     sphinx_lists,
+    template_bridge,
 )
 from .errors import DataError, Severity
 from .load import fingerprint, input_files, load
@@ -48,9 +49,6 @@ from .write import write_author_pages, write_pages
 logger = logging.getLogger(__name__)
 
 
-GENERATED_KEY = "inet4ai_generated"  # on the env: the stubs the last generate() left
-
-
 def generate(app: Sphinx) -> None:
     """builder-inited: validate everything, then write the stubs that changed."""
     folder = data_dir(app)
@@ -62,7 +60,7 @@ def generate(app: Sphinx) -> None:
         and previous.fingerprint == fingerprint(input_files(folder))
     ):
         # Unchanged data and settings: nothing to parse or write, unless stubs went missing.
-        stubs: frozenset[str] = getattr(app.env, GENERATED_KEY, frozenset())
+        stubs = previous.generated
         if stubs and all((site / name).is_file() for name in stubs):
             logger.info("[proceedings] data unchanged: %d generated pages", len(stubs))
             return
@@ -73,7 +71,6 @@ def generate(app: Sphinx) -> None:
             if problem.severity is Severity.ERROR:
                 logger.error("[proceedings] %s", problem)
         raise ProceedingsDataError(str(exc)) from None
-    store(app.env, folder, result)
     for problem in result.incomplete:
         logger.info("[proceedings] incomplete: %s", problem)
     proceedings = result.proceedings
@@ -82,7 +79,7 @@ def generate(app: Sphinx) -> None:
     letters = write_author_pages(proceedings, site / AUTHORS_DIR, split_from=split_from)
     generated = [f"{PAPERS_DIR}/{stub_name(p.id)}" for p in proceedings.papers]
     generated += [f"{AUTHORS_DIR}/{name}" for name in letters.written + letters.unchanged]
-    setattr(app.env, GENERATED_KEY, frozenset(generated))
+    store(app.env, folder, result, generated=frozenset(generated))
     logger.info("[proceedings] %d papers: %s", len(proceedings.papers), report.summary())
 
 
@@ -182,10 +179,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("proceedings-authors", AuthorIndex)
     mathml.setup(app)
     html_safety.setup(app)
+    template_bridge.setup(app)
     navigation.setup(app)
     highlighting.setup(app)
     sphinx_lists.setup(app)
     sitemap.setup(app)
     sphinx_citations.setup(app)
-    # 2.0: generated pages of our own file type, data kept off the environment.
-    return {"version": "2.0", "parallel_read_safe": True, "parallel_write_safe": True}
+    # 2.1: generated pages of our own file type, data kept off the environment.
+    return {"version": "2.1", "parallel_read_safe": True, "parallel_write_safe": True}

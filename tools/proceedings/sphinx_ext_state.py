@@ -29,6 +29,7 @@ class DataRef:
     folder: Path
     fingerprint: str  # of the input files' bytes (load.fingerprint)
     files: tuple[Path, ...]  # every input file, for dependency tracking
+    generated: frozenset[str]  # the stubs written from it, relative to the source folder
 
 
 _loaded: dict[str, Loaded] = {}  # fingerprint -> data: this process's last load
@@ -69,6 +70,6 @@ def _keep(value: Loaded) -> None:
     _loaded[value.fingerprint] = value
 
 
-def store(env: BuildEnvironment, folder: Path, value: Loaded) -> None:
+def store(env: BuildEnvironment, folder: Path, value: Loaded, *, generated: frozenset[str]) -> None:
     _keep(value)
-    setattr(env, ENV_KEY, DataRef(folder, value.fingerprint, value.files))
+    setattr(env, ENV_KEY, DataRef(folder, value.fingerprint, value.files, generated))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -14,7 +13,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ..proceedings.render.nodes_ import paper_docname
-from ..proceedings.render.pages import PAPERS_DIR
+from ..proceedings.render.pages import PAPERS_DIR, code_digest, digest
 from ..proceedings.sphinx_ext_state import data_ref, loaded
 from ..proceedings.write import sync_folder, write_atomic
 from . import directives, state
@@ -132,18 +131,16 @@ CALENDARS_STAMP = "program-calendars.stamp"  # in the doctree folder
 def calendars_stamp(app: Sphinx) -> str:
     """What the calendar files are made from: the program, the dates, the proceedings data,
     the site's pages and address, and the code that writes them."""
-    digest = hashlib.sha256()
-    shown = (
-        state.program(app.env),
-        state.dates(app.env),
-        data_ref(app.env).fingerprint,
-        app.config.html_baseurl,
-        sorted(app.env.found_docs),
+    return digest(
+        (
+            state.program(app.env),
+            state.dates(app.env),
+            data_ref(app.env).fingerprint,
+            app.config.html_baseurl,
+            sorted(app.env.found_docs),
+            code_digest(Path(__file__).parent),
+        )
     )
-    digest.update(repr(shown).encode())
-    for module in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(module.read_bytes())
-    return digest.hexdigest()
 
 
 def write_calendars(app: Sphinx, exception: Exception | None) -> None:

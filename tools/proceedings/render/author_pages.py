@@ -10,7 +10,7 @@ from ..model import Author, Paper, Proceedings
 from .pages import digest, stub, stub_name
 
 OTHER = "other"  # names that do not start with a letter A-Z (after removing accents)
-Entry = tuple[Author, list[Paper]]
+AuthorPapers = tuple[Author, list[Paper]]  # one entry of the index
 
 
 def letter_of(author: Author) -> str:
@@ -27,15 +27,15 @@ def letter_label(letter: str) -> str:
     return "Other" if letter == OTHER else letter.upper()
 
 
-def by_letter(entries: list[Entry]) -> dict[str, list[Entry]]:
+def by_letter(entries: list[AuthorPapers]) -> dict[str, list[AuthorPapers]]:
     """Entries (in index order) grouped by letter, the letters in order, 'other' last."""
-    groups: dict[str, list[Entry]] = {}
+    groups: dict[str, list[AuthorPapers]] = {}
     for entry in entries:
         groups.setdefault(letter_of(entry[0]), []).append(entry)
     return {k: groups[k] for k in sorted(groups, key=lambda k: (k == OTHER, k))}
 
 
-def letter_digest(letters: list[str], entries: list[Entry]) -> str:
+def letter_digest(letters: list[str], entries: list[AuthorPapers]) -> str:
     """What a letter page shows: the letters it links to, each name and its papers' titles."""
     return digest(
         (
@@ -48,7 +48,7 @@ def letter_digest(letters: list[str], entries: list[Entry]) -> str:
     )
 
 
-def is_split(entries: list[Entry], split_from: int) -> bool:
+def is_split(entries: list[AuthorPapers], split_from: int) -> bool:
     """Whether the index gets a page a letter: from ``split_from`` listed papers (a paper is
     listed once under each of its authors), which is what a page's size and cost grow with."""
     return sum(len(papers) for _, papers in entries) >= split_from

@@ -10,11 +10,9 @@ from sphinx_design.shared import create_component
 
 from ..model import Paper, Proceedings
 from .acm import acm_reference
-from .bibtex import bibtex_entry
-from .csl import paper_csl
+from .downloads import render_paper
 from .nodes_ import button, relative, section
 from .pages import PAPERS_DIR
-from .ris import paper_ris
 
 
 class download_link(nodes.reference):  # type: ignore[misc]  # docutils is untyped
@@ -37,19 +35,21 @@ class Tab:
 
 
 def cite_tabs(proceedings: Proceedings, paper: Paper) -> list[Tab]:
+    """The tabs of a published paper: its citation files' texts, and the ACM reference."""
     volume = proceedings.volume
+    files = render_paper(paper, volume)  # the same texts as the downloads, rendered once
     return [
         Tab("acm", "ACM Reference Format", acm_reference(paper, volume) + "\n", "text"),
         Tab(
-            "bibtex", "BibTeX", bibtex_entry(paper, volume), "bibtex",
+            "bibtex", "BibTeX", files[f"{paper.id}.bib"], "bibtex",
             f"{paper.id}.bib", "Download BibTeX (.bib)",
         ),
         Tab(
-            "ris", "RIS", paper_ris(paper, volume), "text",
+            "ris", "RIS", files[f"{paper.id}.ris"], "text",
             f"{paper.id}.ris", "Download RIS (.ris)",
         ),
         Tab(
-            "csl-json", "CSL-JSON", paper_csl(paper, volume), "json",
+            "csl-json", "CSL-JSON", files[f"{paper.id}.json"], "json",
             f"{paper.id}.json", "Download CSL-JSON (.json)",
         ),
     ]  # fmt: skip

@@ -8,8 +8,7 @@ from collections import defaultdict
 from docutils import nodes
 
 from ..model import Author, Paper, PaperType, Proceedings, Status
-from .author_pages import Entry as AuthorEntry
-from .author_pages import by_letter, is_split, letter_label
+from .author_pages import AuthorPapers, by_letter, is_split, letter_label
 from .cite import cite_section, download_button
 from .lists import Entry, make_list, paper_list
 from .nodes_ import (
@@ -216,7 +215,7 @@ def front_matter(proceedings: Proceedings, docname: str) -> list[nodes.Node]:
     return [fields, download]
 
 
-def author_list(entries: list[AuthorEntry]) -> paper_list:
+def author_list(entries: list[AuthorPapers]) -> paper_list:
     items = [
         Entry(
             lead=(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 
 from ..model import Paper, Proceedings, Volume
@@ -52,8 +53,12 @@ def paper_files(paper: Paper) -> list[str]:
     return [f"{paper.id}{suffix}" for suffix in PAPER_FORMATS] if paper.is_published else []
 
 
+# A build renders each paper's citations twice, for its page's Cite tabs and for its files:
+# once is enough (the key is the paper's and the volume's values; a few MB for 2,600 papers).
+@functools.lru_cache(maxsize=8192)
 def render_paper(paper: Paper, volume: Volume) -> dict[str, str]:
-    """File name inside PAPERS_DIR -> content, for one paper (none unless published)."""
+    """File name inside PAPERS_DIR -> content, for one paper (none unless published).
+    Shared between callers: do not change it."""
     if not paper.is_published:
         return {}
     return {
