@@ -5,6 +5,8 @@ BIN     := $(VENV)/bin
 BUILD   ?= _build
 SPHINXOPTS ?= -W --keep-going -n
 STAMP   := $(VENV)/.installed
+NODE    := tests/node
+NODE_STAMP := $(NODE)/node_modules/.installed
 
 .PHONY: html test lint typecheck live clean bench check screenshots
 
@@ -12,6 +14,11 @@ $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,live]'
+	touch $@
+
+# The tests' JavaScript consumers (Nu HTML Checker, citation.js/citeproc-js), from the lock file.
+$(NODE_STAMP): $(NODE)/package.json $(NODE)/package-lock.json
+	npm ci --prefix $(NODE) --no-audit --no-fund --loglevel=error
 	touch $@
 
 html: $(STAMP)
@@ -27,7 +34,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck
+test: lint typecheck $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 live: $(STAMP)
