@@ -9,7 +9,7 @@ from pathlib import Path
 from bibtexparser.entrypoint import parse_string
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpora" / "pmlr-cpal26.bib"
+CORPUS = ROOT / "tests" / "data" / "corpora" / "pmlr-cpal26.bib"
 KEY_RE = re.compile(r"^(@\w+\s*\{)\s*([^,\s]+)\s*,")
 
 

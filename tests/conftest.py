@@ -19,7 +19,9 @@ from sphinx.util.docutils import docutils_namespace
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "inet4ai-tests-hypothesis")
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+DATA = ROOT / "tests" / "data"
+CORPORA = DATA / "corpora"
+FACTS = DATA / "facts"
 SITE_FILES = ["conf.py", "index.md", "organizers.md", "_static", "cfp", "program", "proceedings"]
 
 

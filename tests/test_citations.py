@@ -15,13 +15,14 @@ import bibtexparser
 import jsonschema
 import pytest
 import rispy
+import yaml
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
 from citeproc import formatter as citeproc_formatter
 from citeproc.source.json import CiteProcJSON
 from pybtex.database import parse_string as pybtex_parse
 from pylatexenc.latex2text import LatexNodes2Text
 
-from tests.conftest import Site, build, copy_site
+from tests.conftest import CORPORA, FACTS, Site, build, copy_site
 from tools.proceedings.load import Loaded, load
 from tools.proceedings.model import Paper, Proceedings, Volume
 from tools.proceedings.render.acm import acm_reference
@@ -41,9 +42,8 @@ from tools.proceedings.render.downloads import paper_downloads, paper_files, vol
 from tools.proceedings.render.ris import paper_ris, volume_ris
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-FACTS_FILE = SHARED / "workshop" / "inet4ai-2025.md"
-CSL_SCHEMA = SHARED / "schemas" / "csl-data.json"
+FACTS_FILE = FACTS / "inet4ai-2025.yaml"
+CSL_SCHEMA = CORPORA / "csl-data.json"
 
 # Keys are published: once a volume is out they must never change. Pinned here on purpose.
 REAL_KEYS = [
@@ -153,9 +153,8 @@ def build_complete_site(base: Path, *, data: Path | None = None) -> Site:
 
 def acm_reference_in_facts() -> str:
     """The reference printed in paper 2, as the workshop's facts file quotes it."""
-    text = FACTS_FILE.read_text(encoding="utf-8")
-    quoted = text.split("The ACM reference format, as printed in paper 2", 1)[1]
-    return " ".join(quoted.split('"')[1].split())
+    known = yaml.safe_load(FACTS_FILE.read_text(encoding="utf-8"))
+    return str(known["acm_reference_paper2"])
 
 
 def require(tool: str) -> str:

@@ -40,7 +40,7 @@ from tools.proceedings.sources.yaml_ import read_papers_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-CORPORA = ROOT.parent / "shared" / "corpora"
+CORPORA = ROOT / "tests" / "data" / "corpora"
 SITE_DATA = ROOT / "proceedings" / "data"
 
 

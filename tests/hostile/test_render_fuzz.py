@@ -20,7 +20,7 @@ from icalendar import Calendar
 from pybtex.database import parse_string as pybtex_parse
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-from tests.conftest import SHARED
+from tests.conftest import CORPORA
 from tools.proceedings.model import Author, Event, Links, Paper, Proceedings, Volume
 from tools.proceedings.render import head
 from tools.proceedings.render.bibtex import balanced, bibtex_entry, entry, latex
@@ -220,7 +220,7 @@ def test_ris_is_one_record_with_every_value_on_its_line(paper: Paper, volume: Vo
 
 @cache
 def csl_validator() -> jsonschema.Draft7Validator:
-    schema = json.loads((SHARED / "schemas" / "csl-data.json").read_text(encoding="utf-8"))
+    schema = json.loads((CORPORA / "csl-data.json").read_text(encoding="utf-8"))
     return jsonschema.Draft7Validator(schema)
 
 

@@ -14,7 +14,7 @@ from tools.proceedings.sources.bibtex import read_pmlr
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-CORPORA = ROOT.parent / "shared" / "corpora"
+CORPORA = ROOT / "tests" / "data" / "corpora"
 
 
 def read(path: Path) -> tuple[Volume | None, list[Paper], Problems, list[str]]:

@@ -12,7 +12,7 @@ from tools.proceedings.sources.csv_ import normalize_pages, read_csv, split_plai
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-CORPORA = ROOT.parent / "shared" / "corpora"
+CORPORA = ROOT / "tests" / "data" / "corpora"
 
 
 def read(path: Path) -> tuple[list[Paper], Problems, list[str]]:

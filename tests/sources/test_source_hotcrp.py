@@ -10,7 +10,7 @@ from tools.proceedings.sources.hotcrp import read_authors_csv, read_hotcrp
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
-CORPORA = ROOT.parent / "shared" / "corpora"
+CORPORA = ROOT / "tests" / "data" / "corpora"
 
 
 def read(path: Path, *, authors: Path | None = None) -> tuple[list[Paper], Problems, list[str]]:
