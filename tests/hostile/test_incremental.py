@@ -137,3 +137,44 @@ def test_edits_show_everywhere_and_leave_nothing_stale(site: Site) -> None:
     site.edit()
     assert (site.out / "proceedings/papers/gamma.bib").exists()
     assert "Next: Gamma" in nav(site, "beta")
+
+
+def test_a_code_change_rebuilds_what_it_shapes(tmp_path: Path) -> None:
+    """Edit the model's code between two builds into one output folder: the pages and the
+    citation files show the new code's result, as a fresh build would (the stamp of the code
+    is the environment's version). The code is a copy, imported by the build's own process."""
+    work = tmp_path / "work"
+    src, out = copy_site(work / "site"), work / "html"
+    shutil.copytree(ROOT / "tools", work / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+
+    def build() -> None:
+        done = subprocess.run(
+            [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q", str(src),
+             str(out)],
+            cwd=work,  # `tools` is imported from the copy, not from the repository
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(work), "PYTHONDONTWRITEBYTECODE": "1"},
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr[-3000:]
+
+    def shown() -> tuple[str, str | None]:
+        page = BeautifulSoup((out / PAPER.format("moe-load-balancing")).read_text(), "lxml")
+        meta = page.select_one(".paper-meta")
+        assert meta is not None
+        bib = (out / "proceedings/papers/moe-load-balancing.bib").read_text(encoding="utf-8")
+        entry = bibtexparser.parse_string(bib).entries[0]
+        return meta.get_text(" ", strip=True), entry.fields_dict["numpages"].value
+
+    build()
+    meta, numpages = shown()
+    assert "7 pages" in meta and numpages == "7"
+    model = work / "tools" / "proceedings" / "model.py"
+    code = model.read_text(encoding="utf-8")
+    edited = code.replace("            return self.numpages\n", "            return self.numpages + 1\n")
+    assert edited != code
+    model.write_text(edited, encoding="utf-8")
+    build()
+    meta, numpages = shown()
+    assert "8 pages" in meta and numpages == "8"

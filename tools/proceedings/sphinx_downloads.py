@@ -1,6 +1,6 @@
 """The citation files beside the pages (build-finished), rendered again only where they changed.
 
-A state file in the doctree folder records what the files were made from: the renderers' code
+A state file in the doctree folder records what the files were made from: the code (stamp.py)
 and the base URL (a change re-renders everything), and a digest of each paper and the volume.
 A rebuild renders the papers whose digest changed and reuses the other papers' files, which
 the volume files are joined from.
@@ -13,7 +13,6 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import render
 from .model import Paper, Proceedings
 from .render.downloads import (
     PAPER_SUFFIXES,
@@ -22,16 +21,17 @@ from .render.downloads import (
     paper_files,
     render_paper,
 )
-from .render.pages import PAPERS_DIR, code_digest, digest
+from .render.pages import PAPERS_DIR, digest
 from .sphinx_ext_state import data_ref, loaded
+from .stamp import code_stamp as tools_stamp
 from .write import safe_child, sync_folder, write_atomic
 
 STATE_FILE = "proceedings-downloads.json"
 
 
 def code_stamp(app: Sphinx) -> str:
-    """What every citation file depends on besides its paper: the renderers and the base URL."""
-    return digest((app.config.html_baseurl, code_digest(Path(render.__file__).parent)))
+    """What every citation file depends on besides its paper: the code and the base URL."""
+    return digest((app.config.html_baseurl, tools_stamp()))
 
 
 def paper_stamp(paper: Paper, proceedings: Proceedings) -> str:

@@ -44,6 +44,7 @@ from .sphinx_ext_state import (
     previous_ref,
     store,
 )
+from .stamp import env_version
 from .write import write_author_pages, write_pages
 
 logger = logging.getLogger(__name__)
@@ -185,5 +186,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sphinx_lists.setup(app)
     sitemap.setup(app)
     sphinx_citations.setup(app)
-    # 2.1: generated pages of our own file type, data kept off the environment.
-    return {"version": "2.1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": "2.1",
+        # Any change of our code or of a library that shapes the output rebuilds every page.
+        "env_version": env_version(),
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -13,8 +13,9 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from ..proceedings.render.nodes_ import paper_docname
-from ..proceedings.render.pages import PAPERS_DIR, code_digest, digest
+from ..proceedings.render.pages import PAPERS_DIR, digest
 from ..proceedings.sphinx_ext_state import data_ref, loaded
+from ..proceedings.stamp import code_stamp, env_version
 from ..proceedings.write import sync_folder, write_atomic
 from . import directives, state
 from .checks import check_program
@@ -138,7 +139,7 @@ def calendars_stamp(app: Sphinx) -> str:
             data_ref(app.env).fingerprint,
             app.config.html_baseurl,
             sorted(app.env.found_docs),
-            code_digest(Path(__file__).parent),
+            code_stamp(),
         )
     )
 
@@ -189,7 +190,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", write_calendars)
     return {
         "version": "1.0",
-        "env_version": 1,
+        "env_version": env_version(),
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

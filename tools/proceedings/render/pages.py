@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
 
 from ..model import Paper, Proceedings
 
@@ -30,15 +29,6 @@ def digest(shown: object) -> str:
     # repr() of the frozen dataclasses leaves out `source` (line numbers): an edit that moves
     # later records down a line must not make their pages look changed.
     return hashlib.sha256(repr(shown).encode()).hexdigest()[:16]
-
-
-def code_digest(*folders: Path) -> str:
-    """A hash of the Python modules in ``folders``: files made by that code depend on it."""
-    hashed = hashlib.sha256()
-    for folder in folders:
-        for module in sorted(folder.glob("*.py")):
-            hashed.update(module.read_bytes())
-    return hashed.hexdigest()
 
 
 def paper_digest(proceedings: Proceedings, paper: Paper) -> str:
