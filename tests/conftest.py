@@ -7,8 +7,10 @@ import tempfile
 from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from hypothesis.configuration import set_hypothesis_home_dir
 from sphinx.application import Sphinx
@@ -22,6 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 CORPORA = DATA / "corpora"
 FACTS = DATA / "facts"
+
+
+def facts(year: int) -> dict[str, Any]:
+    """The verified facts of an edition (tests/data/facts), which the site must agree with."""
+    loaded: dict[str, Any] = yaml.safe_load((FACTS / f"inet4ai-{year}.yaml").read_text("utf-8"))
+    return loaded
+
+
 SITE_FILES = ["conf.py", "index.md", "organizers.md", "_static", "cfp", "program", "proceedings"]
 
 

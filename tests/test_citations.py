@@ -28,6 +28,7 @@ from tools.proceedings.model import Paper, Proceedings, Volume
 from tools.proceedings.render.acm import acm_reference
 from tools.proceedings.render.bibtex import (
     FIELD_ORDER,
+    MONTH_MACROS,
     balanced,
     bib_name,
     bibtex_entry,
@@ -38,7 +39,9 @@ from tools.proceedings.render.bibtex import (
     volume_bibtex,
 )
 from tools.proceedings.render.csl import facts, paper_csl, volume_csl
+from tools.proceedings.render.dates import MONTHS
 from tools.proceedings.render.downloads import paper_downloads, paper_files, volume_downloads
+from tools.proceedings.render.head import highwire_tags, json_ld
 from tools.proceedings.render.ris import paper_ris, volume_ris
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,7 +114,6 @@ papers:
     abstract: Short.
     pages: 7--12
     doi: 10.5555/1234567.0002
-    published: 2025-11-30
   - id: gone
     title: A Withdrawn Paper on GPUs
     status: withdrawn
@@ -201,7 +203,7 @@ def test_complete_entry_has_every_field_in_the_fixed_order(complete: Proceedings
     assert names == [n for n in FIELD_ORDER if n != "key"]  # 'key' only stands in for authors
     text = bibtex_entry(paper, complete.volume)
     assert text.startswith("@inproceedings{testcite25-scale-gpu,\n")
-    assert "  month     = dec,\n" in text  # a macro: unquoted
+    assert "  month     = nov,\n" in text  # a macro, unquoted: the paper's own date
     assert "  pages     = {1--6},\n" in text
     assert "  numpages  = {6},\n" in text
     assert "  location  = {Hong Kong},\n" in text
@@ -443,7 +445,8 @@ def test_every_bib_parses_back_to_the_same_fields(
             ours = dict(by_key[key].fields)
             month = ours.pop("month", None)
             authors = ours.pop("author", None)
-            assert dict(parsed_entry.fields) == {**ours, **({"month": "December"} if month else {})}
+            named = {"month": MONTHS[MONTH_MACROS.index(month)]} if month else {}
+            assert dict(parsed_entry.fields) == {**ours, **named}  # pybtex expands the macro
             people = [str(p) for p in parsed_entry.persons.get("author", [])]
             paper = next(p for p in proceedings.published if expected[p.id].key == key)
             assert people == [bib_name(a) for a in paper.authors]
@@ -491,7 +494,8 @@ def test_classic_bibtex_accepts_the_complete_volume_without_warning(
         "testcite25-specials",
     ]
     assert "{GPU} collectives for {MoE} over the wide-area network" in bbl  # plain lower-cases
-    assert "pages 1--6" in bbl and "December 2025" in bbl
+    assert "pages 1--6" in bbl and "November 2025" in bbl  # published online 2025-11-30
+    assert "pages 7--12" in bbl and "December 2025" in bbl  # the volume's month
 
 
 def test_classic_bibtex_on_the_real_volume_warns_only_of_unknown_author_lists(
@@ -539,7 +543,8 @@ def test_biber_reads_the_volume_without_warning(
     for paper in proceedings.published:
         record = written[entry(paper, proceedings.volume).key]
         fields = {f.key.lower(): f.value for f in record.fields}
-        assert fields["date"] == "2025-12"
+        issued = facts(paper, proceedings.volume).issued[:2]  # biber keeps year and month
+        assert fields["date"] == "-".join(f"{n:02d}" for n in issued)
         people = fields.get("author", "").replace("{", "").replace("}", "")
         assert people == " and ".join(f"{a.family}, {a.given}" if a.family else a.display_name
                                       for a in paper.authors)  # fmt: skip
@@ -599,12 +604,38 @@ def test_ris_carries_pages_dates_isbn_pdf_and_one_line_values(complete: Proceedi
     assert record["abstract"].endswith('"utilization". A second paragraph, with </script> in it.')
 
 
-def test_ris_date_without_a_published_day_is_the_volume_month(real: Loaded) -> None:
+def test_ris_date_is_as_precise_as_the_data(real: Loaded, complete: Proceedings) -> None:
     text = paper_ris(real.proceedings.paper("scale-ccl"), real.proceedings.volume)
-    assert "DA  - 2025/12//\n" in text
+    assert "DA  - " not in text and "PY  - 2025\n" in text  # only the year is known
     assert "DA  - 2025/11/30/\n" in paper_ris(
         real.proceedings.paper("moe-load-balancing"), real.proceedings.volume
     )
+    assert "DA  - 2025/12//\n" in paper_ris(complete.paper("specials"), complete.volume)
+
+
+def test_every_format_gives_one_date_as_precise_as_known(
+    real: Loaded, complete: Proceedings
+) -> None:
+    """The paper's day when the data gives it, else the volume's month, else its year alone,
+    alike in BibTeX, RIS, CSL-JSON and the head tags; never a month no source gives."""
+    cases = [
+        (real.proceedings, "moe-load-balancing", "nov", "2025/11/30/", [2025, 11, 30]),
+        (real.proceedings, "scale-ccl", None, None, [2025]),
+        (complete, "specials", "dec", "2025/12//", [2025, 12]),
+    ]
+    for proceedings, paper_id, month, ris, csl in cases:
+        paper, volume = proceedings.paper(paper_id), proceedings.volume
+        assert entry(paper, volume).value("month") == month, paper_id
+        dates = [line[6:] for line in paper_ris(paper, volume).splitlines() if line[:2] == "DA"]
+        assert dates == ([ris] if ris else []), paper_id
+        (item,) = json.loads(paper_csl(paper, volume))
+        assert item["issued"] == {"date-parts": [csl]}, paper_id
+        record = facts(paper, volume)
+        assert json_ld(record, page_url=None, pdf_url=None)["datePublished"] == "-".join(
+            f"{n:02d}" for n in csl
+        )
+        scholar = dict(highwire_tags(record, pdf_url=None))["citation_publication_date"]
+        assert scholar == ("/".join(f"{n:02d}" for n in csl) if len(csl) == 3 else "2025")
 
 
 # CSL-JSON --------------------------------------------------------------------------------------
@@ -645,7 +676,7 @@ def test_csl_json_values(complete: Proceedings, real: Loaded) -> None:
     (corporate,) = json.loads(paper_csl(complete.paper("specials"), complete.volume))
     assert corporate["author"][0] == {"literal": "The INET Consortium"}
     (unknown,) = json.loads(paper_csl(real.proceedings.paper("scale-ccl"), real.proceedings.volume))
-    assert unknown["issued"] == {"date-parts": [[2025, 12]]}  # the volume's month, not a guess
+    assert unknown["issued"] == {"date-parts": [[2025]]}  # no month is known: none is guessed
     assert "page" not in unknown and "ISBN" not in unknown
 
 
@@ -678,14 +709,14 @@ def test_acm_reference_matches_the_one_printed_in_the_paper(real: Loaded) -> Non
 def test_acm_reference_keeps_its_format_for_the_others(real: Loaded, complete: Proceedings) -> None:
     volume = real.proceedings.volume
     assert acm_reference(real.proceedings.paper("traffic-inversion"), volume) == (
-        "2025. Self-supervised Application-level Network Traffic Inversion. In Proceedings of "
-        "the 1st Workshop on Inter-networking challenges for AI (INET4AI '25), December 1-4, "
-        "2025, Hong Kong, Hong Kong. ACM, New York, NY, USA. "
+        "[Author list not known]. 2025. Self-supervised Application-level Network Traffic "
+        "Inversion. In Proceedings of the 1st Workshop on Inter-networking challenges for AI "
+        "(INET4AI '25), December 1\u20134, 2025, Hong Kong, Hong Kong. ACM, New York, NY, USA. "
         "https://doi.org/10.1145/3769695.3771674"
     )
     assert acm_reference(real.proceedings.paper("nano-cluster"), volume).startswith(
-        "2025. You've got a few GPUs, now what?! -- Experimenting with a Nano-Cluster for "
-        "Distributed Training of AI Models. In Proceedings"
+        "[Author list not known]. 2025. You've got a few GPUs, now what?! -- Experimenting "
+        "with a Nano-Cluster for Distributed Training of AI Models. In Proceedings"
     )
     assert acm_reference(complete.paper("specials"), complete.volume).startswith(
         "The INET Consortium and Ann O'Neil. 2025. Q&A on 100% of $5 #1 a_b {x} ~ ^ \\ costs: "

@@ -197,7 +197,7 @@ def test_json_ld_describes_the_article_in_the_proceedings(site: Site) -> None:
         "name": PROCEEDINGS,
         "alternateName": "INET4AI '25",
         "publisher": {"@type": "Organization", "name": "ACM"},
-        "datePublished": "2025-12",
+        "datePublished": "2025",  # the volume: only its year is known
     }
     assert data["identifier"] == {
         "@type": "PropertyValue",

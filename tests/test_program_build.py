@@ -181,10 +181,10 @@ def test_the_cfp_page_directives(variant: Callable[..., Site]) -> None:
     assert page.select_one("p.program-calendar a")["href"] == "cfp-dates.ics"
     items = [" ".join(li.get_text().split()) for li in page.select("ul.program-deadlines > li")]
     assert items == [
-        "Paper submissions deadline: September 3, 2025 (extended from July 28, 2025)",
-        "Paper acceptance notification: October 1, 2025 (extended from September 12, 2025)",
-        "Camera ready due: October 8, 2025",
-        "Program available online: October 16, 2025",
+        "Paper submissions deadline: 3 September 2025 (extended from 28 July 2025)",
+        "Paper acceptance notification: 1 October 2025 (extended from 12 September 2025)",
+        "Camera ready due: 8 October 2025",
+        "Program available online: 16 October 2025",
     ]
     assert "Anywhere on Earth" in page.select_one("p.program-deadlines-note").get_text()
 

@@ -267,7 +267,7 @@ def test_deadlines_end_at_2359_anywhere_on_earth() -> None:
     (event,) = parse(cfp_calendar(dates(deadline), SITE)).events
     assert event.start == dt.datetime(2030, 12, 2, 11, 59, tzinfo=dt.UTC)
     assert event.uid == "test-2031-cfp-submission@example.org"
-    assert "Extended from November 20, 2030." in event["DESCRIPTION"]
+    assert "Extended from 20 November 2030." in event["DESCRIPTION"]
     assert event["URL"] == "https://example.org/cfp/index.html"
 
 

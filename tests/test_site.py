@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from tests.conftest import Site
+from tests.browser.support import site_pages
+from tests.conftest import Site, facts
+from tools.proceedings.render import dates
 
-# The expected content, copied from the workshop's facts (not read from the pages under test).
+# The expected content, from the workshop's facts (tests/data/facts), never from the pages.
 NAVIGATION = ["Call for papers", "Program", "Proceedings", "Organizers"]
 AREAS = [
     "Future communication challenges related to the evolution of AI systems (reasoning models, "
@@ -35,31 +38,22 @@ AREAS = [
     "Decentralized system designs for AI services",
     "Edge-core distribution of AI workloads",
 ]
-# Milestone -> (superseded date or None, date in force), all Anywhere on Earth.
+FACTS = facts(2025)
+# Milestone -> (superseded date or None, date in force), all Anywhere on Earth; the labels are
+# the call's own words, the dates the facts', in the site's house style.
+LABELS = [
+    "Paper submissions deadline",
+    "Paper acceptance notification",
+    "Camera ready due",
+    "Program available online",
+]
 DATES: dict[str, tuple[str | None, str]] = {
-    "Paper submissions deadline": ("July 28, 2025", "September 3, 2025"),
-    "Paper acceptance notification": ("September 12, 2025", "October 1, 2025"),
-    "Camera ready due": (None, "October 8, 2025"),
-    "Program available online": (None, "October 16, 2025"),
+    label: (dates.day(was) if was else None, dates.day(date))
+    for label, (_, date, was) in zip(LABELS, FACTS["cfp"]["deadlines"], strict=True)
 }
-CHAIRS = {"Dirk Kutscher": "HKUST (GZ)", "Antoine Fressancourt": "Huawei"}
-COMMITTEE = {
-    "Giuseppe Aceto": "University of Napoli Federico II",
-    "Vamsi Addanki": "TU Berlin",
-    "Gianni Antichi": "Politecnico di Milano / Queen Mary University of London",
-    "Mario Baldi": "NVIDIA",
-    "Alessandro Cornacchia": "King Abdullah University of Science and Technology",
-    "Daniele De Sensi": "Sapienza University of Rome",
-    "Jesus Escudero Sahuquillo": "University of Castilla-La Mancha",
-    "Massimo Gallo": "Huawei",
-    "Dongsu Han": "KAIST",
-    "Paolo Medagliani": "Huawei",
-    "David Oran": "Network Systems Research & Design",
-    "Valerio Persico": "University of Napoli Federico II",
-    "Ahmed M. A. Sayed": "Queen Mary University of London",
-    "Massimo Tornatore": "Politecnico di Milano",
-}
-PORTAL = "https://inet4ai25.hotcrp.com"
+CHAIRS = {chair["name"]: chair["affiliation"] for chair in FACTS["chairs"]}
+COMMITTEE = {member["name"]: member["affiliation"] for member in FACTS["committee"]}
+PORTAL = FACTS["cfp"]["portal"]
 CONTACTS = ("mailto:submit@inet4ai.org", "mailto:chairs@inet4ai.org")
 # Attributes that make the browser fetch or navigate to another file.
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
@@ -309,9 +303,11 @@ def test_call_gives_the_submission_rules(site: Site) -> None:
     assert "preserves the anonymity of the authors" in said
 
 
-def test_call_links_the_submission_portal(site: Site) -> None:
-    buttons = section(site.page("cfp/index.html"), "submission").select("a.sd-btn")
-    assert [str(b["href"]).rstrip("/") for b in buttons] == [PORTAL]
+def test_closed_call_links_the_submission_portal_once(site: Site) -> None:
+    submission = section(site.page("cfp/index.html"), "submission")
+    links = [str(a["href"]).rstrip("/") for a in submission.select("a[href]:not(.headerlink)")]
+    assert links == [PORTAL]  # the call's own words; no button repeats it on a closed call
+    assert submission.select("a.sd-btn") == []
 
 
 def test_call_dates_show_original_and_extended(site: Site) -> None:
@@ -363,3 +359,74 @@ def test_organizers_lists_the_committee(site: Site) -> None:
     rows = [[text(td) for td in tr.select("td")] for tr in table.select("tbody tr")]
     assert {name: affiliation for name, affiliation in rows} == COMMITTEE
     assert len(rows) + len(CHAIRS) == 16
+
+
+# House style, checked on every page's prose (citations in <pre> blocks keep their formats).
+US_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) \d{1,2}(?:\s*[-–]\s*\d{1,2})?, \d{4}\b"
+)
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+HYPHEN_RANGE = re.compile(r"\b\d{1,2}-\d{1,2} (?:January|February|March|April|May|June|July|"
+                          r"August|September|October|November|December)\b")  # fmt: skip
+NOT_YET = re.compile(r"\bnot (?:yet|available)\b|\byet (?:listed|known)\b|\bon this site yet\b")
+
+
+def prose(page: BeautifulSoup) -> str:
+    """The text a reader reads on a page: its article, less code blocks and the search box."""
+    article = page.select_one("article") or page
+    for block in article.select("pre, script, style, .headerlink"):
+        block.decompose()
+    return " ".join(article.get_text(" ").split())
+
+
+@pytest.fixture(scope="module")
+def pages(site: Site) -> dict[str, BeautifulSoup]:
+    return {name: site.page(name) for name in site_pages(site.out)}
+
+
+def test_prose_dates_follow_one_house_style(pages: dict[str, BeautifulSoup]) -> None:
+    found = {
+        name: hits
+        for name, page in pages.items()
+        if (hits := [*US_DATE.findall(t := prose(page)), *ISO_DATE.findall(t),
+                     *HYPHEN_RANGE.findall(t)])
+    }  # fmt: skip
+    assert found == {}
+
+
+def test_nothing_is_said_to_come_later_after_the_event(
+    site: Site, pages: dict[str, BeautifulSoup]
+) -> None:
+    said = {name: hits for name, page in pages.items() if (hits := NOT_YET.findall(prose(page)))}
+    for name in ("program/program.ics", "cfp/cfp-dates.ics"):
+        if hits := NOT_YET.findall(site.file(name)):
+            said[name] = hits
+    assert said == {}
+
+
+def test_prose_names_a_place_once(pages: dict[str, BeautifulSoup]) -> None:
+    front = text(pages["proceedings/index.html"].select_one(".proceedings-front-matter"))
+    assert "1–4 December 2025, Hong Kong" in front
+    assert [n for n, page in pages.items() if "Hong Kong, Hong Kong" in prose(page)] == []
+
+
+def test_presenters_are_not_called_authors(pages: dict[str, BeautifulSoup]) -> None:
+    """Two papers' author lists are not known: nothing may say their presenters wrote them."""
+    claim = re.compile(r"presented by (?:one of )?(?:its|their) authors?", re.I)
+    assert [n for n, page in pages.items() if claim.search(prose(page))] == []
+
+
+def test_link_previews_describe_each_page_in_whole_sentences(
+    pages: dict[str, BeautifulSoup],
+) -> None:
+    for name, page in pages.items():
+        if name in ("search.html", "genindex.html"):
+            continue
+        og = page.select_one('meta[property="og:description"]')
+        meta = page.select_one('meta[name="description"]')
+        assert og is not None and meta is not None, name
+        assert og["content"] == meta["content"], name
+        described = str(og["content"])
+        assert described.endswith((".", "…")), (name, described)
+        assert "calendar" not in described.lower(), (name, described)

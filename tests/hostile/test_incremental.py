@@ -172,7 +172,9 @@ def test_a_code_change_rebuilds_what_it_shapes(tmp_path: Path) -> None:
     assert "7 pages" in meta and numpages == "7"
     model = work / "tools" / "proceedings" / "model.py"
     code = model.read_text(encoding="utf-8")
-    edited = code.replace("            return self.numpages\n", "            return self.numpages + 1\n")
+    edited = code.replace(
+        "            return self.numpages\n", "            return self.numpages + 1\n"
+    )
     assert edited != code
     model.write_text(edited, encoding="utf-8")
     build()

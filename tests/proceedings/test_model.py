@@ -8,7 +8,7 @@ import pytest
 
 from tools.proceedings.errors import DataError, UnsafeIdError
 from tools.proceedings.load import load
-from tools.proceedings.model import Author, Event, check_id
+from tools.proceedings.model import Author, check_id
 from tools.proceedings.validate import is_safe_url, orcid_checksum_ok
 
 from .helpers import paper, write_data
@@ -97,10 +97,25 @@ def test_urls_and_orcids() -> None:
     assert not orcid_checksum_ok("0000-0002-1825-0098")
 
 
-def test_event_dates_and_author_keys() -> None:
+def test_dates_in_house_style_and_acm_style_with_en_dashes() -> None:
     import datetime as dt
 
-    ev = Event("X", start=dt.date(2025, 12, 1), end=dt.date(2025, 12, 4))
-    assert ev.dates == "December 1-4, 2025"
+    from tools.proceedings.render import dates
+
+    d = dt.date
+    assert dates.acm_range(d(2025, 12, 1), d(2025, 12, 4)) == "December 1–4, 2025"
+    assert dates.acm_range(d(2025, 12, 1), d(2025, 12, 1)) == "December 1, 2025"
+    assert dates.acm_range(d(2025, 11, 30), d(2025, 12, 2)) == "November 30 – December 2, 2025"
+    assert dates.acm_range(d(2025, 12, 31), d(2026, 1, 2)) == (
+        "December 31, 2025 – January 2, 2026"
+    )
+    assert dates.day_range(d(2025, 12, 1), d(2025, 12, 4)) == "1–4 December 2025"
+    assert dates.day_range(d(2025, 11, 30), d(2025, 12, 2)) == "30 November – 2 December 2025"
+    assert dates.day_range(d(2025, 12, 31), d(2026, 1, 2)) == ("31 December 2025 – 2 January 2026")
+    assert dates.day(d(2025, 12, 1)) == "1 December 2025"
+    assert dates.weekday(d(2025, 12, 1)) == "Monday 1 December 2025"
+
+
+def test_author_keys() -> None:
     a, b = Author("Ａda", "Lovelace"), Author("ada", "LOVELACE")
     assert a.key == b.key

@@ -15,11 +15,6 @@ ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?$")
 DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s]+$")
 ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
 
 def check_id(value: str) -> str:
     """Return ``value`` if it is a safe id (no path separators, no '..'), else raise."""
@@ -171,19 +166,6 @@ class Event:
     @property
     def place(self) -> str:
         return ", ".join(p for p in (self.city, self.country) if p)
-
-    @property
-    def dates(self) -> str:
-        """'December 1-4, 2025' (ACM's style), or '' when unknown."""
-        if not self.start:
-            return ""
-        end = self.end or self.start
-        month = MONTHS[self.start.month - 1]
-        if end == self.start:
-            return f"{month} {self.start.day}, {self.start.year}"
-        if (end.year, end.month) == (self.start.year, self.start.month):
-            return f"{month} {self.start.day}-{end.day}, {self.start.year}"
-        return f"{month} {self.start.day} - {MONTHS[end.month - 1]} {end.day}, {end.year}"
 
 
 @dataclass(frozen=True, slots=True)

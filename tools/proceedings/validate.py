@@ -129,8 +129,8 @@ def _check_paper(paper: Paper, problems: Problems) -> None:
         _check_author(author, problems, paper, f"/authors/{i}")
     if paper.is_published:
         if not paper.authors:
-            problems.incomplete(loc, "author list not known yet", field="authors")
+            problems.incomplete(loc, "author list not known", field="authors")
         if not paper.abstract:
-            problems.incomplete(loc, "no abstract yet", field="abstract")
+            problems.incomplete(loc, "abstract not known", field="abstract")
         if not paper.links.pdf and not paper.doi:
             problems.incomplete(loc, "neither a PDF nor a DOI", field="pdf")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -29,7 +30,9 @@ ITEM_OPTIONS: dict[str, Any] = {
     **TIME_OPTIONS,
     "name": directives.unchanged,
     "note": directives.unchanged,
+    "unconfirmed-position": directives.flag,
 }
+UNCONFIRMED = "Its place in the running order is not confirmed."
 
 
 class ProgramDirective(SphinxDirective):
@@ -138,6 +141,8 @@ class ItemDirective(ProgramDirective, abc.ABC):
         number = int(doc.get(COUNT_KEY) or 0) + 1
         doc[COUNT_KEY] = number
         item = self.make_item(number)
+        if "unconfirmed-position" in self.options:
+            item = replace(item, position_confirmed=False, note=item.note or UNCONFIRMED)
         items.append(item)
         body = self.parse_content_to_nodes() if self.content else []
         return [self.register(render.item_node(item, self.paper(item), body))]

@@ -118,7 +118,7 @@ def item_event(
 
 def day_event(program: Program, dates: Dates, proceedings: Proceedings, site: Site) -> Event:
     workshop = dates.workshop
-    lines = [f"{workshop.name}: {workshop.title}.", "", "Running order (times not yet known):"]
+    lines = [f"{workshop.name}: {workshop.title}.", "", "Running order (times not known):"]
     lines += [running_line(item, proceedings) for item in program.items]
     docname = program.sessions[0].source.docname if program.sessions else ""
     url = site.url_for(docname, "") if docname else None
@@ -153,7 +153,7 @@ def summary(item: Item, paper: Paper | None) -> str:
 def describe(item: Item, paper: Paper | None) -> list[str]:
     lines: list[str] = []
     if paper:
-        authors = ", ".join(a.display_name for a in paper.authors) or "not yet listed"
+        authors = ", ".join(a.display_name for a in paper.authors) or "not known"
         lines.append(f"Authors: {authors}")
     people = "; ".join(p.display for p in item.people)
     if people:

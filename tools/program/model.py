@@ -8,10 +8,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from ..proceedings.errors import Location
-from ..proceedings.model import MONTHS
-
-# Names spelled out here, not by strftime, whose names follow the build machine's locale.
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from ..proceedings.render import dates
 
 # Anywhere on Earth: a deadline holds until the day ends in the last time zone, UTC-12.
 AOE = dt.timezone(dt.timedelta(hours=-12), "AoE")
@@ -114,6 +111,7 @@ class Item:
     when: Span | None = None
     links: tuple[Link, ...] = ()
     note: str = ""
+    position_confirmed: bool = True  # False: its place in the running order is not certain
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +147,11 @@ class Program:
     def items(self) -> tuple[Item, ...]:
         return tuple(item for session in self.sessions for item in session.items)
 
+    @property
+    def order_confirmed(self) -> bool:
+        """Whether every item's place in the running order (so every number) is certain."""
+        return all(item.position_confirmed for item in self.items)
+
     def slots(self, day: dt.date) -> dict[str, tuple[Slot, ...]]:
         """Paper id -> its places in the program (more than one is a mistake, still shown)."""
         out: dict[str, list[Slot]] = {}
@@ -165,6 +168,7 @@ class Program:
                     session.title,
                     item.when,
                     item.people,
+                    self.order_confirmed,
                 )
                 out.setdefault(item.paper, []).append(slot)
         return {paper: tuple(slots) for paper, slots in out.items()}
@@ -182,6 +186,7 @@ class Slot:
     session: str | None = None
     when: Span | None = None
     presenters: tuple[Person, ...] = ()
+    order_confirmed: bool = True  # False: the number may be off (see Program.order_confirmed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,9 +235,9 @@ class Dates:
 
 def day_label(day: dt.date) -> str:
     """'Monday 1 December 2025'."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]} {day.year}"
+    return dates.weekday(day)
 
 
 def long_date(day: dt.date) -> str:
-    """'September 3, 2025', as the call for papers writes dates."""
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+    """'3 September 2025': the site's house style."""
+    return dates.day(day)

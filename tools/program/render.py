@@ -144,6 +144,8 @@ def slot_paragraph(slot: Slot, uri: str) -> nodes.paragraph:
     para += nodes.strong("In the program: ", "In the program: ")
     label = f"{day_label(slot.day)}, item {slot.number} of the running order"
     para += nodes.reference(label, label, refuri=uri, internal=True)
+    if not slot.order_confirmed:
+        para += nodes.Text(" (the running order is not confirmed in full)")
     if slot.when:
         para += nodes.Text(", ")
         para += time_node(slot.when)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from ..model import Paper, Volume
 from .csl import facts
+from .dates import acm_range
+
+UNKNOWN_AUTHORS = "[Author list not known]"
 
 
 def author_list(names: list[str]) -> str:
@@ -14,15 +17,17 @@ def author_list(names: list[str]) -> str:
 
 def acm_reference(paper: Paper, volume: Volume) -> str:
     """'A, B, and C. 2025. Title. In Proceedings ... (SHORT), dates, place. ACM, New York, NY,
-    USA, 7 pages. https://doi.org/...'; what is not known is left out."""
+    USA, 7 pages. https://doi.org/...'; what is not known is left out, but for the authors:
+    a reference that starts with the year reads as a broken line, so it says they are not
+    known."""
     f = facts(paper, volume)
     parts: list[str] = []
     names = [a.display_name for a in f.authors]
-    parts.append(f"{author_list(names)}. {f.year}." if names else f"{f.year}.")
+    parts.append(f"{author_list(names) if names else UNKNOWN_AUTHORS}. {f.year}.")
     parts.append(f.title if f.title.endswith(("?", "!", ".")) else f.title + ".")
     where = f"In {f.container_title} ({f.series})"
-    if volume.event and volume.event.dates:
-        where += f", {volume.event.dates}"
+    if f.event_dates:
+        where += f", {acm_range(*f.event_dates)}"
     if volume.event and volume.event.place:
         # ACM prints city and country even when they are the same ("Hong Kong, Hong Kong").
         where += f", {volume.event.place}"

@@ -13,8 +13,9 @@ from pylatexenc.latexencode import (
     UnicodeToLatexEncoder,
 )
 
-from ..model import MONTHS, Author, Paper, Proceedings, Volume
+from ..model import Author, Paper, Proceedings, Volume
 from .csl import Facts, facts
+from .dates import MONTHS
 
 MONTH_MACROS = tuple(m[:3].lower() for m in MONTHS)
 # The fixed order of the fields we write; publisher-only fields follow, sorted by name.

@@ -47,9 +47,12 @@ class Facts:
     authors: tuple[Author, ...]
     container_title: str  # the proceedings title
     series: str  # the volume's short title, "INET4AI '25"
-    year: int
-    month: int | None
-    issued: tuple[int, ...]  # (y, m, d) published online when known, else the volume's (y[, m])
+    year: int  # the volume's
+    # Dates as precisely as the data knows them, the same in every format: the volume's
+    # (y[, m]), and the paper's (y, m, d) when it was published online on a known day, else
+    # the volume's.
+    volume_issued: tuple[int, ...]
+    issued: tuple[int, ...]
     first_page: str | None
     last_page: str | None
     page_count: int | None
@@ -68,6 +71,13 @@ class Facts:
     @property
     def doi_url(self) -> str | None:
         return f"https://doi.org/{self.doi}" if self.doi else None
+
+    @property
+    def month(self) -> int | None:
+        """The month of ``issued`` when known and in the volume's year (BibTeX's month)."""
+        if len(self.issued) > 1 and self.issued[0] == self.year:
+            return self.issued[1]
+        return None
 
     @property
     def pages(self) -> str | None:
@@ -115,9 +125,10 @@ def facts(paper: Paper, volume: Volume) -> Facts:
     first, last = _page_range(pub.get("pages") or paper.pages)
     doi = pub.get("doi") or paper.doi
     event = volume.event
-    issued: tuple[int, ...] = (
+    volume_issued: tuple[int, ...] = (
         (volume.year,) if volume.month is None else (volume.year, volume.month)
     )
+    issued: tuple[int, ...] = volume_issued
     if paper.published:
         issued = (paper.published.year, paper.published.month, paper.published.day)
     dates = None
@@ -130,7 +141,7 @@ def facts(paper: Paper, volume: Volume) -> Facts:
         container_title=volume.title,
         series=volume.short_title,
         year=volume.year,
-        month=volume.month,
+        volume_issued=volume_issued,
         issued=issued,
         first_page=first,
         last_page=last,

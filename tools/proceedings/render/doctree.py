@@ -8,8 +8,10 @@ from collections import defaultdict
 from docutils import nodes
 
 from ..model import Author, Paper, PaperType, Proceedings, Status
+from . import dates
 from .author_pages import AuthorPapers, by_letter, is_split, letter_label
 from .cite import cite_section, download_button
+from .csl import unique_place
 from .lists import Entry, make_list, paper_list
 from .nodes_ import (
     button,
@@ -63,11 +65,7 @@ def paper_body(proceedings: Proceedings, paper: Paper, docname: str) -> list[nod
     if paper.authors:
         page += nodes.bullet_list("", *map(author_item, paper.authors), classes=["paper-authors"])
     else:
-        page += missing(
-            "The author list is not available on this site yet; see",
-            paper.doi_url,
-            "the DOI record",
-        )
+        page += missing("The author list is not known; see", paper.doi_url, "the DOI record")
     meta = nodes.paragraph(classes=["paper-meta"])
     # The type is only stated when the data says so: "full" is also what an absent type means.
     bits = [] if paper.type is PaperType.FULL else [paper.type.label]
@@ -77,7 +75,7 @@ def paper_body(proceedings: Proceedings, paper: Paper, docname: str) -> list[nod
     elif paper.page_count:
         bits.append(f"{paper.page_count} pages")
     if paper.published:
-        bits.append(f"published {paper.published.isoformat()}")
+        bits.append(f"published online {dates.day(paper.published)}")
     meta += nodes.Text(" · ".join(bits))
     if paper.doi_url:
         meta += nodes.Text(" · DOI ")
@@ -95,13 +93,7 @@ def paper_body(proceedings: Proceedings, paper: Paper, docname: str) -> list[nod
         nodes.paragraph("", "", *text_with_math(p)) for p in paper.paragraphs
     ]
     if not abstract:
-        abstract = [
-            missing(
-                "The abstract is not available on this site yet; see",
-                paper.doi_url,
-                "the DOI record",
-            )
-        ]
+        abstract = [missing("The abstract is not known; see", paper.doi_url, "the DOI record")]
     page += section("Abstract", "abstract", *abstract)
     if paper.keywords:
         kw = nodes.paragraph(
@@ -130,7 +122,7 @@ def neighbours_nav(proceedings: Proceedings, paper: Paper) -> nodes.paragraph:
 
 
 def authors_inline(paper: Paper) -> str:
-    return ", ".join(a.display_name for a in paper.authors) or "Authors not yet listed"
+    return ", ".join(a.display_name for a in paper.authors) or "Authors not known"
 
 
 def contents(proceedings: Proceedings) -> list[nodes.Node]:
@@ -189,7 +181,11 @@ def front_matter(proceedings: Proceedings, docname: str) -> list[nodes.Node]:
         )
     if volume.event:
         ev = volume.event
-        add("Co-located with", nodes.Text(", ".join(filter(None, [ev.name, ev.dates, ev.place]))))
+        when = dates.day_range(ev.start, ev.end or ev.start) if ev.start else ""
+        # Our prose names a place once ("Hong Kong"); ACM's "Hong Kong, Hong Kong" is for
+        # references.
+        where = unique_place(ev.city, ev.country)
+        add("Co-located with", nodes.Text(", ".join(filter(None, [ev.name, when, where]))))
     if volume.doi_prefix:
         add("DOI prefix", nodes.Text(volume.doi_prefix))
     if volume.isbn:

@@ -85,7 +85,7 @@ def _proceedings(f: Facts) -> dict[str, Any]:
         book["isbn"] = f.isbn
     if f.publisher:
         book["publisher"] = _organization(f.publisher)
-    book["datePublished"] = _iso((f.year, f.month) if f.month else (f.year,))
+    book["datePublished"] = _iso(f.volume_issued)
     return book
 
 
