@@ -173,7 +173,10 @@ CASES: list[tuple[str, list[str]]] = [
             "the text was decoded wrongly): remove it"
         ],
     ),
-    ("json/nan-pid.json", ["{file}:1 /0 [pid]: 'pid' must be a positive number, not NaN"]),
+    (
+        "json/nan-pid.json",
+        ["{file}:1 /0 [pid]: 'pid' must be a positive number of at most 9 digits, not NaN"],
+    ),
     ("json/nul-in-title.json", [f"{{file}}:1 /0 [title]: U+0000 at character 3 {C0}"]),  # [V]
     ("json/trailing-comma.json", ["{file}:1: JSON syntax error: Expecting value (column 47)"]),
     (  # [B] RecursionError in sources/latex.py

@@ -134,7 +134,7 @@ CASES = [
     (
         "csv/bad-numpages.csv",
         [
-            "{file}:2 x1 [numpages]: 'numpages' must be a whole number, not 'six'",
+            "{file}:2 x1 [numpages]: 'numpages' must be a whole number from 1 to 100000, not 'six'",
         ],
     ),
     (
@@ -228,7 +228,7 @@ CASES = [
     (
         "json/bad-pid.json",
         [
-            "{file}:2 /0 [pid]: 'pid' must be a positive number, not true",
+            "{file}:2 /0 [pid]: 'pid' must be a positive number of at most 9 digits, not true",
         ],
     ),
     (

@@ -29,8 +29,10 @@ from bibtexparser.model import (
 from ..errors import Location, Problems
 from ..limits import MAX_DEPTH, TOO_DEEP, read_input
 from ..model import Author, Event, Links, Paper, Volume
+from . import numbers
 from .csv_ import decode_utf8, derive_id, normalize_doi, normalize_pages, untracked
 from .latex import decode
+from .numbers import YEAR
 
 PAPER_FIELDS = {"title", "author", "abstract", "pages", "doi", "keywords", "section"}
 LINK_FIELDS = {
@@ -283,22 +285,25 @@ def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> V
     def text(name: str) -> str:
         return _text(fields[name][0], loc, name, notes) if name in fields else ""
 
-    year = text("year")
-    if not re.fullmatch(r"\d{4}", year):
-        problems.error(loc, f"'year' must be a four-digit year, not {year!r}", field="year")
+    # Numbers and dates as given, not LaTeX-decoded (which trims): {2025 } is refused.
+    def day(name: str) -> dt.date | None:  # given empty ({}), a date is refused too
+        return numbers.date(fields[name][0], loc, problems, name) if name in fields else None
+
+    year = numbers.whole(fields["year"][0] if "year" in fields else "", YEAR, loc, problems, "year")
+    if year is None:
         return None
     title = text("booktitle") or text("title")
     if not title:
         problems.error(loc, "missing 'booktitle' (the volume's title)", field="booktitle")
         return None
     short = text("shortname")
-    published = _date(text("published"), loc, "published", problems)
+    published = day("published")
     place = [p.strip() for p in text("address").rsplit(",", 1)]
     event = Event(
         name=text("name") or title,
         short_name=f"{short} {year}" if short else "",
-        start=_date(text("start"), loc, "start", problems),
-        end=_date(text("end"), loc, "end", problems),
+        start=day("start"),
+        end=day("end"),
         city=place[0] if len(place) == 2 else "",
         country=place[-1],
         url=_url(text("conference_url")) or None,
@@ -308,7 +313,7 @@ def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> V
     return Volume(
         title=title,
         short_title=f"{short} {year}" if short else f"{title} {year}",
-        year=int(year),
+        year=year,
         month=published.month if published else None,
         publisher=text("publisher"),
         editors=names(fields["editor"][0], loc, "editor", problems) if "editor" in fields else (),
@@ -316,16 +321,6 @@ def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> V
         url=_url(text("url")) or None,
         source=loc,
     )
-
-
-def _date(value: str, loc: Location, field: str, problems: Problems) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        problems.error(loc, f"{field!r} must be a date (YYYY-MM-DD), not {value!r}", field=field)
-        return None
 
 
 @dataclass(frozen=True, slots=True)
