@@ -53,8 +53,8 @@ CASES: list[tuple[str, list[str]]] = [
     (
         "yaml/bad-date.yaml",
         [
-            "{data}/papers.yaml:4 /papers/0/published: invalid value '2025-13-45': month must be "
-            "in 1..12"
+            "{data}/papers.yaml:4 /papers/0/published [published]: 'published' must be a date "
+            "(YYYY-MM-DD), not '2025-13-45'"
         ],
     ),
     (  # [V]
@@ -80,7 +80,10 @@ CASES: list[tuple[str, list[str]]] = [
     ("yaml/long-id.yaml", [f"{{data}}/papers.yaml:2 /papers/0 [id]: id '{'a' * 81}' {NOT_SAFE}"]),
     (
         "yaml/negative-numpages.yaml",
-        ["{data}/papers.yaml:2 /papers/0 [numpages]: numpages must be positive"],
+        [
+            "{data}/papers.yaml:4 /papers/0/numpages [numpages]: 'numpages' must be a whole "
+            "number from 1 to 100000, not '-3'"
+        ],
     ),
     (  # [V]
         "yaml/nul-in-title.yaml",
@@ -147,10 +150,13 @@ CASES: list[tuple[str, list[str]]] = [
         "volume/missing-short-title.yaml",
         ["{data}/volume.yaml:1 [short_title]: missing 'short_title'"],
     ),
-    ("volume/month-13.yaml", ["{data}/volume.yaml:1 [month]: 'month' must be 1 to 12"]),
+    (
+        "volume/month-13.yaml",
+        ["{data}/volume.yaml:4 /month [month]: 'month' must be a number from 1 to 12, not '13'"],
+    ),
     (
         "volume/two-digit-year.yaml",
-        ["{data}/volume.yaml:1 [year]: 'year' must be a four-digit year"],
+        ["{data}/volume.yaml:3 /year [year]: 'year' must be a four-digit year, not '25'"],
     ),
     (  # [V]
         "publisher/control-in-field.bib",
