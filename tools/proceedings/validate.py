@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from .errors import Problems
 from .model import DOI_RE, ID_RE, ORCID_RE, Author, Paper, Volume
+from .sources.numbers import pages_problem
 from .textsafety import check_characters
 
 SAFE_SCHEMES = {"http", "https"}
@@ -115,8 +116,10 @@ def _check_paper(paper: Paper, problems: Problems) -> None:
             problems.error(
                 loc, f"link {kind!r} {url!r} must be an absolute http(s) URL", field=kind
             )
-    if paper.pages and not all(p.strip() for p in paper.pages.split("--")):
-        problems.error(loc, f"pages {paper.pages!r} must be 'N' or 'N--M'", field="pages")
+    # numpages is checked as it is read; pages stay text, checked here for every source.
+    reason = pages_problem(paper.pages) if paper.pages else None
+    if reason is not None:
+        problems.error(loc, reason, field="pages")
     if paper.status.value != "published" and not paper.notice:
         problems.error(loc, f"a {paper.status.value} paper needs a 'notice'", field="notice")
     for i, author in enumerate(paper.authors):
