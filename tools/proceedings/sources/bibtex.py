@@ -32,7 +32,7 @@ from ..model import Author, Event, Links, Paper, Volume
 from . import numbers
 from .csv_ import decode_utf8, derive_id, normalize_doi, normalize_pages, untracked
 from .latex import decode
-from .numbers import YEAR
+from .numbers import MONTH, NUMPAGES, YEAR
 
 PAPER_FIELDS = {"title", "author", "abstract", "pages", "doi", "keywords", "section"}
 LINK_FIELDS = {
@@ -345,6 +345,8 @@ def read_publisher_bib(path: Path, problems: Problems) -> list[PublisherEntry]:
     if text is None:
         return []
     library = parse_bibtex(text, label=str(path), problems=problems)
+    for entry in library.entries:
+        _check_numbers(entry, str(path), problems)
     return [
         PublisherEntry(
             entry.key,
@@ -354,6 +356,28 @@ def read_publisher_bib(path: Path, problems: Problems) -> list[PublisherEntry]:
         )
         for entry in library.entries
     ]
+
+
+def _check_numbers(entry: Entry, label: str, problems: Problems) -> None:
+    """The publisher's values that the citations read as numbers, checked as they are given:
+    a build must report a bad one (numpages = {²}), not fail on it while rendering."""
+    for field in entry.fields:
+        name, value = field.key.lower(), str(field.value)
+        at = Location(label, field.start_line + 1, entry.key)
+        if name == "numpages":
+            numbers.whole(value, NUMPAGES, at, problems, name)
+        elif name == "year":
+            numbers.whole(value, YEAR, at, problems, name)
+        elif name == "month" and _has_digit(value):  # 'dec' and 'December' are months too
+            numbers.whole(value, MONTH, at, problems, name)
+        elif name == "pages":
+            reason = numbers.pages_problem(value)
+            if reason is not None:
+                problems.error(at, reason, field=name)
+
+
+def _has_digit(value: str) -> bool:
+    return any(c.isdigit() for c in value) or numbers.foreign_digit(value) is not None
 
 
 def attach_publisher_fields(
