@@ -162,6 +162,13 @@ CASES: list[tuple[str, list[str]]] = [
         "publisher/control-in-field.bib",
         [f"{{data}}/papers.yaml:2 /papers/0/papers.bib [title]: U+000B at character 4 {C0}"],
     ),
+    (  # the build failed on it while rendering the citations (int('²') in render/csl.py)
+        "publisher/superscript-numpages.bib",
+        [
+            "{data}/papers.bib:3 10.5555/0000001.0000001 [numpages]: 'numpages' must be a whole "
+            "number from 1 to 100000, not '²' ('²' U+00B2 is not one of the digits 0-9)"
+        ],
+    ),
     ("csv/bidi-override.csv", [f"{{file}}:2 p1 [title]: {BIDI.format(n=1)}"]),  # [V]
     ("csv/header-only.csv", ["{file}: no rows after the header: nothing to import"]),  # [C]
     ("csv/nul-in-title.csv", [f"{{file}}:2 p1 [title]: U+0000 at character 7 {C0}"]),  # [V]

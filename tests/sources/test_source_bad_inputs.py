@@ -200,6 +200,13 @@ CASES = [
             "{file}:3 x2 [title]: missing 'title'",
         ],
     ),
+    (  # str.isdigit() takes '²' and int() does not: this was a ValueError traceback
+        "csv/superscript-numpages.csv",
+        [
+            "{file}:2 x1 [numpages]: 'numpages' must be a whole number from 1 to 100000, not '²' "
+            "('²' U+00B2 is not one of the digits 0-9)",
+        ],
+    ),
     (
         "csv/unclosed-quote.csv",
         [
@@ -296,6 +303,13 @@ CASES = [
         "publisher/duplicate-field.bib",
         [
             "{data}/papers.bib:1 a: a field is given twice: title; the entry was not read",
+        ],
+    ),
+    (
+        "publisher/superscript-numpages.bib",
+        [
+            "{data}/papers.bib:2 a [numpages]: 'numpages' must be a whole number from 1 to "
+            "100000, not '²' ('²' U+00B2 is not one of the digits 0-9)",
         ],
     ),
     (
