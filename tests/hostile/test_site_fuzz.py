@@ -24,6 +24,7 @@ from tests.proceedings.helpers import write_data
 from tools.proceedings.load import load
 from tools.proceedings.model import Paper, Proceedings
 from tools.proceedings.render.csl import facts
+from tools.proceedings.sources.numbers import foreign_digit, pages_problem
 
 from .hostile_text import BUILDS, FRAGMENTS, hostile_text, long_text, words
 from .pages import NO_PROGRAM, PAPER, check_site_rules, skeleton, text
@@ -35,7 +36,12 @@ NO_SPACE = hostile_text(max_pieces=2).map(lambda t: "".join(t.split()))
 # '$...$' is math in abstracts (tested on its own): here abstracts are text only.
 ABSTRACT = hostile_text(max_pieces=4).map(lambda t: t.replace("$", "")).filter(str.strip)
 PYGMENTS = {("span", ("class",)), ("span", ())}  # what highlighted code is made of
-PAGES = LINE.map(lambda t: re.sub("-{2,}", "-", t)).filter(str.strip)
+# Pages as validation keeps them: one side, no digit other than 0-9 (numbers.pages_problem).
+PAGES = (
+    LINE.map(lambda t: "".join(c for c in re.sub("-{2,}", "-", t) if not foreign_digit(c)))
+    .map(str.strip)
+    .filter(lambda t: bool(t) and pages_problem(t) is None)
+)
 
 
 def url_text(text: str) -> str:

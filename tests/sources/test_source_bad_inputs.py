@@ -134,7 +134,7 @@ CASES = [
     (
         "csv/bad-numpages.csv",
         [
-            "{file}:2 x1 [numpages]: 'numpages' must be a whole number, not 'six'",
+            "{file}:2 x1 [numpages]: 'numpages' must be a whole number from 1 to 100000, not 'six'",
         ],
     ),
     (
@@ -200,6 +200,13 @@ CASES = [
             "{file}:3 x2 [title]: missing 'title'",
         ],
     ),
+    (  # str.isdigit() takes '²' and int() does not: this was a ValueError traceback
+        "csv/superscript-numpages.csv",
+        [
+            "{file}:2 x1 [numpages]: 'numpages' must be a whole number from 1 to 100000, not '²' "
+            "('²' U+00B2 is not one of the digits 0-9)",
+        ],
+    ),
     (
         "csv/unclosed-quote.csv",
         [
@@ -228,7 +235,7 @@ CASES = [
     (
         "json/bad-pid.json",
         [
-            "{file}:2 /0 [pid]: 'pid' must be a positive number, not true",
+            "{file}:2 /0 [pid]: 'pid' must be a positive number of at most 9 digits, not true",
         ],
     ),
     (
@@ -296,6 +303,13 @@ CASES = [
         "publisher/duplicate-field.bib",
         [
             "{data}/papers.bib:1 a: a field is given twice: title; the entry was not read",
+        ],
+    ),
+    (
+        "publisher/superscript-numpages.bib",
+        [
+            "{data}/papers.bib:2 a [numpages]: 'numpages' must be a whole number from 1 to "
+            "100000, not '²' ('²' U+00B2 is not one of the digits 0-9)",
         ],
     ),
     (

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .errors import Location, UnsafeIdError
+from .sources.numbers import page_number
 
 # Ids become file names and URL segments: lower-case ASCII letters, digits, '-', '_', '.'.
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?$")
@@ -135,20 +136,14 @@ class Paper:
         """numpages if given, else derived from a numeric page range."""
         if self.numpages is not None:
             return self.numpages
-        first, last = self.first_page, self.last_page
-        if first and last and _is_number(first) and _is_number(last):
-            return int(last) - int(first) + 1
-        return None
+        first, last = page_number(self.first_page), page_number(self.last_page)
+        return last - first + 1 if first is not None and last is not None else None
 
     @property
     def paragraphs(self) -> list[str]:
         if not self.abstract:
             return []
         return [" ".join(p.split()) for p in re.split(r"\n\s*\n", self.abstract) if p.strip()]
-
-
-def _is_number(text: str) -> bool:
-    return text.isascii() and text.isdecimal()  # isdigit() also accepts '²', which int() refuses
 
 
 @dataclass(frozen=True, slots=True)

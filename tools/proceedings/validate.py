@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from .errors import Problems
 from .model import DOI_RE, ID_RE, ORCID_RE, Author, Paper, Volume
+from .sources.numbers import pages_problem
 from .textsafety import check_characters
 
 SAFE_SCHEMES = {"http", "https"}
@@ -78,11 +79,7 @@ def validate(
 
 
 def _check_volume(volume: Volume, problems: Problems) -> None:
-    loc = volume.source
-    if not 1000 <= volume.year <= 9999:
-        problems.error(loc, "'year' must be a four-digit year", field="year")
-    if volume.month is not None and not 1 <= volume.month <= 12:
-        problems.error(loc, "'month' must be 1 to 12", field="month")
+    loc = volume.source  # year and month: checked as they are read (sources/numbers.py)
     if volume.doi_prefix and not DOI_RE.match(volume.doi_prefix + "/x"):
         problems.error(
             loc, f"'doi_prefix' {volume.doi_prefix!r} is not a DOI prefix", field="doi_prefix"
@@ -119,10 +116,10 @@ def _check_paper(paper: Paper, problems: Problems) -> None:
             problems.error(
                 loc, f"link {kind!r} {url!r} must be an absolute http(s) URL", field=kind
             )
-    if paper.pages and not all(p.strip() for p in paper.pages.split("--")):
-        problems.error(loc, f"pages {paper.pages!r} must be 'N' or 'N--M'", field="pages")
-    if paper.numpages is not None and paper.numpages <= 0:
-        problems.error(loc, "numpages must be positive", field="numpages")
+    # numpages is checked as it is read; pages stay text, checked here for every source.
+    reason = pages_problem(paper.pages) if paper.pages else None
+    if reason is not None:
+        problems.error(loc, reason, field="pages")
     if paper.status.value != "published" and not paper.notice:
         problems.error(loc, f"a {paper.status.value} paper needs a 'notice'", field="notice")
     for i, author in enumerate(paper.authors):

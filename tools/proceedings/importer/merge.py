@@ -10,6 +10,7 @@ from typing import Any
 
 from ..errors import Location, Problems
 from ..model import Author, Paper, PaperType, Status, Volume
+from ..sources.numbers import NUMPAGES
 from .yamltext import ORDER
 
 STATE_FILE = ".import-state.json"
@@ -85,11 +86,13 @@ def reads_back(plain: Plain) -> bool:
     every value: its reader strips text and leaves out what is then empty, and wants an id, a
     title and a name for each author; the fields and types are paper_plain's, the reader's
     own. A test instead of a reading: tests/test_importer.py holds it to the reader."""
+    numpages = plain.get("numpages")
     return (
         "id" in plain
         and "title" in plain
         and all(map(_trimmed, plain.values()))
         and all(author.keys() & _NAMES for author in plain.get("authors", ()))
+        and (numpages is None or NUMPAGES.low <= numpages <= NUMPAGES.high)  # as it refuses
     )
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from pylatexenc.latex2text import LatexNodes2Text
 
 from ..model import Author, Paper, Proceedings, Volume
+from ..sources.numbers import NUMPAGES, page_number, parse_whole
 
 # Publisher (papers.bib) fields that also change the plain-text record, not only the BibTeX.
 PUBLISHER_FACTS = ("doi", "isbn", "numpages", "pages", "url")
@@ -112,10 +113,13 @@ def _page_range(pages: str | None) -> tuple[str | None, str | None]:
 def _page_count(
     pub: dict[str, str], paper: Paper, first: str | None, last: str | None
 ) -> int | None:
-    if pub.get("numpages", "").isdigit():
-        return int(pub["numpages"])
-    if pub.get("pages") and first and last and first.isdigit() and last.isdigit():
-        return int(last) - int(first) + 1
+    # papers.bib's numbers are checked when it is read (sources/bibtex.py): the same parser.
+    numpages = parse_whole(pub.get("numpages", ""), NUMPAGES)
+    if numpages is not None:
+        return numpages
+    start, end = page_number(first), page_number(last)
+    if pub.get("pages") and start is not None and end is not None:
+        return end - start + 1
     return paper.page_count
 
 

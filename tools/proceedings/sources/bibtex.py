@@ -29,8 +29,10 @@ from bibtexparser.model import (
 from ..errors import Location, Problems
 from ..limits import MAX_DEPTH, TOO_DEEP, read_input
 from ..model import Author, Event, Links, Paper, Volume
+from . import numbers
 from .csv_ import decode_utf8, derive_id, normalize_doi, normalize_pages, untracked
 from .latex import decode
+from .numbers import MONTH, NUMPAGES, YEAR
 
 PAPER_FIELDS = {"title", "author", "abstract", "pages", "doi", "keywords", "section"}
 LINK_FIELDS = {
@@ -283,22 +285,25 @@ def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> V
     def text(name: str) -> str:
         return _text(fields[name][0], loc, name, notes) if name in fields else ""
 
-    year = text("year")
-    if not re.fullmatch(r"\d{4}", year):
-        problems.error(loc, f"'year' must be a four-digit year, not {year!r}", field="year")
+    # Numbers and dates as given, not LaTeX-decoded (which trims): {2025 } is refused.
+    def day(name: str) -> dt.date | None:  # given empty ({}), a date is refused too
+        return numbers.date(fields[name][0], loc, problems, name) if name in fields else None
+
+    year = numbers.whole(fields["year"][0] if "year" in fields else "", YEAR, loc, problems, "year")
+    if year is None:
         return None
     title = text("booktitle") or text("title")
     if not title:
         problems.error(loc, "missing 'booktitle' (the volume's title)", field="booktitle")
         return None
     short = text("shortname")
-    published = _date(text("published"), loc, "published", problems)
+    published = day("published")
     place = [p.strip() for p in text("address").rsplit(",", 1)]
     event = Event(
         name=text("name") or title,
         short_name=f"{short} {year}" if short else "",
-        start=_date(text("start"), loc, "start", problems),
-        end=_date(text("end"), loc, "end", problems),
+        start=day("start"),
+        end=day("end"),
         city=place[0] if len(place) == 2 else "",
         country=place[-1],
         url=_url(text("conference_url")) or None,
@@ -308,7 +313,7 @@ def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> V
     return Volume(
         title=title,
         short_title=f"{short} {year}" if short else f"{title} {year}",
-        year=int(year),
+        year=year,
         month=published.month if published else None,
         publisher=text("publisher"),
         editors=names(fields["editor"][0], loc, "editor", problems) if "editor" in fields else (),
@@ -316,16 +321,6 @@ def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> V
         url=_url(text("url")) or None,
         source=loc,
     )
-
-
-def _date(value: str, loc: Location, field: str, problems: Problems) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        problems.error(loc, f"{field!r} must be a date (YYYY-MM-DD), not {value!r}", field=field)
-        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +345,8 @@ def read_publisher_bib(path: Path, problems: Problems) -> list[PublisherEntry]:
     if text is None:
         return []
     library = parse_bibtex(text, label=str(path), problems=problems)
+    for entry in library.entries:
+        _check_numbers(entry, str(path), problems)
     return [
         PublisherEntry(
             entry.key,
@@ -359,6 +356,28 @@ def read_publisher_bib(path: Path, problems: Problems) -> list[PublisherEntry]:
         )
         for entry in library.entries
     ]
+
+
+def _check_numbers(entry: Entry, label: str, problems: Problems) -> None:
+    """The publisher's values that the citations read as numbers, checked as they are given:
+    a build must report a bad one (numpages = {²}), not fail on it while rendering."""
+    for field in entry.fields:
+        name, value = field.key.lower(), str(field.value)
+        at = Location(label, field.start_line + 1, entry.key)
+        if name == "numpages":
+            numbers.whole(value, NUMPAGES, at, problems, name)
+        elif name == "year":
+            numbers.whole(value, YEAR, at, problems, name)
+        elif name == "month" and _has_digit(value):  # 'dec' and 'December' are months too
+            numbers.whole(value, MONTH, at, problems, name)
+        elif name == "pages":
+            reason = numbers.pages_problem(value)
+            if reason is not None:
+                problems.error(at, reason, field=name)
+
+
+def _has_digit(value: str) -> bool:
+    return any(c.isdigit() for c in value) or numbers.foreign_digit(value) is not None
 
 
 def attach_publisher_fields(

@@ -13,7 +13,9 @@ from typing import TypeVar
 
 from ..errors import Location, Problems
 from ..model import Author, Links, Paper, PaperType
+from . import numbers
 from .latex import ascii_id
+from .numbers import NUMPAGES
 
 # Header (compared in lower case) -> field. Aliases cover common exports (MiniConf: UID).
 COLUMNS = {
@@ -222,11 +224,11 @@ def _paper(
         keywords=tuple(split_list(cells.get("keywords") or "")),
         type=_type(text("type"), loc, problems),
         pages=normalize_pages(cells["pages"]) if text("pages") else None,
-        numpages=_integer(text("numpages"), loc, problems, "numpages"),
+        numpages=_numpages(cells, loc, problems),
         doi=normalize_doi(cells["doi"]) if text("doi") else None,
         links=Links(pdf=text("pdf"), slides=text("slides"), video=text("video"), code=text("code")),
         session=_session(text("session"), loc, notes),
-        published=_date(text("published"), loc, problems),
+        published=_date(cells, loc, problems),
         source=loc,
     )
 
@@ -281,25 +283,15 @@ def _type(value: str | None, loc: Location, problems: Problems) -> PaperType:
         return PaperType.FULL
 
 
-def _integer(value: str | None, loc: Location, problems: Problems, field: str) -> int | None:
-    if value is None:
-        return None
-    if not value.isdigit():
-        problems.error(loc, f"{field!r} must be a whole number, not {value!r}", field=field)
-        return None
-    return int(value)
+def _numpages(cells: dict[str, str], loc: Location, problems: Problems) -> int | None:
+    # The cell as given: ' 7' and '7.0' are refused, not read as 7 (numbers.whole).
+    value = cells.get("numpages") or ""
+    return numbers.whole(value, NUMPAGES, loc, problems, "numpages") if value.strip() else None
 
 
-def _date(value: str | None, loc: Location, problems: Problems) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        problems.error(
-            loc, f"'published' must be a date (YYYY-MM-DD), not {value!r}", field="published"
-        )
-        return None
+def _date(cells: dict[str, str], loc: Location, problems: Problems) -> dt.date | None:
+    value = cells.get("published") or ""
+    return numbers.date(value, loc, problems, "published") if value.strip() else None
 
 
 def _session(value: str | None, loc: Location, notes: list[str]) -> str | None:

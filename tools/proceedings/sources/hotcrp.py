@@ -11,7 +11,9 @@ from typing import Any
 from ..errors import Location, Problems
 from ..limits import TOO_DEEP
 from ..model import Author, Paper, PaperType, normalize_name
+from . import numbers
 from .csv_ import clean_text, derive_id, one_line, read_table, split_plain_name, untracked
+from .numbers import NUMPAGES, PID, refusal
 
 LEFT_OUT = ("reject", "desk_reject", "withdrawn", "draft")
 STATUSES = ("accept", "submitted", *LEFT_OUT)
@@ -154,7 +156,7 @@ def _record(
         abstract=_text(value, "abstract", loc, problems),
         keywords=_topics(value.get("topics"), loc, problems),
         type=_type(value.get("decision")),
-        numpages=_pages(value.get("final")),
+        numpages=_pages(value.get("final"), loc, problems),
         source=loc,
     )
 
@@ -165,14 +167,24 @@ def _duplicates(value: dict[str, Any], loc: Location, problems: Problems) -> Non
 
 
 def _pid(value: object, loc: Location, problems: Problems) -> str | None:
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+    """The pid as the export writes it (it becomes the id: '007' stays '007'), if it is a number."""
+    if value is None:
+        problems.error(loc, "missing 'pid'", field="pid")
+        return None
+    text = _number_text(value)
+    if text is None:
+        problems.error(loc, refusal("pid", PID.what, "", json.dumps(value)), field="pid")
+        return None
+    spelled = None if isinstance(value, str) else text
+    number = numbers.whole(text, PID, loc, problems, "pid", spelled=spelled)
+    return None if number is None else text
+
+
+def _number_text(value: object) -> str | None:
+    """A JSON integer or string as text (json reads integers in ASCII digits, and no others)."""
+    if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return value.strip()
-    shown = json.dumps(value)  # as JSON spells it: true, not True
-    message = "missing 'pid'" if value is None else f"'pid' must be a positive number, not {shown}"
-    problems.error(loc, message, field="pid")
-    return None
+    return value if isinstance(value, str) else None
 
 
 def _status(value: dict[str, Any], loc: Location, problems: Problems) -> str | None:
@@ -204,9 +216,18 @@ def _type(decision: object) -> PaperType:
     return next((t for word, t in _TYPES if word in text), PaperType.FULL)
 
 
-def _pages(final: object) -> int | None:
+def _pages(final: object, loc: Location, problems: Problems) -> int | None:
+    """The final version's page count: HotCRP's 'final': {'pages': 6, ...}."""
     pages = final.get("pages") if isinstance(final, dict) else None
-    return pages if isinstance(pages, int) and not isinstance(pages, bool) and pages > 0 else None
+    if pages is None:
+        return None
+    at = loc.at(f"{loc.pointer}/final")
+    text = _number_text(pages)
+    if text is None:
+        problems.error(at, refusal("pages", NUMPAGES.what, "", json.dumps(pages)), field="pages")
+        return None
+    spelled = None if isinstance(pages, str) else text
+    return numbers.whole(text, NUMPAGES, at, problems, "pages", spelled=spelled)
 
 
 def _text(value: dict[str, Any], key: str, loc: Location, problems: Problems) -> str | None:

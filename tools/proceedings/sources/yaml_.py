@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 
 from ..errors import Location, Problems
 from ..model import Author, Event, Links, Paper, PaperType, Status, Volume
+from . import numbers
+from .numbers import MONTH, NUMPAGES, YEAR, Whole
 from .yaml_nodes import Node, gc_paused, load_yaml, load_yaml_text, quick_nodes, read_text
 
 __all__ = [  # the nodes' names too: readers of other files (tools/program) take them here
@@ -65,19 +67,45 @@ class Reader:
     def text(self, key: str, *, required: bool = False, what: str = "") -> str | None:
         item = self.fields.get(key)
         value = None if item is None else item.value
-        if value is not None and type(value) is not str:  # text needs no check: most values
-            value = self._get(key, _as_text, "text")
+        if item is not None and value is not None and type(value) is not str:  # most are text
+            # A number as written: 'pages: 010' is page 010, not 8 (YAML 1.1 reads it as octal).
+            written = type(value) in (int, float) and item.text is not None
+            value = item.text if written else self._get(key, _as_text, "text")
         if value is not None:
             value = value.strip() or None
         if value is None and required:
             self.problems.error(self.node.loc, f"missing {key!r}{what}", field=key)
         return value
 
-    def integer(self, key: str) -> int | None:
-        return self._get(key, _as_int, "a whole number")
+    def _written(self, key: str, kind: str) -> tuple[str, Location] | None:
+        """The value of ``key`` as written, for a parser, with its location: text as it is, a
+        number or a date that YAML read as its text. None when it is absent or null, and (with
+        a problem recorded) for a list, a mapping or true/false."""
+        item = self.fields.get(key)
+        if item is None or item.value is None:
+            return None
+        if type(item.value) is str:  # quoted, or plain that YAML takes for text: '²', '+ 7'
+            return item.value, item.loc
+        if item.text is not None and type(item.value) is not bool:
+            return item.text, item.loc
+        message = f"{key!r} must be {kind}, not {_kind(item.value)}"
+        self.problems.error(item.loc, message, field=key)
+        return None
+
+    def integer(self, key: str, kind: Whole, *, required: bool = False) -> int | None:
+        """A whole number within ``kind``'s bounds, parsed from the value as written."""
+        item = self.fields.get(key)
+        if required and (item is None or item.value is None):  # 'year:' with no value too
+            self.problems.error(self.node.loc, f"missing {key!r}", field=key)
+        found = self._written(key, kind.what)
+        if found is None:
+            return None
+        return numbers.whole(found[0], kind, found[1], self.problems, key)
 
     def date(self, key: str) -> dt.date | None:
-        return self._get(key, _as_date, "a date (YYYY-MM-DD)")
+        """A date written YYYY-MM-DD, parsed from the value as written."""
+        found = self._written(key, "a date (YYYY-MM-DD)")
+        return None if found is None else numbers.date(found[0], found[1], self.problems, key)
 
     def texts(self, key: str) -> tuple[str, ...]:
         if key not in self.fields:  # most records and authors leave them out
@@ -125,10 +153,6 @@ def _kind(value: object) -> str:
 
 
 # The checks of Reader._get: functions made once, not a lambda per call (10^5 calls a file).
-def _as_int(value: object) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
 def _as_list(value: object) -> list[Any] | None:
     return value if isinstance(value, list) else None
 
@@ -138,19 +162,6 @@ def _as_text(value: object) -> str | None:
         return None
     if isinstance(value, int | float | str):
         return str(value)
-    return None
-
-
-def _as_date(value: object) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
     return None
 
 
@@ -180,7 +191,7 @@ def read_paper(node: Node, problems: Problems, *, index: int) -> Paper | None:
         keywords=r.texts("keywords"),
         type=r.choice("type", PaperType, PaperType.FULL),
         pages=r.text("pages"),
-        numpages=r.integer("numpages"),
+        numpages=r.integer("numpages", NUMPAGES),
         doi=r.text("doi"),
         links=Links(**{k: link_reader.text(k) for k in sorted(LINK_FIELDS)})
         if link_reader
@@ -256,8 +267,8 @@ def _volume_from(root: Node | None, problems: Problems) -> Volume | None:
     return Volume(
         title=r.text("title", required=True) or "",
         short_title=r.text("short_title", required=True) or "",
-        year=r.integer("year") or 0,
-        month=r.integer("month"),
+        year=r.integer("year", YEAR, required=True) or 0,  # 0: refused, the problem recorded
+        month=r.integer("month", MONTH),
         publisher=r.text("publisher") or "",
         publisher_address=r.text("publisher_address") or "",
         editors=tuple(read_author(a, problems) for a in r.nodes("editors")),

@@ -18,6 +18,10 @@ from ..limits import MAX_DEPTH, MAX_VALUES, TOO_DEEP, TOO_MANY_VALUES, read_inpu
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SCALARS = yaml.constructor.SafeConstructor()
 STR_TAG = "tag:yaml.org,2002:str"  # builds typed scalars from composed nodes
+_NUMBER_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("int", "float", "timestamp"))
+# What PyYAML's constructors raise on values they cannot build: beyond ValueError (2025-13-45),
+# '!!timestamp x' fails with AttributeError and '!!bool x' with KeyError.
+_CONSTRUCTION_ERRORS = (ValueError, AttributeError, KeyError, TypeError, yaml.YAMLError)
 
 
 @dataclass(slots=True)  # not frozen: a frozen one costs 2.5x as much to make, 10^5 a file
@@ -26,6 +30,10 @@ class Node:
 
     value: Any  # scalars as Python values; mappings as dict[str, Node]; sequences as list[Node]
     loc: Location
+    # A scalar YAML read as other than text (7, 2025-01-02, yes), as written: numbers and dates
+    # are parsed from it (sources/numbers.py), so that '+7' or '010' (octal 8 to YAML 1.1) and
+    # '2025-1-2' are refused rather than taken as 7, 8 and January 2.
+    text: str | None = None
 
 
 def load_yaml(path: Path, problems: Problems, *, label: str | None = None) -> Node | None:
@@ -173,7 +181,8 @@ class _Builder:
             value, plain = event.value, event.implicit[0]
             if event.tag is None and not (plain and (_RESOLVE_ALL or value[:1] in _RESOLVED_FIRST)):
                 return Node(value, loc)  # text, as most values are: what _scalar would make
-            return Node(_scalar(event, self.resolve), loc)
+            value = _scalar(event, self.resolve)
+            return Node(value, loc, None if type(value) is str else event.value)
         if kind is _MAPPING:
             return self.mapping(loc, slashes, level)
         return self.sequence(loc, slashes, level)
@@ -289,7 +298,7 @@ def _scalar(event: Any, resolve: Callable[..., str]) -> Any:
     node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
     try:
         return _SCALARS.construct_object(node, deep=True)
-    except (ValueError, yaml.YAMLError):
+    except _CONSTRUCTION_ERRORS:
         raise _NotSimple from None
 
 
@@ -322,7 +331,10 @@ def _convert(node: yaml.Node, loc: Location, problems: Problems, budget: _Budget
     if node.tag == STR_TAG:  # most values: skip the constructor, which costs more than parsing
         return Node(node.value, loc)
     try:
-        return Node(_SCALARS.construct_object(node, deep=True), loc)
-    except (ValueError, yaml.YAMLError) as exc:  # e.g. a timestamp such as 2025-13-01
+        value = _SCALARS.construct_object(node, deep=True)
+    except _CONSTRUCTION_ERRORS as exc:
+        if node.tag in _NUMBER_TAGS:  # 2025-13-45, 5,000 digits: the field's reader says why
+            return Node(node.value, loc)
         problems.error(loc, f"invalid value {node.value!r}: {exc}")
         return Node(None, loc)
+    return Node(value, loc, None if type(value) is str else node.value)
