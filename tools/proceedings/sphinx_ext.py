@@ -14,6 +14,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import (
+    design_tabs,
     highlighting,
     html_safety,
     mathml,
@@ -185,5 +186,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sphinx_lists.setup(app)
     sitemap.setup(app)
     sphinx_citations.setup(app)
+    design_tabs.setup(app)
     # 2.1: generated pages of our own file type, data kept off the environment.
     return {"version": "2.1", "parallel_read_safe": True, "parallel_write_safe": True}
