@@ -17,7 +17,6 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_sitemap",
     "sphinxext.opengraph",
-    "sphinx_favicon",
     "tools.proceedings.sphinx_ext",
     "tools.program.sphinx_ext",
 ]
@@ -83,7 +82,9 @@ html_theme_options = {
 }
 # Without a default mode pydata-sphinx-theme logs "Got invalid theme mode" on a first visit.
 html_context = {"default_mode": "light"}
-favicons = [{"href": "favicon.svg"}]
+# Sphinx's own favicon setting: the basic layout writes it on every page, search.html included
+# (sphinx-favicon skipped pages without a doctree, so Chromium asked for /favicon.ico there).
+html_favicon = "_static/favicon.svg"
 
 sitemap_url_scheme = "{link}"
 sitemap_excludes = ["search.html", "genindex.html"]

@@ -25,17 +25,21 @@ def complete_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 def cite_tabs(page: BeautifulSoup) -> dict[str, Tag]:
-    """Tab label -> its content panel, from the tab set in the Cite section."""
+    """Tab label -> its content panel, from the tab set in the Cite section. The panel is the
+    one its radio input controls (aria-controls), never named on the label: HTML forbids
+    aria-controls on a label tied to a form control."""
     section = page.select_one("section#cite")
     assert section is not None
     tab_set = section.select_one("div.sd-tab-set")
     assert tab_set is not None
     panels: dict[str, Tag] = {}
     for label in tab_set.select("label.sd-tab-label"):
+        assert not label.has_attr("aria-controls"), label
         radio = tab_set.select_one(f"input#{label['for']}")
         assert radio is not None and radio.get("type") == "radio"
-        panel = tab_set.select_one(f"#{label['aria-controls']}")
-        assert panel is not None
+        panel = tab_set.select_one(f"#{radio['aria-controls']}")
+        assert panel is not None and "sd-tab-content" in panel["class"]
+        assert panel.find_previous_sibling("label") is label
         panels[label.get_text(strip=True)] = panel
     return panels
 

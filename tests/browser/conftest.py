@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Literal
+from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,7 +24,6 @@ from playwright.sync_api import (
     Page,
     Playwright,
     Request,
-    Response,
     ViewportSize,
     sync_playwright,
 )
@@ -51,11 +50,22 @@ class _QuietHandler(SimpleHTTPRequestHandler):
             return "text/plain; charset=utf-8"
         return super().guess_type(path)
 
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # Every answer passes here, also those Playwright keeps out of its response and
+        # requestfailed events: it leaves out every /favicon.ico request.
+        if isinstance(code, int) and code >= 400:
+            referer = self.headers.get("Referer")
+            cast(_Server, self.server).errors.append(
+                f"HTTP {int(code)}: {self.path}" + (f" (asked by {referer})" if referer else "")
+            )
+
     def log_message(self, format: str, *args: Any) -> None:
         """Keep the test output clean."""
 
 
 class _Server(ThreadingHTTPServer):
+    errors: list[str]  # failed answers, in order, until the tests take them
+
     def handle_error(self, request: Any, client_address: Any) -> None:
         """A browser closing a kept-alive connection is no error."""
         if not isinstance(sys.exc_info()[1], ConnectionError):
@@ -68,6 +78,7 @@ class Served:
 
     site: Site
     base: str  # "http://127.0.0.1:PORT/"
+    errors: list[str]  # what the server answered with an error, until a tab takes it
 
     @property
     def origin(self) -> str:
@@ -83,6 +94,7 @@ class Tab:
 
     page: Page
     base: str
+    server_errors: list[str]  # Served.errors: shared by the tabs, the server appends to it
     problems: list[str] = field(default_factory=list)  # console errors, failed requests
     external: list[str] = field(default_factory=list)  # requests that tried to leave
 
@@ -115,7 +127,10 @@ class Tab:
         return urlsplit(self.page.url).fragment
 
     def take_problems(self) -> list[str]:
+        """What went wrong since the last call, in the browser and on the server."""
         found, self.problems = self.problems, []
+        while self.server_errors:  # pop, not copy and clear: the server thread may append
+            found.append(self.server_errors.pop(0))
         return found
 
     def watch(self) -> None:
@@ -123,7 +138,6 @@ class Tab:
         self.page.on("console", self._on_console)
         self.page.on("pageerror", self._on_page_error)
         self.page.on("requestfailed", self._on_failed)
-        self.page.on("response", self._on_response)
 
     def _on_request(self, request: Request) -> None:
         url = request.url
@@ -140,11 +154,10 @@ class Tab:
         self.problems.append(f"uncaught error on {self.page.url}: {error}")
 
     def _on_failed(self, request: Request) -> None:
-        self.problems.append(f"request failed: {request.url} ({request.failure})")
-
-    def _on_response(self, response: Response) -> None:
-        if response.status >= 400:
-            self.problems.append(f"HTTP {response.status}: {response.url}")
+        # Aborted is the browser dropping a request itself, e.g. the icon of a page that the
+        # test has already left; a request the server failed, the server records.
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"request failed: {request.url} ({request.failure})")
 
 
 @pytest.fixture(scope="session")
@@ -152,10 +165,11 @@ def served(site: Site) -> Iterator[Served]:
     """Serve the session's built site on a free port of 127.0.0.1."""
     handler = functools.partial(_QuietHandler, directory=str(site.out))
     server = _Server(("127.0.0.1", 0), handler)
+    server.errors = []
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
     try:
-        yield Served(site, f"http://127.0.0.1:{server.server_address[1]}/")
+        yield Served(site, f"http://127.0.0.1:{server.server_address[1]}/", server.errors)
     finally:
         server.shutdown()
         server.server_close()
@@ -196,7 +210,8 @@ def _launch(playwright: Playwright, proxy: str) -> Browser:
 
 @pytest.fixture
 def open_tab(browser: Browser, served: Served) -> Iterator[Callable[..., Tab]]:
-    """Open tabs in fresh contexts; a request that tries to leave 127.0.0.1 fails the test."""
+    """Open tabs in fresh contexts. A request that tries to leave 127.0.0.1 fails the test, and
+    so does a console error or failed request that the test did not take itself."""
     tabs: list[Tab] = []
     contexts: list[BrowserContext] = []
 
@@ -211,16 +226,21 @@ def open_tab(browser: Browser, served: Served) -> Iterator[Callable[..., Tab]]:
             context.add_init_script("localStorage.setItem('mode', 'dark');")
         if clipboard:
             context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.origin)
-        tab = Tab(context.new_page(), served.base)
+        tab = Tab(context.new_page(), served.base, served.errors)
         tab.watch()
         tabs.append(tab)
         return tab
 
     yield _open
+    # Every journey, not only those that look: Chromium asks for a missing /favicon.ico once per
+    # browser, in whichever test first opens a page declaring no icon. Taken before the
+    # contexts close, which aborts requests still running.
+    untaken = [problem for tab in tabs for problem in tab.take_problems()]
     for context in contexts:
         context.close()
     leaked = sorted({url for tab in tabs for url in tab.external})
     assert not leaked, "requests tried to leave 127.0.0.1:\n" + "\n".join(leaked)
+    assert not untaken, "console errors or failed requests:\n" + "\n".join(untaken)
 
 
 KEY_PAGES = ["home", "cfp", "program", "proceedings", "paper", "authors"]

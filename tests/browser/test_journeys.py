@@ -14,6 +14,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from tests.browser.axe import describe, run_axe
 from tests.browser.conftest import PHONE, Served, Tab
+from tests.test_citations_site import TABS
 from tools.proceedings.model import Paper
 
 pytestmark = pytest.mark.browser
@@ -190,6 +191,41 @@ def test_copy_button_puts_the_bibtex_on_the_clipboard(
         encoding="utf-8"
     )
     assert bib_entries(copied) == bib_entries(served_file)
+
+
+def test_cite_tabs_work_by_mouse_and_keyboard(open_tab: OpenTab, sample_paper: Paper) -> None:
+    """Each format is a radio named by its label, controlling its panel (aria-controls)."""
+    tab = open_tab()
+    tab.visit(f"proceedings/papers/{sample_paper.id}.html")
+    cite = tab.page.locator("section#cite")
+    radios = {name: cite.get_by_role("radio", name=name, exact=True) for name in TABS}
+    panels = {}
+    for name, radio in radios.items():
+        expect(radio, f"no radio named {name!r} in the Cite tabs").to_have_count(1)
+        controls = radio.get_attribute("aria-controls")
+        assert controls, f"the {name!r} radio names no panel in aria-controls"
+        panels[name] = tab.page.locator(f"[id='{controls}']")
+        expect(panels[name]).to_have_count(1)
+
+    def shown(name: str) -> None:
+        expect(radios[name]).to_be_checked()
+        for other, panel in panels.items():
+            if other == name:
+                expect(panel).to_be_visible()
+            else:
+                expect(panel).to_be_hidden()
+
+    shown(TABS[0])
+    cite.locator(
+        "label.sd-tab-label", has_text=re.compile(rf"^\s*{re.escape(TABS[2])}\s*$")
+    ).click()
+    shown(TABS[2])
+    radios[TABS[2]].focus()
+    tab.page.keyboard.press("ArrowRight")
+    shown(TABS[3])
+    expect(radios[TABS[3]]).to_be_focused()
+    tab.page.keyboard.press("ArrowLeft")
+    shown(TABS[2])
 
 
 # 3. Search ---------------------------------------------------------------------------------------

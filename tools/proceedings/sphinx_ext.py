@@ -14,6 +14,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import (
+    design_tabs,
     highlighting,
     html_safety,
     mathml,
@@ -186,6 +187,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sphinx_lists.setup(app)
     sitemap.setup(app)
     sphinx_citations.setup(app)
+    design_tabs.setup(app)
     return {
         "version": "2.1",
         # Any change of our code or of a library that shapes the output rebuilds every page.
