@@ -575,13 +575,19 @@ def test_ris_parses_back_one_record_per_paper(
     records = rispy.loads(text)
     assert len(records) == len(proceedings.published) == text.count("\nER  - \n")
     for paper, record in zip(proceedings.published, records, strict=True):
-        assert record["type_of_reference"] == "CPAPER"
+        assert record["type_of_reference"] == "CONF"
         assert record["title"] == paper.title
-        assert record["secondary_title"] == proceedings.volume.title
+        # rispy names tags, not their CONF meanings: T2 conference name, C3 proceedings title,
+        # T3 series, C1 place published, CY conference location.
+        event = proceedings.volume.event
+        assert event is not None
+        assert record["secondary_title"] == event.name
+        assert record["custom3"] == proceedings.volume.title
         assert record["tertiary_title"] == proceedings.volume.short_title
         assert record["year"] == str(proceedings.volume.year)
         assert record["publisher"] == "ACM"
-        assert record["place_published"] == "New York, NY, USA"
+        assert record["custom1"] == "New York, NY, USA"
+        assert record["place_published"] == "Hong Kong"
         assert record["doi"] == paper.doi
         assert record["urls"] == [f"https://doi.org/{paper.doi}"]
         assert record.get("authors", []) == [
