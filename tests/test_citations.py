@@ -688,7 +688,7 @@ def test_csl_json_protects_the_case_of_every_field_styles_re_case(real: Loaded) 
         ("<i>x</i>", f"{NOCASE('<i')}>x{NOCASE('</i')}>"),
         ('<span class="nocase">', f'{NOCASE("<span")} class="nocase">'),
         ("a </span> b </ c", f"a {NOCASE('</span')}> b {NOCASE('</')} c"),
-        ("<MoE>", NOCASE(f"{NOCASE('<MoE')}>")),
+        ("<MoE>", NOCASE("<MoE") + NOCASE(">")),  # side by side: citeproc-py does not nest
     ],
 )
 def test_csl_json_text_is_never_read_as_markup(text: str, rich: str) -> None:

@@ -45,8 +45,20 @@ def needs_protection(word: str) -> bool:
     return any(any(c.isupper() for c in part[1:]) for part in re.split(r"[-/]", word))
 
 
-def _escape_markup(text: str) -> str:
-    return _TAG_START.sub(lambda tag: NOCASE.format(tag[0]), text)
+def _rich(text: str, *, protect: bool) -> str:
+    """``text`` with each tag-like run alone in a nocase span and, with ``protect``, the rest
+    in nocase spans too: spans side by side, never nested (citeproc-py closes a span at the
+    first '</span>')."""
+    out: list[str] = []
+    last = 0
+    for tag in _TAG_START.finditer(text):
+        if rest := text[last : tag.start()]:
+            out.append(NOCASE.format(rest) if protect else rest)
+        out.append(NOCASE.format(tag[0]))
+        last = tag.end()
+    if rest := text[last:]:
+        out.append(NOCASE.format(rest) if protect else rest)
+    return "".join(out)
 
 
 def csl_text(text: str) -> str:
@@ -58,12 +70,12 @@ def csl_text(text: str) -> str:
     for token in _SPACES.split(text):
         core = token.strip(EDGE_PUNCT)
         if not core or not needs_protection(core):
-            out.append(_escape_markup(token))
+            out.append(_rich(token, protect=False))
             continue
         start = token.index(core)
         head, tail = token[:start], token[start + len(core) :]
         out.append(
-            _escape_markup(head) + NOCASE.format(_escape_markup(core)) + _escape_markup(tail)
+            _rich(head, protect=False) + _rich(core, protect=True) + _rich(tail, protect=False)
         )
     return "".join(out)
 
