@@ -38,7 +38,7 @@ from tools.proceedings.render.bibtex import (
     protected,
     volume_bibtex,
 )
-from tools.proceedings.render.csl import facts, paper_csl, volume_csl
+from tools.proceedings.render.csl import csl_text, facts, paper_csl, volume_csl
 from tools.proceedings.render.dates import MONTHS
 from tools.proceedings.render.downloads import paper_downloads, paper_files, volume_downloads
 from tools.proceedings.render.head import highwire_tags, json_ld
@@ -234,7 +234,7 @@ def test_real_entries_follow_the_order_and_leave_unknowns_out(real: Loaded) -> N
     ("word", "protect"),
     [
         ("MoE", True), ("GPU", True), ("GPUs", True), ("SCALE-CCL", True), ("INET4AI", True),
-        ("5G", True), ("eBPF", True), ("AI", True), ("Latency-Optimal", False),
+        ("5G", True), ("eBPF", True), ("AI", True), ("KV-cache", True), ("Latency-Optimal", False),
         ("Wide-Area", False), ("A", False), ("Self-supervised", False), ("You've", False),
     ],
 )  # fmt: skip
@@ -579,13 +579,19 @@ def test_ris_parses_back_one_record_per_paper(
     records = rispy.loads(text)
     assert len(records) == len(proceedings.published) == text.count("\nER  - \n")
     for paper, record in zip(proceedings.published, records, strict=True):
-        assert record["type_of_reference"] == "CPAPER"
+        assert record["type_of_reference"] == "CONF"
         assert record["title"] == paper.title
-        assert record["secondary_title"] == proceedings.volume.title
+        # rispy names tags, not their CONF meanings: T2 conference name, C3 proceedings title,
+        # T3 series, C1 place published, CY conference location.
+        event = proceedings.volume.event
+        assert event is not None
+        assert record["secondary_title"] == event.name
+        assert record["custom3"] == proceedings.volume.title
         assert record["tertiary_title"] == proceedings.volume.short_title
         assert record["year"] == str(proceedings.volume.year)
         assert record["publisher"] == "ACM"
-        assert record["place_published"] == "New York, NY, USA"
+        assert record["custom1"] == "New York, NY, USA"
+        assert record["place_published"] == "Hong Kong"
         assert record["doi"] == paper.doi
         assert record["urls"] == [f"https://doi.org/{paper.doi}"]
         assert record.get("authors", []) == [
@@ -678,6 +684,47 @@ def test_csl_json_values(complete: Proceedings, real: Loaded) -> None:
     (unknown,) = json.loads(paper_csl(real.proceedings.paper("scale-ccl"), real.proceedings.volume))
     assert unknown["issued"] == {"date-parts": [[2025]]}  # no month is known: none is guessed
     assert "page" not in unknown and "ISBN" not in unknown
+
+
+NOCASE = '<span class="nocase">{}</span>'.format
+
+
+def test_csl_json_protects_the_case_of_every_field_styles_re_case(real: Loaded) -> None:
+    (item,) = json.loads(
+        paper_csl(real.proceedings.paper("moe-load-balancing"), real.proceedings.volume)
+    )
+    moe = NOCASE("MoE")
+    assert item["title"] == f"Latency-Optimal Load Balancing for Distributed {moe} Inference"
+    assert item["container-title"] == (
+        f"Proceedings of the 1st Workshop on Inter-networking challenges for {NOCASE('AI')}"
+    )
+    assert item["collection-title"] == f"{NOCASE('INET4AI')} '25"
+    assert item["event"] == (
+        f"{NOCASE('ACM')} {NOCASE('CoNEXT')} 2025, the 21st International Conference on "
+        f"emerging Networking {NOCASE('EXperiments')} and Technologies"
+    )
+    assert csl_text("SCALE-CCL: a KV-cache (GPUs),  for AI") == (
+        f"{NOCASE('SCALE-CCL')}: a {NOCASE('KV-cache')} ({NOCASE('GPUs')}),  for {NOCASE('AI')}"
+    )
+    # Unchanged elsewhere: the plain facts, and fields no style re-cases.
+    assert item["publisher"] == "ACM" and item["event-place"] == "Hong Kong"
+
+
+@pytest.mark.parametrize(
+    ("text", "rich"),
+    [
+        ("a < b & c > d", "a < b & c > d"),
+        ("&lt;i&gt; &amp;", "&lt;i&gt; &amp;"),
+        ("<i>x</i>", f"{NOCASE('<i')}>x{NOCASE('</i')}>"),
+        ('<span class="nocase">', f'{NOCASE("<span")} class="nocase">'),
+        ("a </span> b </ c", f"a {NOCASE('</span')}> b {NOCASE('</')} c"),
+        ("<MoE>", NOCASE("<MoE") + NOCASE(">")),  # side by side: citeproc-py does not nest
+    ],
+)
+def test_csl_json_text_is_never_read_as_markup(text: str, rich: str) -> None:
+    # citeproc-js and pandoc read only the literal tags and decode no entities, so '&' and a
+    # '<' that starts no tag stay as they are.
+    assert csl_text(text) == rich
 
 
 @pytest.mark.parametrize("which", ["real", "complete"])

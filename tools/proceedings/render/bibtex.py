@@ -14,7 +14,7 @@ from pylatexenc.latexencode import (
 )
 
 from ..model import Author, Paper, Proceedings, Volume
-from .csl import Facts, facts
+from .csl import EDGE_PUNCT, Facts, facts, needs_protection
 from .dates import MONTHS
 
 MONTH_MACROS = tuple(m[:3].lower() for m in MONTHS)
@@ -54,7 +54,6 @@ _ENCODER = UnicodeToLatexEncoder(
 )
 _WORD_RE = re.compile(r"(\S+)")
 _BRACED_MARK = re.compile("\\{([" + "".join(map(re.escape, _COMBINING)) + "])\\}")
-_EDGE_PUNCT = "\"'()[],.;:?!"
 
 
 # Printable ASCII that the encoder leaves as it is: most words, returned without calling it.
@@ -75,17 +74,11 @@ def latex(text: str) -> str:
     return _encode(" ".join(text.split()))
 
 
-def needs_protection(word: str) -> bool:
-    """Acronyms and mixed case (MoE, GPUs, SCALE-CCL, INET4AI, 5G): a capital after the
-    first letter of a word or of a hyphenated part. Styles that lower-case titles keep them."""
-    return any(any(c.isupper() for c in part[1:]) for part in re.split(r"[-/]", word))
-
-
 def protected(text: str) -> str:
     """``latex(text)`` with each word that ``needs_protection`` wrapped in braces."""
     out: list[str] = []
     for token in _WORD_RE.split(" ".join(text.split())):
-        core = token.strip(_EDGE_PUNCT)
+        core = token.strip(EDGE_PUNCT)
         if not core or not needs_protection(core):
             out.append(_encode(token))
             continue

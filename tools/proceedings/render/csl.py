@@ -18,6 +18,16 @@ PUBLISHER_FACTS = ("doi", "isbn", "numpages", "pages", "url")
 # '12--18', '12–18', and ACM's article pages '2:1--2:7'; a single hyphen only in '12-18'.
 PAGE_RANGE_RE = re.compile(r"\s*(?:-{2,}|[\u2010-\u2015])\s*")
 SINGLE_HYPHEN_RE = re.compile(r"^(\w+)\s*-\s*(\w+)$")
+# Punctuation around a word that is not part of it: '(MoE),' protects 'MoE'.
+EDGE_PUNCT = "\"'()[],.;:?!"
+# CSL-JSON rich text (the markup citeproc-js defines and pandoc's citeproc reads): the span
+# that keeps its content's case whatever the style does.
+NOCASE = '<span class="nocase">{}</span>'
+# Neither processor decodes entities: a tag is recognised as the literal text '<i>', '</span>',
+# ... So a '<' that could start one is wrapped, with the tag's name, in a nocase span: no tag
+# can then match, and title case leaves the name as written ('<I>' otherwise).
+_TAG_START = re.compile(r"<(?:/?[A-Za-z]+|/)")
+_SPACES = re.compile(r"(\s+)")
 
 
 def citation_key(paper: Paper, volume: Volume) -> str:
@@ -28,6 +38,47 @@ def citation_key(paper: Paper, volume: Volume) -> str:
     """
     prefix = re.sub(r"[^a-z0-9]", "", volume.short_title.lower()) or f"v{volume.year}"
     return f"{prefix}-{paper.id}"
+
+
+def needs_protection(word: str) -> bool:
+    """Acronyms and mixed case (MoE, GPUs, SCALE-CCL, INET4AI, 5G): a capital after the
+    first letter of a word or of a hyphenated part. Styles that lower-case titles keep them."""
+    return any(any(c.isupper() for c in part[1:]) for part in re.split(r"[-/]", word))
+
+
+def _rich(text: str, *, protect: bool) -> str:
+    """``text`` with each tag-like run alone in a nocase span and, with ``protect``, the rest
+    in nocase spans too: spans side by side, never nested (citeproc-py closes a span at the
+    first '</span>')."""
+    out: list[str] = []
+    last = 0
+    for tag in _TAG_START.finditer(text):
+        if rest := text[last : tag.start()]:
+            out.append(NOCASE.format(rest) if protect else rest)
+        out.append(NOCASE.format(tag[0]))
+        last = tag.end()
+    if rest := text[last:]:
+        out.append(NOCASE.format(rest) if protect else rest)
+    return "".join(out)
+
+
+def csl_text(text: str) -> str:
+    """Plain text as CSL-JSON rich text for a field that styles re-case: each word that
+    ``needs_protection`` in a nocase span, and no character read as markup. Styles title-case
+    or sentence-case these fields, and processors lower-case an all-capital field first
+    ("INET4AI '25" became "Inet4ai ’25")."""
+    out: list[str] = []
+    for token in _SPACES.split(text):
+        core = token.strip(EDGE_PUNCT)
+        if not core or not needs_protection(core):
+            out.append(_rich(token, protect=False))
+            continue
+        start = token.index(core)
+        head, tail = token[:start], token[start + len(core) :]
+        out.append(
+            _rich(head, protect=False) + _rich(core, protect=True) + _rich(tail, protect=False)
+        )
+    return "".join(out)
 
 
 def unique_place(*parts: str) -> str:
@@ -182,9 +233,9 @@ def csl_item(f: Facts) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": f.key,  # pandoc and citeproc cite by id: the BibTeX key
         "type": "paper-conference",
-        "title": f.title,
-        "container-title": f.container_title,
-        "collection-title": f.series,
+        "title": csl_text(f.title),
+        "container-title": csl_text(f.container_title),
+        "collection-title": csl_text(f.series),
         "issued": _date(f.issued),
     }
     if f.authors:
@@ -194,7 +245,7 @@ def csl_item(f: Facts) -> dict[str, Any]:
         "publisher-place": f.publisher_place,
         # 'event' rather than CSL 1.0.2's 'event-title': both are valid, and citeproc-py 0.11
         # (like other CSL 1.0.1 processors) knows only 'event'.
-        "event": f.event_title,
+        "event": csl_text(f.event_title),
         "event-place": f.event_place,
         "page": f.pages.replace("--", "-") if f.pages else None,
         "page-first": f.first_page,
