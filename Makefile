@@ -41,7 +41,7 @@ live: $(STAMP)
 	$(BIN)/sphinx-autobuild $(SPHINXOPTS) . $(BUILD)/html
 
 screenshots: $(STAMP)
-	$(BIN)/python -m pytest -q tests/browser/test_screenshots.py
+	$(BIN)/python -m pytest -q tests/site/browser/test_screenshots.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bench --jobs

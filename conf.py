@@ -17,8 +17,8 @@ extensions = [
     "sphinx_copybutton",
     "sphinx_sitemap",
     "sphinxext.opengraph",
-    "tools.proceedings.sphinx_ext",
-    "tools.program.sphinx_ext",
+    "tools.proceedings.sphinx",
+    "tools.program.sphinx",
 ]
 
 root_doc = "index"

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import copy_site
 from tools.proceedings.load import PAPERS_FILE
-from tools.proceedings.render.pages import AUTHORS_DIR, PAPERS_DIR
+from tools.proceedings.paths import AUTHORS_DIR, PAPERS_DIR
 
 from .measure import Site
 

@@ -26,6 +26,20 @@ CORPORA = DATA / "corpora"
 FACTS = DATA / "facts"
 
 
+def catalogue(folder: Path) -> list[tuple[str, list[str]]]:
+    """A catalogue of bad inputs: each file of ``folder`` (but the accepted ones, in ok/) with
+    the errors it must produce, in order, from the .errors file beside it. In those, {data}
+    stands for the data folder and {file} for the case's own path; a last line '...' allows
+    more errors after the listed ones."""
+    cases = []
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.suffix == ".errors" or path.parent.name == "ok":
+            continue
+        expected = path.with_name(path.name + ".errors").read_text(encoding="utf-8")
+        cases.append((path.relative_to(folder).as_posix(), expected.splitlines()))
+    return cases
+
+
 def facts(year: int) -> dict[str, Any]:
     """The verified facts of an edition (tests/data/facts), which the site must agree with."""
     loaded: dict[str, Any] = yaml.safe_load((FACTS / f"inet4ai-{year}.yaml").read_text("utf-8"))

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from tools.proceedings.errors import DataError, UnsafeIdError
+from tools.proceedings.check.validate import is_safe_url, orcid_checksum_ok, validate
+from tools.proceedings.errors import DataError, Problems, UnsafeIdError
 from tools.proceedings.load import load
-from tools.proceedings.model import Author, check_id
-from tools.proceedings.validate import is_safe_url, orcid_checksum_ok
+from tools.proceedings.model import Author, Paper
+from tools.proceedings.write import safe_child
 
 from .helpers import paper, write_data
 
@@ -84,9 +85,13 @@ def test_incomplete_records_are_reported_not_rejected(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("value", ["../x", "/tmp/x", "a/b", "..", "x..y", "", "Ab", "a b", "é"])
-def test_unsafe_ids_are_refused(value: str) -> None:
-    with pytest.raises(UnsafeIdError):
-        check_id(value)
+def test_unsafe_ids_are_refused(value: str, tmp_path: Path) -> None:
+    problems = Problems()
+    validate(None, [Paper(id=value, title="T")], problems)
+    assert any(p.field == "id" for p in problems.errors) or not value  # '' is 'missing'
+    if (value and "/" in value) or value in ("..", ""):
+        with pytest.raises(UnsafeIdError):
+            safe_child(tmp_path, value)
 
 
 def test_urls_and_orcids() -> None:

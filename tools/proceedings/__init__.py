@@ -1,1 +1,36 @@
-"""Proceedings generator: accepted-paper data in, one page and citation per paper out."""
+"""The proceedings toolkit: accepted papers' metadata in, one page per paper and its citation
+in every format out. Stages, one package or module each: sources/ (read), check/ (validate),
+load.py (read + validate), importer/, render/ (pure), write.py, sphinx/ (the extension).
+
+What tools.program may use is listed here (its Sphinx side: tools.proceedings.sphinx)."""
+
+from __future__ import annotations
+
+from .check.validate import is_safe_url
+from .errors import (
+    BadTimeError,
+    DataError,
+    Location,
+    Problem,
+    Problems,
+    Severity,
+    ToolkitError,
+    Warn,
+)
+from .model import DOI_RE, ID_RE, Author, Paper, Proceedings, normalize_name
+from .paths import PAPERS_DIR, paper_docname, relative
+from .render import dates
+from .render.page.nodes import Translator, button, external, page_link
+from .render.page.volume import authors_inline
+from .sources.located_yaml import Node, Reader, load_yaml
+from .stamp import code_stamp, digest, env_version
+from .write import sync_folder, write_atomic, write_if_changed
+
+__all__ = [
+    "DOI_RE", "ID_RE", "PAPERS_DIR", "Author", "BadTimeError", "DataError", "Location", "Node",
+    "Paper", "Problem", "Problems", "Proceedings", "Reader", "Severity", "ToolkitError",
+    "Translator", "Warn",
+    "authors_inline", "button", "code_stamp", "dates", "digest", "env_version", "external",
+    "is_safe_url", "load_yaml", "normalize_name", "page_link", "paper_docname", "relative",
+    "sync_folder", "write_atomic", "write_if_changed",
+]  # fmt: skip

@@ -10,30 +10,22 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from .errors import DataError, ProceedingsError, Severity
+from .errors import DataError, Severity, ToolkitError
 from .load import load
-from .render.pages import PAPERS_DIR
-from .write import write_pages
+from .paths import PAPERS_DIR
+from .render.page.stubs import OWNED_SUFFIXES, paper_stubs
+from .report import console_sink, report, report_failure
+from .write import sync_folder
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT / "proceedings" / "data"
-
-
-def _report_problems(console: Console, exc: DataError) -> int:
-    for problem in exc.problems:
-        if problem.severity is Severity.ERROR:
-            console.print(f"[red]error[/red] {escape(str(problem))}", soft_wrap=True)
-    errors = [p for p in exc.problems if p.severity is Severity.ERROR]
-    console.print(f"{len(errors)} error(s); nothing written.")
-    return 1
 
 
 def cmd_check(args: argparse.Namespace, console: Console) -> int:
     result = load(args.data)
     proceedings = result.proceedings
     authors = len(proceedings.authors())
-    for problem in result.incomplete:
-        console.print(f"[yellow]incomplete[/yellow] {escape(str(problem))}", soft_wrap=True)
+    report(result.problems, console_sink(console), severities=[Severity.INCOMPLETE])
     incomplete_records = len({p.location.pointer for p in result.incomplete})
     console.print(
         f"{len(proceedings.papers)} papers ({len(proceedings.published)} published), "
@@ -46,8 +38,8 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
 def cmd_generate(args: argparse.Namespace, console: Console) -> int:
     result = load(args.data)
     out: Path = args.out
-    report = write_pages(result.proceedings, out)
-    console.print(f"{len(result.proceedings.papers)} papers: {report.summary()} (in {out})")
+    written = sync_folder(out, paper_stubs(result.proceedings), owned_suffixes=OWNED_SUFFIXES)
+    console.print(f"{len(result.proceedings.papers)} papers: {written.summary()} (in {out})")
     return 0
 
 
@@ -96,8 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args, console)
     except DataError as exc:
-        return _report_problems(console, exc)
-    except ProceedingsError as exc:
+        return report_failure(console, exc)
+    except ToolkitError as exc:
         console.print(f"[red]error[/red] {escape(str(exc))}")
         return 1
     return code

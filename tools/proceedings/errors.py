@@ -1,4 +1,4 @@
-"""Problems found in the data, and the exceptions that carry them."""
+"""Problems found in the data, the kinds of warnings a build gives, and the one exception root."""
 
 from __future__ import annotations
 
@@ -10,18 +10,49 @@ from dataclasses import dataclass
 class Severity(enum.StrEnum):
     ERROR = "error"
     INCOMPLETE = "incomplete"  # valid, but something a reader would expect is missing
+    WARNING = "warning"  # a mistake a build reports and goes on from (see Warn)
+
+
+class Warn(enum.StrEnum):
+    """Every kind of warning the tools give, as Sphinx's ``type.subtype``: one of them can be
+    silenced with ``suppress_warnings = ["program.overlap"]`` and ``-W`` still fails on the rest."""
+
+    # proceedings
+    STUB = "proceedings.stub"  # a page in a generated folder that the data does not make
+    LINK = "proceedings.link"  # a generated list links to a page that does not exist
+    CSP = "proceedings.csp"  # an asset the Content-Security-Policy needs was not found
+    # program
+    UNKNOWN_PAPER = "program.unknown-paper"
+    BAD_TIME = "program.bad-time"
+    BAD_LINK = "program.bad-link"
+    DUPLICATE_ANCHOR = "program.duplicate-anchor"
+    STRUCTURE = "program.structure"  # a session inside a session, an item outside any
+    OVERLAP = "program.overlap"
+    DUPLICATE_PAPER = "program.duplicate-paper"
+    OUTSIDE_DAY = "program.outside-day"
+    UNSCHEDULED_PAPER = "program.unscheduled-paper"
+
+    @property
+    def type(self) -> str:
+        return self.value.partition(".")[0]
+
+    @property
+    def subtype(self) -> str:
+        return self.value.partition(".")[2]
 
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where a record or value came from: a file, a 1-based line when known, a record path."""
+    """Where a record or value came from: a file, a 1-based line when known, a record path;
+    for a page of the site, its Sphinx docname too (Sphinx's messages name the page by it)."""
 
     file: str
     line: int | None = None
     pointer: str = ""
+    doc: str = ""
 
     def at(self, pointer: str, line: int | None = None) -> Location:
-        return Location(self.file, line if line is not None else self.line, pointer)
+        return Location(self.file, line if line is not None else self.line, pointer, self.doc)
 
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
@@ -34,32 +65,45 @@ class Problem:
     message: str
     severity: Severity = Severity.ERROR
     field: str | None = None
+    kind: Warn | None = None  # for warnings: what suppress_warnings names
 
     def __str__(self) -> str:
         field = f" [{self.field}]" if self.field else ""
         return f"{self.location}{field}: {self.message}"
 
 
-class ProceedingsError(Exception):
-    """Root of every error the generator raises on purpose."""
+class ToolkitError(Exception):
+    """Root of every error the tools (proceedings and program) raise on purpose."""
 
 
-class DataError(ProceedingsError, ValueError):
+class DataError(ToolkitError, ValueError):
     """The input has errors; ``problems`` lists all of them (nothing was written)."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], *, what: str = "the proceedings data") -> None:
         self.problems = tuple(problems)
-        errors = [p for p in self.problems if p.severity is Severity.ERROR]
+        errors = self.errors
         lines = "\n".join(f"  {p}" for p in errors)
-        super().__init__(f"{len(errors)} error(s) in the proceedings data:\n{lines}")
+        super().__init__(f"{len(errors)} error(s) in {what}:\n{lines}")
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
 
 
-class UnsafeIdError(ProceedingsError, ValueError):
+class UnsafeIdError(ToolkitError, ValueError):
     """An identifier that is not safe as a file name and URL segment."""
 
     def __init__(self, value: str) -> None:
         self.value = value
         super().__init__(f"unsafe identifier {value!r}")
+
+
+class BadTimeError(ToolkitError, ValueError):
+    """A time or time range of the program that cannot be read; keeps the text."""
+
+    def __init__(self, value: str, reason: str) -> None:
+        self.value = value
+        super().__init__(f"{reason}: {value!r}" if value else reason)
 
 
 class Problems:
@@ -81,6 +125,6 @@ class Problems:
     def errors(self) -> list[Problem]:
         return [p for p in self.items if p.severity is Severity.ERROR]
 
-    def raise_if_errors(self) -> None:
+    def raise_if_errors(self, *, what: str = "the proceedings data") -> None:
         if self.errors:
-            raise DataError(self.items)
+            raise DataError(self.items, what=what)

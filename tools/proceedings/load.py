@@ -6,11 +6,12 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .check.validate import validate
 from .errors import Location, Problem, Problems, Severity
 from .model import Proceedings
 from .sources.bibtex import attach_publisher_fields, read_publisher_bib
-from .sources.yaml_ import gc_paused, read_papers, read_volume
-from .validate import validate
+from .sources.common import gc_paused
+from .sources.data_files import read_papers, read_volume
 
 PAPERS_FILE = "papers.yaml"
 VOLUME_FILE = "volume.yaml"

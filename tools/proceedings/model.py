@@ -8,20 +8,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .errors import Location, UnsafeIdError
-from .sources.numbers import page_number
+from .errors import Location
+from .numbers import page_number
 
 # Ids become file names and URL segments: lower-case ASCII letters, digits, '-', '_', '.'.
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?$")
 DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s]+$")
 ORCID_RE = re.compile(r"^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$")
-
-
-def check_id(value: str) -> str:
-    """Return ``value`` if it is a safe id (no path separators, no '..'), else raise."""
-    if not ID_RE.match(value) or ".." in value:
-        raise UnsafeIdError(value)
-    return value
 
 
 def normalize_name(name: str) -> str:
@@ -65,6 +58,13 @@ class Author:
     @property
     def display_name(self) -> str:
         return self.name or " ".join(p for p in (self.given, self.family) if p)
+
+    @property
+    def sort_name(self) -> str:
+        """'Family, Given', the form indexes, RIS and Google Scholar take; else the name."""
+        if self.family and self.given:
+            return f"{self.family}, {self.given}"
+        return self.display_name
 
     @property
     def key(self) -> str:

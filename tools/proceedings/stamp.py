@@ -1,5 +1,5 @@
-"""One stamp of the code that shapes the site's output: every file of tools/ and the versions
-of the libraries whose behaviour reaches the pages, the citation files and the calendars."""
+"""Hashes that say when made files are out of date: one stamp of the code that shapes the
+output (every file of tools/, the versions of the libraries that reach it), and digests of data."""
 
 from __future__ import annotations
 
@@ -37,6 +37,12 @@ def code_stamp() -> str:
     for name in LIBRARIES:
         hashed.update(f"{name}=={_library_version(name)}\n".encode())
     return hashed.hexdigest()
+
+
+def digest(shown: object) -> str:
+    """A short hash of a value's repr(): the model's frozen dataclasses leave ``source`` (line
+    numbers) out of it, so an edit that moves later records down a line changes no digest."""
+    return hashlib.sha256(repr(shown).encode()).hexdigest()[:16]
 
 
 def env_version() -> int:

@@ -1,4 +1,6 @@
-"""The only code that touches disk: writes changed files, removes stale ones."""
+"""WRITE: the only module that writes or deletes files. Files are replaced atomically and only
+when their bytes change (so Sphinx's incremental build holds); a folder of generated pages is
+swapped in whole, so a run killed at any point leaves the old set or the new, never a mix."""
 
 from __future__ import annotations
 
@@ -10,9 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UnsafeIdError
-from .model import Proceedings
-from .render.author_pages import author_files
-from .render.pages import OLD_STUB_SUFFIXES, STUB_SUFFIX, page_files
 
 
 @dataclass
@@ -153,13 +152,30 @@ def _swap(stage: Path, root: Path) -> None:
     shutil.rmtree(old)
 
 
-def write_pages(proceedings: Proceedings, folder: Path) -> WriteReport:
-    """The stub page of every paper in ``folder`` (the build and the CLI's generate)."""
-    owned = [STUB_SUFFIX, *OLD_STUB_SUFFIXES]
-    return sync_folder(folder, page_files(proceedings), owned_suffixes=owned)
+def write_if_changed(path: Path, data: bytes, *, durable: bool = False) -> bool:
+    """Replace ``path`` with ``data`` unless it holds it already; True if it was written."""
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    write_atomic(path, data, durable=durable)
+    return True
 
 
-def write_author_pages(proceedings: Proceedings, folder: Path, *, split_from: int) -> WriteReport:
-    """The stub of every letter page of the author index in ``folder`` (none for a small one)."""
-    files = author_files(proceedings, split_from=split_from)
-    return sync_folder(folder, files, owned_suffixes=[STUB_SUFFIX, *OLD_STUB_SUFFIXES])
+def remove_unlisted(folder: Path, keep: Iterable[str], *, suffixes: tuple[str, ...]) -> list[str]:
+    """Delete the files of ``folder`` with one of ``suffixes`` whose name is not in ``keep``
+    (pages or citation files of papers that left the data); an emptied folder goes too."""
+    if not folder.is_dir():
+        return []
+    kept = set(keep)
+    removed = []
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and path.name.endswith(suffixes) and path.name not in kept:
+            path.unlink()
+            removed.append(path.name)
+    if not any(folder.iterdir()):
+        folder.rmdir()
+    return removed
+
+
+def make_folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -7,8 +7,7 @@ import enum
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from ..proceedings.errors import Location
-from ..proceedings.render import dates
+from ..proceedings import Location, dates
 
 # Anywhere on Earth: a deadline holds until the day ends in the last time zone, UTC-12.
 AOE = dt.timezone(dt.timedelta(hours=-12), "AoE")
@@ -47,9 +46,9 @@ class Source:
         return f"{where}:{self.line}" if self.line else where
 
     @property
-    def sphinx(self) -> tuple[str, int | None]:
-        """The form Sphinx's logger takes as ``location``."""
-        return self.docname, self.line
+    def location(self) -> Location:
+        """As every problem names a place."""
+        return Location(self.file or self.docname, self.line, doc=self.docname)
 
 
 @dataclass(frozen=True, slots=True)

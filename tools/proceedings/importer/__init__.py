@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -13,36 +13,28 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import track as rich_track
 
-from ..errors import DataError, Location, Problems, Severity
+from ..check.validate import validate
+from ..errors import DataError, Location, Problems
 from ..load import BIB_FILE, PAPERS_FILE, VOLUME_FILE
 from ..model import Paper
+from ..report import report_failure
 from ..sources.bibtex import attach_publisher_fields, read_publisher_bib
-from ..sources.csv_ import untracked
-from ..sources.yaml_ import (
-    Node,
-    gc_paused,
-    load_yaml,
-    read_paper,
-    read_papers_text,
-    read_volume,
-    read_volume_text,
-)
-from ..sources.yaml_nodes import reads_as
-from ..validate import validate
+from ..sources.common import gc_paused, read_text, untracked
+from ..sources.data_files import read_paper, read_papers_text, read_volume, read_volume_text
+from ..sources.located_yaml import Node, load_yaml
 from ..write import write_atomic
 from .merge import (
     STATE_FILE,
+    ImportState,
     Merged,
     Plain,
     merge,
     paper_plain,
-    parse_state,
-    reads_back,
     state_text,
     volume_plain,
 )
 from .read import Imported, Track, read_source
-from .yamltext import ORDER, Document, field_lines, new_document, read_values
+from .yamltext import ORDER, Document, field_lines, new_document
 
 T = TypeVar("T")
 PROGRESS_FROM = 200  # records; smaller imports finish before a bar would be read
@@ -75,52 +67,41 @@ def _plan(source: Path, data_dir: Path, *, authors: Path | None, track: Track) -
     assert imported is not None  # read_source returns None only with an error recorded
     papers_path, state_path = data_dir / PAPERS_FILE, data_dir / STATE_FILE
     text, papers_node = _existing(papers_path, problems)
-    state_before = _read_state(state_path, problems)
-    state = parse_state(state_before, label=str(state_path), problems=problems)
+    state_before = read_text(state_path, problems, empty_ok=True) if state_path.is_file() else None
+    state = ImportState.parse(state_before, label=str(state_path), problems=problems)
     existing = _current(papers_node, problems)
-    current = {p.id: paper_plain(p) for p in existing}
     problems.raise_if_errors()
-    merged = merge(imported.papers, current, state, source.name)
+    merged = merge(imported.papers, {p.id: paper_plain(p) for p in existing}, state, source.name)
     papers_text = _apply(text, papers_node, merged)
     volume_text = None
     if imported.volume is not None and not (data_dir / VOLUME_FILE).exists():
         fields = volume_plain(imported.volume).items()
         volume_text = "\n".join(line for k, v in fields for line in field_lines(k, v, 0)) + "\n"
-    by_id = {p.id: p for p in imported.papers}
     if papers_text is None:
-        _check(data_dir, existing, volume_text, problems, checked=_same(existing, by_id))
-    else:  # check what load() will read, before writing it
-        _check_new(data_dir, papers_text, existing, volume_text, by_id, merged, problems)
+        _check(data_dir, existing, volume_text, problems)
+    else:  # read the new papers.yaml back as load() will, before writing it
+        label = str(data_dir / PAPERS_FILE)
+        read = read_papers_text(papers_text, problems, label=label)
+        _check(data_dir, read, volume_text, problems)
+        if not problems.errors:  # those problems say more than a difference would
+            _compare(read, _intended(existing, merged), label, problems)
     problems.raise_if_errors()
     new_state = state_text(merged.state)
-    changed = new_state != state_before and (state_before is not None or merged.state["papers"])
+    changed = new_state != state_before and (state_before is not None or merged.state.papers)
     return Plan(imported, merged, papers_text, volume_text, new_state if changed else None)
-
-
-def _read_state(path: Path, problems: Problems) -> str | None:
-    if not path.is_file():
-        return None
-    try:
-        return path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problems.error(Location(str(path)), f"not valid UTF-8 (byte {exc.start})")
-        return None
 
 
 def _existing(path: Path, problems: Problems) -> tuple[str | None, Node | None]:
     """The current papers.yaml text and its 'papers' node (None for a new or empty file)."""
     if not path.is_file():
         return None, None
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        load_yaml(path, problems)  # reports it as load() does
+    text = read_text(path, problems, empty_ok=True)
+    if text is None:
         return None, None
     # Lines are counted as "\n"; YAML also breaks lines at these, so patching would misplace.
     if re.search("[\x85\u2028\u2029]", text):
         problems.error(Location(str(path)), "holds U+0085/U+2028/U+2029 line breaks: remove them")
         return None, None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not re.search(r"^[ \t]*[^#\s]", text, re.M):  # only comments: a new list goes below
         return text, None
     root = load_yaml(path, problems)
@@ -161,84 +142,17 @@ def _apply(text: str | None, papers: Node | None, merged: Merged) -> str | None:
     return doc.text()
 
 
-def _same(papers: list[Paper], by_id: Mapping[str, Paper]) -> dict[str, Paper]:
-    """The papers equal to an imported one, by id: validated where they came from
-    (read_source), only the checks across papers apply to them again."""
-    return {p.id: p for p in papers if by_id.get(p.id) == p}
-
-
-def _check_new(
-    data_dir: Path,
-    text: str,
-    existing: list[Paper],
-    volume_text: str | None,
-    by_id: Mapping[str, Paper],
-    merged: Merged,
-    problems: Problems,
-) -> None:
-    """Validate what load() will read from the new papers.yaml, and that it is what the
-    import meant (a round trip before writing): proven from the text's values when they are
-    exactly the merge's and valid, else read as load() reads it, which names each line."""
-    intended = _intended(existing, by_id, merged)
-    meant = _as_meant(text, existing, intended, merged)
-    if meant is not None:
-        quick = Problems()
-        _check(data_dir, meant, volume_text, quick, checked=by_id)
-        if not quick.errors:
-            return
-    read = _read_candidate(data_dir, text, problems)
-    same = _same(read, by_id)
-    _check(data_dir, read, volume_text, problems, checked=same)
-    if not problems.errors:  # those problems say more than a difference would
-        _compare(read, intended, same, str(data_dir / PAPERS_FILE), problems)
-
-
-def _as_meant(
-    text: str, existing: list[Paper], intended: list[tuple[Plain, Paper | None]], merged: Merged
-) -> list[Paper] | None:
-    """The papers load() will read from ``text``, known without reading them when no record
-    is patched in place, the reader keeps each record as it is (reads_back) and the text
-    reads as their values, one for one (reads_as): the papers already there, then the
-    imported ones. None otherwise."""
-    if merged.updates:
-        return None
-    plains = [plain for plain, _ in intended]
-    if not all(map(reads_back, plains)):
-        return None
-    if not reads_as(text, {"papers": [read_values(plain) for plain in plains]}):
-        return None
-    added = [source for _, source in intended[len(existing) :] if source is not None]
-    return [*existing, *added]
-
-
-def _read_candidate(data_dir: Path, text: str, problems: Problems) -> list[Paper]:
-    """Read the papers.yaml to be written exactly as load() will (a round trip, before writing)."""
-    return read_papers_text(text, problems, label=str(data_dir / PAPERS_FILE))
-
-
-def _intended(
-    existing: list[Paper], by_id: Mapping[str, Paper], merged: Merged
-) -> list[tuple[Plain, Paper | None]]:
+def _intended(existing: list[Paper], merged: Merged) -> list[Plain]:
     """The records the new papers.yaml is meant to hold, in its order, as the merge wrote
-    them: each record already there (updated where the merge says), then the new ones, each
-    with the imported paper (``by_id``) it was made from."""
+    them: each record already there (updated where the merge says), then the new ones."""
     updates = merged.updates
-    kept = [(updates[p.id][1] if p.id in updates else paper_plain(p), None) for p in existing]
-    return kept + [(plain, by_id[plain["id"]]) for plain in merged.added]
+    kept = [updates[p.id][1] if p.id in updates else paper_plain(p) for p in existing]
+    return kept + list(merged.added)
 
 
-def _compare(
-    read: list[Paper],
-    intended: list[tuple[Plain, Paper | None]],
-    same: Mapping[str, Paper],
-    label: str,
-    problems: Problems,
-) -> None:
+def _compare(read: list[Paper], intended: list[Plain], label: str, problems: Problems) -> None:
     """Refuse a papers.yaml that load() would read back other than the import meant, value
-    for value: a bug of the writer must never reach the data (tests/test_importer.py makes
-    one). The papers were read as load() reads them, so this also covers what its reader
-    makes of each value; the writer's values have no defaults and no empty fields, as
-    paper_plain gives them."""
+    for value: a bug of the writer must never reach the data (tests/ make one)."""
     if len(read) != len(intended):
         problems.error(
             Location(label),
@@ -246,9 +160,7 @@ def _compare(
             "(an importer bug): nothing written",
         )
         return
-    for paper, (meant, source) in zip(read, intended, strict=True):
-        if source is not None and source.id == paper.id and same.get(paper.id) is paper:
-            continue  # the paper is its source, value for value; meant is paper_plain(source)
+    for paper, meant in zip(read, intended, strict=True):
         got = paper_plain(paper)
         if got != meant:
             names = [k for k in ORDER if got.get(k) != meant.get(k)]
@@ -260,15 +172,9 @@ def _compare(
 
 
 def _check(
-    data_dir: Path,
-    papers: list[Paper],
-    volume_text: str | None,
-    problems: Problems,
-    *,
-    checked: Mapping[str, Paper],
+    data_dir: Path, papers: list[Paper], volume_text: str | None, problems: Problems
 ) -> None:
-    """Validate the papers with the volume and papers.bib, as load() will; ``checked``: papers
-    validated already, by id (see validate)."""
+    """Validate the papers with the volume and papers.bib, as load() will."""
     volume_path = data_dir / VOLUME_FILE
     volume = None
     if volume_text is not None:
@@ -279,7 +185,7 @@ def _check(
         entries = read_publisher_bib(data_dir / BIB_FILE, problems)
         papers = attach_publisher_fields(papers, entries, problems)
     checks = Problems()
-    validate(volume, papers, checks, checked=checked)
+    validate(volume, papers, checks)
     problems.extend(checks.errors)
 
 
@@ -305,13 +211,7 @@ def run_import(
     try:
         plan = plan_import(source, data_dir, authors=authors, track=_progress(console))
     except DataError as exc:
-        errors = [p for p in exc.problems if p.severity is Severity.ERROR]
-        for problem in errors:
-            console.print(
-                f"[red]error[/red] {escape(str(problem))}", soft_wrap=True, highlight=False
-            )
-        console.print(f"{len(errors)} error(s); nothing written.", highlight=False)
-        return 1
+        return report_failure(console, exc)
     _report(console, plan)
     written = [] if dry_run else _write(plan, data_dir)
     done = "dry run: nothing written" if dry_run else f"wrote {', '.join(written) or 'nothing'}"

@@ -10,7 +10,6 @@ from typing import Any
 
 from ..errors import Location, Problems
 from ..model import Author, Paper, PaperType, Status, Volume
-from ..sources.numbers import NUMPAGES
 from .yamltext import ORDER
 
 STATE_FILE = ".import-state.json"
@@ -78,34 +77,6 @@ def _filled(value: object) -> bool:
     return value is not None and value not in ("", [], {})
 
 
-_NAMES = frozenset({"given", "family", "name"})
-
-
-def reads_back(plain: Plain) -> bool:
-    """Whether load() takes this record (as paper_plain made it) without a problem and keeps
-    every value: its reader strips text and leaves out what is then empty, and wants an id, a
-    title and a name for each author; the fields and types are paper_plain's, the reader's
-    own. A test instead of a reading: tests/test_importer.py holds it to the reader."""
-    numpages = plain.get("numpages")
-    return (
-        "id" in plain
-        and "title" in plain
-        and all(map(_trimmed, plain.values()))
-        and all(author.keys() & _NAMES for author in plain.get("authors", ()))
-        and (numpages is None or NUMPAGES.low <= numpages <= NUMPAGES.high)  # as it refuses
-    )
-
-
-def _trimmed(value: object) -> bool:
-    if isinstance(value, str):
-        return value != "" and value == value.strip()
-    if isinstance(value, list):
-        return all(map(_trimmed, value))
-    if isinstance(value, dict):
-        return all(map(_trimmed, value.values()))
-    return not isinstance(value, bool)  # a whole number (the reader refuses true/false there)
-
-
 def volume_plain(volume: Volume) -> Plain:
     """volume.yaml's fields for a volume read from a source (only when there is none yet)."""
     event = volume.event
@@ -146,32 +117,86 @@ class Change:
     conflicts: list[str] = field(default_factory=list)  # kept, though the source changed too
 
 
+@dataclass(frozen=True, slots=True)
+class Record:
+    """What .import-state.json remembers of one record: the source it last came from, and a
+    fingerprint of each value that import wrote."""
+
+    source: str
+    fields: dict[str, str]
+
+
+@dataclass
+class ImportState:
+    """The contents of .import-state.json: the last import's values, by paper id."""
+
+    papers: dict[str, Record] = field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, text: str | None, *, label: str, problems: Problems) -> ImportState:
+        """The state in ``text``; an empty one for no file (no import happened yet), and for a
+        file that cannot be read, with the problem recorded."""
+        if text is None:
+            return cls()
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            problems.error(Location(label, exc.lineno), f"not valid JSON: {exc.msg}; {_RESET}")
+            return cls()
+        papers = data.get("papers") if isinstance(data, dict) else None
+        if not isinstance(papers, dict) or data.get("version") != STATE_VERSION:
+            problems.error(
+                Location(label), f"not an import state of version {STATE_VERSION}; {_RESET}"
+            )
+            return cls()
+        out = cls()
+        for paper_id, record in papers.items():
+            fields = record.get("fields") if isinstance(record, dict) else None
+            source = record.get("source", "") if isinstance(record, dict) else ""
+            if (
+                not isinstance(fields, dict)
+                or not isinstance(source, str)
+                or not all(isinstance(v, str) for v in fields.values())
+            ):
+                message = f"not an import state of version {STATE_VERSION}; {_RESET}"
+                problems.error(Location(label), message)
+                return cls()
+            out.papers[str(paper_id)] = Record(source, dict(fields))
+        return out
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "version": STATE_VERSION,
+            "papers": {k: {"source": v.source, "fields": v.fields} for k, v in self.papers.items()},
+        }
+
+
 @dataclass
 class Merged:
     changes: list[Change]
     added: list[Plain]  # new records, in source order
     updates: dict[str, tuple[dict[str, Any | None], Plain]]  # id -> (field -> new or None, record)
-    state: dict[str, Any]  # the next .import-state.json
+    state: ImportState  # the next .import-state.json
     gone: list[str]  # imported from this source before, missing now (kept in papers.yaml)
 
 
 def merge(
-    imported: Sequence[Paper], current: Mapping[str, Plain], state: Mapping[str, Any], source: str
+    imported: Sequence[Paper], current: Mapping[str, Plain], state: ImportState, source: str
 ) -> Merged:
     """Three-way merge per field: base = what the last import wrote (from the state file).
 
     A field still equal to its base (or absent with no base) follows the source; a field that
     differs from its base was edited by hand and is kept. Records are never removed.
     """
-    records: dict[str, Any] = dict(state.get("papers", {}))
-    out = Merged([], [], {}, {"version": STATE_VERSION, "papers": records}, [])
+    records = dict(state.papers)
+    out = Merged([], [], {}, ImportState(records), [])
     for paper in imported:
         new = paper_plain(paper)
         if paper.id not in current:
             out.added.append(new)
             out.changes.append(Change(paper.id, added=True))
         else:
-            base = records.get(paper.id, {}).get("fields", {})
+            base = records[paper.id].fields if paper.id in records else {}
             change, fields = _merge_record(paper.id, current[paper.id], base, new)
             out.changes.append(change)
             if fields:
@@ -179,9 +204,9 @@ def merge(
                 whole = {k: merged[k] for k in ORDER if _filled(merged.get(k))}
                 out.updates[paper.id] = (fields, whole)
         fields_seen = {k: fingerprint(v) for k, v in new.items() if k != "id"}
-        records[paper.id] = {"source": source, "fields": fields_seen}
+        records[paper.id] = Record(source, fields_seen)
     seen = {p.id for p in imported}
-    out.gone = sorted(k for k, v in records.items() if v.get("source") == source and k not in seen)
+    out.gone = sorted(k for k, v in records.items() if v.source == source and k not in seen)
     return out
 
 
@@ -206,32 +231,8 @@ def _merge_record(
     return change, fields
 
 
-def parse_state(text: str | None, *, label: str, problems: Problems) -> dict[str, Any]:
-    """The last import's values, by paper id; a missing file means no import happened yet."""
-    if text is None:
-        return {"version": STATE_VERSION, "papers": {}}
-    try:
-        state = json.loads(text)
-    except json.JSONDecodeError as exc:
-        problems.error(Location(label, exc.lineno), f"not valid JSON: {exc.msg}; {_RESET}")
-        return {}
-    if not _is_state(state):
-        problems.error(Location(label), f"not an import state of version {STATE_VERSION}; {_RESET}")
-        return {}
-    return dict(state)
-
-
 _RESET = "delete it to treat every value in papers.yaml as edited by hand"
 
 
-def _is_state(state: object) -> bool:
-    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
-        return False
-    papers = state.get("papers")
-    return isinstance(papers, dict) and all(
-        isinstance(v, dict) and isinstance(v.get("fields"), dict) for v in papers.values()
-    )
-
-
-def state_text(state: Mapping[str, Any]) -> str:
-    return json.dumps(state, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+def state_text(state: ImportState) -> str:
+    return json.dumps(state.as_json(), indent=1, sort_keys=True, ensure_ascii=False) + "\n"

@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
 
+from ..check.validate import validate
 from ..errors import Location, Problems
-from ..limits import read_input
 from ..model import Paper, Volume
 from ..sources.bibtex import read_pmlr
-from ..sources.csv_ import COLUMNS, decode_utf8, read_csv
+from ..sources.common import read_text
+from ..sources.csv_table import COLUMNS, read_csv
 from ..sources.hotcrp import read_authors_csv, read_hotcrp
-from ..validate import validate
 
 T = TypeVar("T")
 
@@ -70,18 +70,11 @@ def _lines(text: str) -> Iterator[str]:
     yield text[start:]
 
 
-def _read_text(path: Path, problems: Problems) -> str | None:
-    data = read_input(path, problems)  # refuses files over limits.MAX_INPUT_BYTES unread
-    if data is None:
-        return None
-    return decode_utf8(data, label=str(path), problems=problems)
-
-
 def read_source(
     path: Path, *, problems: Problems, track: Track, authors: Path | None = None
 ) -> Imported | None:
     """Read and check a source; None (with problems recorded) when it cannot be used."""
-    text = _read_text(path, problems)
+    text = read_text(path, problems)
     if text is None:
         return None
     kind, label = sniff(text), str(path)
@@ -92,7 +85,7 @@ def read_source(
     if kind is Kind.HOTCRP:
         table = None
         if authors is not None:
-            authors_text = _read_text(authors, problems)
+            authors_text = read_text(authors, problems)
             table = authors_text and read_authors_csv(
                 authors_text, label=str(authors), problems=problems
             )

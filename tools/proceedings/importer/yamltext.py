@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -10,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from ..sources.yaml_ import Node
+from ..sources.located_yaml import Node
 
 ORDER = (
     "id", "title", "authors", "abstract", "keywords", "type", "pages", "numpages", "doi", "links",
@@ -20,7 +19,7 @@ HEADER = (
     "# Accepted papers, one record each (see README.md, 'Proceedings data'). Edit freely: a\n"
     "# re-import keeps every field edited by hand (.import-state.json remembers what it wrote).\n"
 )
-_RESOLVER = yaml.resolver.Resolver()  # PyYAML's YAML 1.1 rules: what yaml_.py will read back
+_RESOLVER = yaml.resolver.Resolver()  # PyYAML's YAML 1.1 rules: what the reader will read back
 _STR = "tag:yaml.org,2002:str"
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")  # a plain scalar cannot start with these
 _CONTROLS = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"
@@ -102,7 +101,7 @@ def field_lines(key: str, value: Any, indent: int) -> list[str]:
     """One field at ``indent``: a list of mappings one a line (flow), prose as a block."""
     pad = " " * indent
     if isinstance(value, str):  # most values: skip the checks below
-        if key in _DATE_KEYS and _DATE.fullmatch(value):  # unquoted: yaml_.py reads a date
+        if key in _DATE_KEYS and _DATE.fullmatch(value):  # unquoted: the reader reads a date
             return [f"{pad}{key}: {value}"]
         return _literal(key, value, pad) or [f"{pad}{key}: {scalar(value)}"]
     if isinstance(value, list) and value and isinstance(value[0], Mapping):
@@ -110,28 +109,7 @@ def field_lines(key: str, value: Any, indent: int) -> list[str]:
     if isinstance(value, Mapping):
         lines = (line for k, v in value.items() for line in field_lines(k, v, indent + 2))
         return [f"{pad}{key}:", *lines]
-    if isinstance(value, list | int):
-        return [f"{pad}{key}: {_flow(value)}"]
-    if key in _DATE_KEYS and _DATE.fullmatch(value):  # unquoted: yaml_.py reads a date
-        return [f"{pad}{key}: {value}"]
-    return _literal(key, value, pad) or [f"{pad}{key}: {scalar(value)}"]
-
-
-def read_values(plain: Mapping[str, Any]) -> dict[str, Any]:
-    """The values YAML reads from the fields field_lines writes: the same, but for the dates
-    it writes unquoted, which read as dates (a text that is no date stays: it cannot match)."""
-    return {key: _read_value(key, value) for key, value in plain.items()}
-
-
-def _read_value(key: str, value: Any) -> Any:
-    if isinstance(value, str) and key in _DATE_KEYS and _DATE.fullmatch(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return value
-    if isinstance(value, Mapping):  # a nested block (field_lines), not a flow mapping
-        return read_values(value)
-    return value
+    return [f"{pad}{key}: {_flow(value)}"]  # a list of text, or a whole number
 
 
 def record_lines(plain: Mapping[str, Any], dash: int) -> list[str]:

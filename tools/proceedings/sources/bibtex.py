@@ -27,12 +27,19 @@ from bibtexparser.model import (
 )
 
 from ..errors import Location, Problems
-from ..limits import MAX_DEPTH, TOO_DEEP, read_input
 from ..model import Author, Event, Links, Paper, Volume
-from . import numbers
-from .csv_ import decode_utf8, derive_id, normalize_doi, normalize_pages, untracked
+from ..numbers import MONTH, NUMPAGES, YEAR, foreign_digit, pages_problem
+from . import common
+from .common import (
+    MAX_DEPTH,
+    TOO_DEEP,
+    derive_id,
+    normalize_doi,
+    normalize_pages,
+    read_text,
+    untracked,
+)
 from .latex import decode
-from .numbers import MONTH, NUMPAGES, YEAR
 
 PAPER_FIELDS = {"title", "author", "abstract", "pages", "doi", "keywords", "section"}
 LINK_FIELDS = {
@@ -287,9 +294,9 @@ def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> V
 
     # Numbers and dates as given, not LaTeX-decoded (which trims): {2025 } is refused.
     def day(name: str) -> dt.date | None:  # given empty ({}), a date is refused too
-        return numbers.date(fields[name][0], loc, problems, name) if name in fields else None
+        return common.date(fields[name][0], loc, problems, name) if name in fields else None
 
-    year = numbers.whole(fields["year"][0] if "year" in fields else "", YEAR, loc, problems, "year")
+    year = common.whole(fields["year"][0] if "year" in fields else "", YEAR, loc, problems, "year")
     if year is None:
         return None
     title = text("booktitle") or text("title")
@@ -340,8 +347,7 @@ class PublisherEntry:
 
 def read_publisher_bib(path: Path, problems: Problems) -> list[PublisherEntry]:
     """The entries of the publisher's BibTeX (e.g. an ACM Digital Library export)."""
-    data = read_input(path, problems)  # refuses files over limits.MAX_INPUT_BYTES unread
-    text = None if data is None else decode_utf8(data, label=str(path), problems=problems)
+    text = read_text(path, problems)
     if text is None:
         return []
     library = parse_bibtex(text, label=str(path), problems=problems)
@@ -365,19 +371,19 @@ def _check_numbers(entry: Entry, label: str, problems: Problems) -> None:
         name, value = field.key.lower(), str(field.value)
         at = Location(label, field.start_line + 1, entry.key)
         if name == "numpages":
-            numbers.whole(value, NUMPAGES, at, problems, name)
+            common.whole(value, NUMPAGES, at, problems, name)
         elif name == "year":
-            numbers.whole(value, YEAR, at, problems, name)
+            common.whole(value, YEAR, at, problems, name)
         elif name == "month" and _has_digit(value):  # 'dec' and 'December' are months too
-            numbers.whole(value, MONTH, at, problems, name)
+            common.whole(value, MONTH, at, problems, name)
         elif name == "pages":
-            reason = numbers.pages_problem(value)
+            reason = pages_problem(value)
             if reason is not None:
                 problems.error(at, reason, field=name)
 
 
 def _has_digit(value: str) -> bool:
-    return any(c.isdigit() for c in value) or numbers.foreign_digit(value) is not None
+    return any(c.isdigit() for c in value) or foreign_digit(value) is not None
 
 
 def attach_publisher_fields(

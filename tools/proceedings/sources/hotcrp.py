@@ -9,11 +9,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import Location, Problems
-from ..limits import TOO_DEEP
 from ..model import Author, Paper, PaperType, normalize_name
-from . import numbers
-from .csv_ import clean_text, derive_id, one_line, read_table, split_plain_name, untracked
-from .numbers import NUMPAGES, PID, refusal
+from ..numbers import NUMPAGES, PID
+from . import common
+from .common import TOO_DEEP, clean_text, derive_id, one_line, split_plain_name, untracked
+from .csv_table import read_table
 
 LEFT_OUT = ("reject", "desk_reject", "withdrawn", "draft")
 STATUSES = ("accept", "submitted", *LEFT_OUT)
@@ -173,10 +173,10 @@ def _pid(value: object, loc: Location, problems: Problems) -> str | None:
         return None
     text = _number_text(value)
     if text is None:
-        problems.error(loc, refusal("pid", PID.what, "", json.dumps(value)), field="pid")
+        problems.error(loc, common.refusal("pid", PID.what, "", json.dumps(value)), field="pid")
         return None
     spelled = None if isinstance(value, str) else text
-    number = numbers.whole(text, PID, loc, problems, "pid", spelled=spelled)
+    number = common.whole(text, PID, loc, problems, "pid", spelled=spelled)
     return None if number is None else text
 
 
@@ -224,10 +224,12 @@ def _pages(final: object, loc: Location, problems: Problems) -> int | None:
     at = loc.at(f"{loc.pointer}/final")
     text = _number_text(pages)
     if text is None:
-        problems.error(at, refusal("pages", NUMPAGES.what, "", json.dumps(pages)), field="pages")
+        problems.error(
+            at, common.refusal("pages", NUMPAGES.what, "", json.dumps(pages)), field="pages"
+        )
         return None
     spelled = None if isinstance(pages, str) else text
-    return numbers.whole(text, NUMPAGES, at, problems, "pages", spelled=spelled)
+    return common.whole(text, NUMPAGES, at, problems, "pages", spelled=spelled)
 
 
 def _text(value: dict[str, Any], key: str, loc: Location, problems: Problems) -> str | None:

@@ -251,38 +251,3 @@ def decode(value: str) -> Decoded:
     decoder = _Decoder(_letters(value) if "\\" in value else value)
     text = decoder.run()
     return Decoded(_normalize_space(text), tuple(dict.fromkeys(decoder.unknown)))
-
-
-def to_text(value: str) -> str:
-    return decode(value).text
-
-
-_SPECIAL_LETTERS = str.maketrans(
-    {
-        "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l",
-        "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i",
-        "ŋ": "ng", "Ŋ": "NG", "ĳ": "ij", "Ĳ": "IJ",
-    }
-)  # fmt: skip
-
-
-_NOT_ID = re.compile(r"[^a-z0-9._-]+")
-_DOTS = re.compile(r"\.{2,}")
-
-
-def ascii_id(text: str) -> str | None:
-    """A lower-case ASCII id from a key or UID (schrödter26 -> schrodter26).
-
-    None when a letter has no ASCII transliteration (a key in another script): the organizer
-    then chooses the id, rather than us dropping part of it.
-    """
-    kept = text
-    if not text.isascii():  # most keys are ASCII: nothing to fold, nothing to refuse
-        folded = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
-        kept = "".join(c for c in folded if not unicodedata.combining(c))
-        if any(ord(c) > 127 and c.isalnum() for c in kept):
-            return None
-    slug = _NOT_ID.sub("-", kept.lower())
-    slug = _DOTS.sub(".", slug).strip("-._")
-    slug = slug[:80].rstrip("-._")
-    return slug or None

@@ -1,0 +1,126 @@
+"""The "Cite" block on built paper pages, and the citation files offered beside them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from tests.conftest import ROOT, Site
+from tests.volumes import (
+    acm_reference_in_facts,
+    build_complete_site,
+    citation_files,
+    volume_files,
+    write_complete,
+)
+from tools.proceedings.load import load
+
+PAGE = "proceedings/papers/{}.html"
+TABS = ["ACM Reference Format", "BibTeX", "RIS", "CSL-JSON"]
+DOWNLOADS = {"BibTeX": ".bib", "RIS": ".ris", "CSL-JSON": ".json"}
+
+
+@pytest.fixture(scope="module")
+def complete_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return build_complete_site(tmp_path_factory.mktemp("complete-site"))
+
+
+def cite_tabs(page: BeautifulSoup) -> dict[str, Tag]:
+    """Tab label -> its content panel, from the tab set in the Cite section. The panel is the
+    one its radio input controls (aria-controls), never named on the label: HTML forbids
+    aria-controls on a label tied to a form control."""
+    section = page.select_one("section#cite")
+    assert section is not None
+    tab_set = section.select_one("div.sd-tab-set")
+    assert tab_set is not None
+    panels: dict[str, Tag] = {}
+    for label in tab_set.select("label.sd-tab-label"):
+        assert not label.has_attr("aria-controls"), label
+        radio = tab_set.select_one(f"input#{label['for']}")
+        assert radio is not None and radio.get("type") == "radio"
+        panel = tab_set.select_one(f"#{radio['aria-controls']}")
+        assert panel is not None and "sd-tab-content" in panel["class"]
+        assert panel.find_previous_sibling("label") is label
+        panels[label.get_text(strip=True)] = panel
+    return panels
+
+
+def code(panel: Tag) -> str:
+    block = panel.select_one("div.highlight pre")  # highlighted: sphinx-copybutton adds a button
+    assert block is not None
+    return block.get_text()
+
+
+def test_acm_reference_on_the_page_matches_the_paper_word_for_word(site: Site) -> None:
+    panels = cite_tabs(site.page(PAGE.format("moe-load-balancing")))
+    assert list(panels) == TABS
+    assert code(panels["ACM Reference Format"]).strip() == acm_reference_in_facts()
+
+
+@pytest.mark.parametrize("paper_id", ["traffic-inversion", "moe-load-balancing", "scale-ccl"])
+def test_each_tab_shows_the_file_it_offers(site: Site, paper_id: str) -> None:
+    panels = cite_tabs(site.page(PAGE.format(paper_id)))
+    for label, suffix in DOWNLOADS.items():
+        links = panels[label].select("a.cite-download")
+        assert len(links) == 1, label
+        assert links[0]["href"] == f"{paper_id}{suffix}"
+        assert links[0]["download"] == f"{paper_id}{suffix}"
+        served = site.file(f"proceedings/papers/{paper_id}{suffix}")
+        assert code(panels[label]) == served, label
+    assert panels["ACM Reference Format"].select("a") == []
+
+
+def test_the_chosen_format_is_remembered_across_pages(site: Site) -> None:
+    page = site.page(PAGE.format("scale-ccl"))
+    labels = page.select("section#cite label.sd-tab-label")
+    assert [lab["data-sync-group"] for lab in labels] == ["citation-format"] * len(TABS)
+    assert [lab["data-sync-id"] for lab in labels] == ["acm", "bibtex", "ris", "csl-json"]
+    checked = page.select("section#cite input[checked]")
+    assert len(checked) == 1 and checked[0]["id"] == labels[0]["for"]  # ACM shown first
+
+
+def test_served_files_are_the_rendered_ones(site: Site) -> None:
+    proceedings = load(ROOT / "proceedings" / "data").proceedings
+    for name, text in citation_files(proceedings).items():
+        assert site.file(f"proceedings/papers/{name}") == text, name
+    for name, text in volume_files(proceedings).items():
+        assert site.file(f"proceedings/{name}") == text, name
+
+
+def test_withdrawn_paper_page_offers_no_citation(complete_site: Site) -> None:
+    page = complete_site.page(PAGE.format("gone"))
+    assert page.select_one("section#cite") is None
+    papers = complete_site.out / "proceedings" / "papers"
+    assert sorted(p.name for p in papers.glob("gone.*")) == ["gone.html"]
+    volume = json.loads(complete_site.file("proceedings/volume.json"))
+    assert [item["id"] for item in volume] == ["testcite25-scale-gpu", "testcite25-specials"]
+
+
+def test_hard_text_stays_text_in_every_tab(complete_site: Site) -> None:
+    panels = cite_tabs(complete_site.page(PAGE.format("specials")))
+    assert "Q&A on 100% of $5 #1 a_b {x} ~ ^ \\ costs: what?!" in code(
+        panels["ACM Reference Format"]
+    )
+    assert r"{Q{\&}A} on 100{\%}" in code(panels["BibTeX"])
+    assert "TI  - Q&A on 100% of $5 #1 a_b {x} ~ ^ \\ costs: what?!\n" in code(panels["RIS"])
+    item = json.loads(code(panels["CSL-JSON"]))[0]
+    assert item["author"][0] == {"literal": "The INET Consortium"}
+    for panel in panels.values():
+        assert panel.select("script, b, i") == []
+
+
+def test_a_paper_withdrawn_later_loses_its_files(tmp_path: Path) -> None:
+    site = build_complete_site(tmp_path)
+    papers = site.out / "proceedings" / "papers"
+    assert (papers / "specials.ris").is_file()
+    data = write_complete(tmp_path / "data")
+    text = (data / "papers.yaml").read_text(encoding="utf-8")
+    text = text.replace("    abstract: Short.\n", "    abstract: Short.\n    status: retracted\n"
+                        "    notice: Retracted for a duplicate publication.\n")  # fmt: skip
+    (data / "papers.yaml").write_text(text, encoding="utf-8")
+    site = build_complete_site(tmp_path, data=data)
+    assert sorted(p.name for p in papers.glob("specials.*")) == ["specials.html"]
+    assert "specials" not in site.file("proceedings/volume.ris")

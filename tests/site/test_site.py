@@ -1,0 +1,447 @@
+"""The site's own pages: navigation, home, call for papers, committee, links and assets."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+from tests.conftest import Site, facts
+from tests.support import site_pages
+from tools.proceedings.render import dates
+
+# The expected content, from the workshop's facts (tests/data/facts), never from the pages.
+NAVIGATION = ["Call for papers", "Program", "Proceedings", "Organizers"]
+AREAS = [
+    "Future communication challenges related to the evolution of AI systems (reasoning models, "
+    "mixture of experts, ...)",
+    "Traffic characterization for distributed AI training or inference workloads",
+    "Collective communications for the Internet",
+    "Network protocol adaptations to scale out AI workloads",
+    "Domain-specific transport protocols",
+    "Lossy and/or lossless transport protocols for distributed training and inference",
+    "Dynamic compression, quantization, and model sparsification",
+    "Congestion control methods for GPU-centric communications",
+    "Parallelism for heterogeneous and/or distributed AI systems",
+    "Impact on network infrastructure and protocols of in-network processing for large-scale "
+    "distributed AI systems",
+    "Large-scale disaggregation of AI training or inference systems",
+    "Load balancing and routing for heterogeneous and/or distributed AI systems",
+    "KV-cache distribution, towards KV-centric networking",
+    "Federated learning",
+    "Security and privacy of distributed AI communications",
+    "Encryption methods for distributed AI communications",
+    "Distributing AI workloads among heterogeneous nodes",
+    "Decentralized system designs for AI services",
+    "Edge-core distribution of AI workloads",
+]
+FACTS = facts(2025)
+# Milestone -> (superseded date or None, date in force), all Anywhere on Earth; the labels are
+# the call's own words, the dates the facts', in the site's house style.
+LABELS = [
+    "Paper submissions deadline",
+    "Paper acceptance notification",
+    "Camera ready due",
+    "Program available online",
+]
+DATES: dict[str, tuple[str | None, str]] = {
+    label: (dates.day(was) if was else None, dates.day(date))
+    for label, (_, date, was) in zip(LABELS, FACTS["cfp"]["deadlines"], strict=True)
+}
+CHAIRS = {chair["name"]: chair["affiliation"] for chair in FACTS["chairs"]}
+COMMITTEE = {member["name"]: member["affiliation"] for member in FACTS["committee"]}
+PORTAL = FACTS["cfp"]["portal"]
+CONTACTS = ("mailto:submit@inet4ai.org", "mailto:chairs@inet4ai.org")
+# Attributes that make the browser fetch or navigate to another file.
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
+
+
+def text(node: Tag) -> str:
+    """The text of an element as a reader sees it: whitespace collapsed, permalink signs gone."""
+    for link in node.select("a.headerlink"):
+        link.decompose()
+    return " ".join(node.get_text(" ").split())
+
+
+def article(page: BeautifulSoup) -> Tag:
+    found = page.select_one("article.bd-article")
+    assert found is not None, "no article element"
+    return found
+
+
+def section(page: BeautifulSoup, anchor: str) -> Tag:
+    found = page.select_one(f"section#{anchor}")
+    assert found is not None, f"no section #{anchor}"
+    return found
+
+
+def html_pages(site: Site) -> list[Path]:
+    pages = sorted(p for p in site.out.rglob("*.html") if "_static" not in p.parts)
+    assert pages, "the build produced no pages"
+    return pages
+
+
+def is_external(url: str) -> bool:
+    """True for links that leave the site (any scheme, or protocol-relative)."""
+    parts = urlsplit(url)
+    return bool(parts.scheme) or url.startswith("//")
+
+
+def resolve(site: Site, page: Path, url: str) -> tuple[Path, str]:
+    """The file a relative URL on `page` points at, and its fragment."""
+    parts = urlsplit(url)
+    target = page if not parts.path else page.parent / unquote(parts.path)
+    if parts.path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target.resolve(), unquote(parts.fragment)
+
+
+def ids(path: Path, cache: dict[Path, set[str]]) -> set[str]:
+    if path not in cache:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        cache[path] = {str(t["id"]) for t in soup.select("[id]")} | {
+            str(t["name"]) for t in soup.select("a[name]")
+        }
+    return cache[path]
+
+
+# --- The build --------------------------------------------------------------------------------
+
+
+def test_build_has_no_warnings(site: Site) -> None:
+    assert site.warnings == ""
+
+
+def test_every_page_uses_only_local_assets(site: Site) -> None:
+    """Scripts, styles and icons come from the site itself: it works offline, without a CDN."""
+    remote = []
+    for page in html_pages(site):
+        soup = site.page(page.relative_to(site.out).as_posix())
+        for tag in soup.select("script[src], link[rel~=stylesheet], link[rel~=icon], img[src]"):
+            url = str(tag.get("src") or tag.get("href"))
+            if is_external(url):
+                remote.append(f"{page.name}: {url}")
+    assert remote == []
+
+
+def test_theme_mode_has_a_default(site: Site) -> None:
+    """Without a default mode pydata-sphinx-theme logs "Got invalid theme mode" on first load."""
+    home = site.page("index.html")
+    assert home.html is not None and home.body is not None
+    assert home.html["data-theme"] == "light"
+    assert home.body["data-default-mode"] == "light"
+
+
+def test_favicon_and_logo(site: Site) -> None:
+    home = site.page("index.html")
+    icon = home.select_one("link[rel~=icon]")
+    assert icon is not None
+    assert (site.out / str(icon["href"])).is_file()
+    brand = home.select_one(".bd-sidebar-primary .navbar-brand")
+    assert brand is not None
+    assert text(brand) == "INET4AI 2025"
+    assert all(img["src"] for img in brand.select("img"))
+
+
+def test_every_page_declares_the_icon(site: Site) -> None:
+    """A page naming no icon makes browsers ask for /favicon.ico, which the site does not have
+    (a failed request and a console error in Chromium)."""
+    icon = (site.out / "_static" / "favicon.svg").resolve()
+    assert icon.is_file()
+    pages = site_pages(site.out)
+    assert "search.html" in pages  # the page Sphinx writes from a template, with no doctree
+    wrong = {}
+    for name in pages:
+        links = site.page(name).select("head link[rel~=icon]")
+        if [resolve(site, site.out / name, str(link["href"]))[0] for link in links] != [icon]:
+            wrong[name] = [str(link) for link in links]
+    assert wrong == {}, f"pages not declaring {icon.name} once: {wrong}"
+
+
+# --- Navigation and links ---------------------------------------------------------------------
+
+
+def test_sidebar_lists_the_sections_in_order(site: Site) -> None:
+    nav = site.page("index.html").select("nav.bd-docs-nav li.toctree-l1 > a")
+    assert [text(a) for a in nav] == NAVIGATION
+
+
+@pytest.mark.parametrize("title", NAVIGATION)
+def test_sidebar_entry_leads_to_its_page(site: Site, title: str) -> None:
+    home = site.out / "index.html"
+    nav = site.page("index.html").select("nav.bd-docs-nav li.toctree-l1 > a")
+    href = next(str(a["href"]) for a in nav if text(a) == title)
+    target, _ = resolve(site, home, href)
+    assert target.is_file(), href
+    h1 = BeautifulSoup(target.read_text(encoding="utf-8"), "lxml").select_one("article h1")
+    assert h1 is not None
+    assert text(h1) == title
+
+
+def test_every_sidebar_link_on_every_page_exists(site: Site) -> None:
+    missing = []
+    for page in html_pages(site):
+        soup = site.page(page.relative_to(site.out).as_posix())
+        for a in soup.select("nav.bd-docs-nav a[href]"):
+            target, _ = resolve(site, page, str(a["href"]))
+            if not target.is_file():
+                missing.append(f"{page.relative_to(site.out)} -> {a['href']}")
+    assert missing == []
+
+
+def test_sidebar_toggles_have_names(site: Site) -> None:
+    """A <summary> that expands a sidebar section must say what it is (axe summary-name)."""
+    unnamed = []
+    for page in html_pages(site):
+        soup = site.page(page.relative_to(site.out).as_posix())
+        for summary in soup.select(".bd-sidebar-primary summary"):
+            if not (text(summary) or summary.get("aria-label")):
+                unnamed.append(str(page.relative_to(site.out)))
+    assert unnamed == []
+
+
+def test_no_internal_link_is_broken(site: Site) -> None:
+    """Every href/src to a local file, in every page, exists; so does its #fragment."""
+    broken: list[str] = []
+    anchors: dict[Path, set[str]] = {}
+    checked = 0
+    for page in html_pages(site):
+        soup = site.page(page.relative_to(site.out).as_posix())
+        for name, attribute in LINK_ATTRIBUTES.items():
+            for tag in soup.find_all(name, attrs={attribute: True}):
+                url = str(tag[attribute])
+                where = f"{page.relative_to(site.out)}: <{name} {attribute}={url!r}>"
+                if url == "" and name != "a":
+                    broken.append(f"{where} (empty)")
+                    continue
+                if is_external(url) or url in ("", "#"):
+                    continue
+                checked += 1
+                target, fragment = resolve(site, page, url)
+                if not target.is_file():
+                    broken.append(where)
+                elif fragment and target.suffix == ".html" and fragment not in ids(target, anchors):
+                    broken.append(f"{where} (no #{fragment})")
+    assert broken == []
+    assert checked > 100  # the walk really looked at the pages
+
+
+def test_every_page_footer_gives_the_contacts(site: Site) -> None:
+    for page in html_pages(site):
+        footer = site.page(page.relative_to(site.out).as_posix()).select_one(".bd-footer-content")
+        assert footer is not None, page
+        hrefs = {unquote(str(a["href"])) for a in footer.select("a[href]")}
+        assert set(CONTACTS) <= hrefs, page
+
+
+# --- Home -------------------------------------------------------------------------------------
+
+
+def test_home_links_to_call_program_and_proceedings(site: Site) -> None:
+    home = site.out / "index.html"
+    body = article(site.page("index.html"))
+    cards = {
+        text(card.select_one(".sd-card-title") or card): resolve(site, home, str(link["href"]))[0]
+        for card in body.select(".sd-card")
+        if (link := card.select_one("a.sd-stretched-link")) is not None
+    }
+    out = site.out.resolve()
+    assert cards == {
+        "Call for papers": out / "cfp" / "index.html",
+        "Program": out / "program" / "index.html",
+        "Proceedings": out / "proceedings" / "index.html",
+        "Organizers": out / "organizers.html",
+    }
+
+
+def test_home_says_when_and_where(site: Site) -> None:
+    facts = article(site.page("index.html")).select_one(".inet4ai-facts")
+    assert facts is not None
+    said = text(facts)
+    for fact in ("Monday 1 December 2025", "HKT (UTC+8)", "HKUST, Hong Kong, China"):
+        assert fact in said
+    assert "ACM CoNEXT 2025, 1–4 December 2025" in said
+
+
+def test_home_gives_irtf_connection_and_news(site: Site) -> None:
+    page = site.page("index.html")
+    assert "Internet Research Task Force (IRTF)" in text(section(page, "an-irtf-initiative"))
+    news_section = section(page, "news")
+    terms, definitions = news_section.select("dl > dt"), news_section.select("dl > dd")
+    news = {text(dt): text(dd) for dt, dd in zip(terms, definitions, strict=True)}
+    assert "24 July 2025" in news
+    assert "3 September 2025" in news["24 July 2025"]
+    assert "1 October 2025" in news["24 July 2025"]
+    assert "was published" in news["Call for papers"]
+
+
+def test_home_announces_the_next_edition(site: Site) -> None:
+    nxt = section(site.page("index.html"), "next-edition")
+    said = text(nxt)
+    assert "ACM CoNEXT 2026" in said and "Utrecht" in said
+    cards = {
+        text(title): text(card.select_one(".sd-card-text") or card)
+        for card in nxt.select(".sd-card")
+        if (title := card.select_one(".sd-card-title")) is not None
+    }
+    assert cards == {
+        "7 July 2026": "Abstract registration",
+        "14 July 2026": "Paper submission",
+        "31 August 2026": "Acceptance notification",
+        "30 September 2026": "Camera ready",
+    }
+
+
+# --- Call for papers --------------------------------------------------------------------------
+
+
+def test_call_says_it_is_closed(site: Site) -> None:
+    notice = article(site.page("cfp/index.html")).select_one(".admonition")
+    assert notice is not None
+    title = notice.select_one(".admonition-title")
+    assert title is not None and text(title) == "This call is closed"
+
+
+def test_call_lists_all_19_areas(site: Site) -> None:
+    areas = section(site.page("cfp/index.html"), "areas-of-interest").select("ol > li")
+    assert [text(li) for li in areas] == AREAS
+
+
+def test_call_gives_the_submission_rules(site: Site) -> None:
+    said = text(section(site.page("cfp/index.html"), "submission"))
+    assert "at most six (6) pages long, excluding references and appendices" in said
+    assert "two-column 10pt ACM format" in said
+    assert "the review process will be double-blind" in said
+    assert "preserves the anonymity of the authors" in said
+
+
+def test_closed_call_links_the_submission_portal_once(site: Site) -> None:
+    submission = section(site.page("cfp/index.html"), "submission")
+    links = [str(a["href"]).rstrip("/") for a in submission.select("a[href]:not(.headerlink)")]
+    assert links == [PORTAL]  # the call's own words; no button repeats it on a closed call
+    assert submission.select("a.sd-btn") == []
+
+
+def test_call_dates_show_original_and_extended(site: Site) -> None:
+    dates = section(site.page("cfp/index.html"), "important-dates")
+    assert "Anywhere on Earth (AoE" in text(dates)
+    table = dates.select_one("table")
+    assert table is not None
+    rows = {}
+    for row in table.select("tbody tr"):
+        cells = row.select("td")
+        struck = [text(d) for cell in cells for d in cell.select("s, del")]
+        for d in row.select("s, del"):
+            d.decompose()
+        live = [t for cell in cells[1:] if (t := text(cell))]
+        rows[text(cells[0])] = (struck, live)
+    assert set(rows) == set(DATES)
+    for milestone, (superseded, final) in DATES.items():
+        struck, live = rows[milestone]
+        assert struck == ([superseded] if superseded else []), milestone
+        assert any(cell.startswith(final) for cell in live), milestone
+        if superseded:
+            assert all(superseded not in cell for cell in live), milestone
+
+
+def test_call_gives_the_contact_addresses(site: Site) -> None:
+    contact = section(site.page("cfp/index.html"), "contact")
+    assert {unquote(str(a["href"])) for a in contact.select("a[href^='mailto:']")} == set(CONTACTS)
+
+
+# --- Organizers -------------------------------------------------------------------------------
+
+
+def test_organizers_lists_the_chairs(site: Site) -> None:
+    page = section(site.page("organizers.html"), "workshop-and-tpc-chairs")
+    chairs = {}
+    for card in page.select(".sd-card"):
+        name = card.select_one(".sd-card-title")
+        affiliation = card.select_one(".inet4ai-affiliation")
+        assert name is not None and affiliation is not None
+        chairs[text(name)] = text(affiliation)
+    assert chairs == CHAIRS
+
+
+def test_organizers_lists_the_committee(site: Site) -> None:
+    table = section(site.page("organizers.html"), "technical-program-committee").select_one("table")
+    assert table is not None
+    header = [text(th) for th in table.select("thead th")]
+    assert header == ["Name", "Affiliation"]
+    rows = [[text(td) for td in tr.select("td")] for tr in table.select("tbody tr")]
+    assert {name: affiliation for name, affiliation in rows} == COMMITTEE
+    assert len(rows) + len(CHAIRS) == 16
+
+
+# House style, checked on every page's prose (citations in <pre> blocks keep their formats).
+US_DATE = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) \d{1,2}(?:\s*[-–]\s*\d{1,2})?, \d{4}\b"
+)
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+HYPHEN_RANGE = re.compile(r"\b\d{1,2}-\d{1,2} (?:January|February|March|April|May|June|July|"
+                          r"August|September|October|November|December)\b")  # fmt: skip
+NOT_YET = re.compile(r"\bnot (?:yet|available)\b|\byet (?:listed|known)\b|\bon this site yet\b")
+
+
+def prose(page: BeautifulSoup) -> str:
+    """The text a reader reads on a page: its article, less code blocks and the search box."""
+    article = page.select_one("article") or page
+    for block in article.select("pre, script, style, .headerlink"):
+        block.decompose()
+    return " ".join(article.get_text(" ").split())
+
+
+@pytest.fixture(scope="module")
+def pages(site: Site) -> dict[str, BeautifulSoup]:
+    return {name: site.page(name) for name in site_pages(site.out)}
+
+
+def test_prose_dates_follow_one_house_style(pages: dict[str, BeautifulSoup]) -> None:
+    found = {
+        name: hits
+        for name, page in pages.items()
+        if (hits := [*US_DATE.findall(t := prose(page)), *ISO_DATE.findall(t),
+                     *HYPHEN_RANGE.findall(t)])
+    }  # fmt: skip
+    assert found == {}
+
+
+def test_nothing_is_said_to_come_later_after_the_event(
+    site: Site, pages: dict[str, BeautifulSoup]
+) -> None:
+    said = {name: hits for name, page in pages.items() if (hits := NOT_YET.findall(prose(page)))}
+    for name in ("program/program.ics", "cfp/cfp-dates.ics"):
+        if hits := NOT_YET.findall(site.file(name)):
+            said[name] = hits
+    assert said == {}
+
+
+def test_prose_names_a_place_once(pages: dict[str, BeautifulSoup]) -> None:
+    front = text(pages["proceedings/index.html"].select_one(".proceedings-front-matter"))
+    assert "1–4 December 2025, Hong Kong" in front
+    assert [n for n, page in pages.items() if "Hong Kong, Hong Kong" in prose(page)] == []
+
+
+def test_presenters_are_not_called_authors(pages: dict[str, BeautifulSoup]) -> None:
+    """Two papers' author lists are not known: nothing may say their presenters wrote them."""
+    claim = re.compile(r"presented by (?:one of )?(?:its|their) authors?", re.I)
+    assert [n for n, page in pages.items() if claim.search(prose(page))] == []
+
+
+def test_link_previews_describe_each_page_in_whole_sentences(
+    pages: dict[str, BeautifulSoup],
+) -> None:
+    for name, page in pages.items():
+        if name in ("search.html", "genindex.html"):
+            continue
+        og = page.select_one('meta[property="og:description"]')
+        meta = page.select_one('meta[name="description"]')
+        assert og is not None and meta is not None, name
+        assert og["content"] == meta["content"], name
+        described = str(og["content"])
+        assert described.endswith((".", "…")), (name, described)
+        assert "calendar" not in described.lower(), (name, described)

@@ -1,0 +1,306 @@
+"""Hostile text in every field, through the whole pipeline: data folder -> load -> Sphinx build ->
+pages, downloads and calendar. Each example is one build carrying many records; every hostile
+paper has a plain twin of the same shape, and the two pages must have the same elements and
+attributes: the text may change what a page says, never what it is made of."""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import bibtexparser
+import rispy
+from bs4 import BeautifulSoup, Tag
+from citeproc.source.json import CiteProcJSON
+from hypothesis import example, given
+from hypothesis import strategies as st
+from icalendar import Calendar
+
+from tests.conftest import Site, build, copy_site
+from tests.hostile_text import BUILDS, FRAGMENTS, hostile_text, long_text, words
+from tests.proceedings.helpers import write_data
+from tools.proceedings.load import load
+from tools.proceedings.model import Paper, Proceedings
+from tools.proceedings.numbers import foreign_digit, pages_problem
+from tools.proceedings.render.citation.record import facts
+
+from .pages import NO_PROGRAM, PAPER, check_site_rules, skeleton, text
+
+# Small pieces: a whole volume is drawn at once and hypothesis caps the size of one example.
+TEXT = hostile_text(max_pieces=3)
+LINE = hostile_text(max_pieces=2, line_breaks=False)
+NO_SPACE = hostile_text(max_pieces=2).map(lambda t: "".join(t.split()))
+# '$...$' is math in abstracts (tested on its own): here abstracts are text only.
+ABSTRACT = hostile_text(max_pieces=4).map(lambda t: t.replace("$", "")).filter(str.strip)
+PYGMENTS = {("span", ("class",)), ("span", ())}  # what highlighted code is made of
+# Pages as validation keeps them: one side, no digit other than 0-9 (numbers.pages_problem).
+PAGES = (
+    LINE.map(lambda t: "".join(c for c in re.sub("-{2,}", "-", t) if not foreign_digit(c)))
+    .map(str.strip)
+    .filter(lambda t: bool(t) and pages_problem(t) is None)
+)
+
+
+def url_text(text: str) -> str:
+    """What validation lets into a URL: no whitespace and no character of category C."""
+    return "".join(c for c in text if not unicodedata.category(c).startswith("C"))
+
+
+@st.composite
+def records(draw: st.DrawFn, *, long: bool = False) -> dict[str, Any]:
+    """One paper record as papers.yaml holds it, hostile in every text field."""
+    authors: list[dict[str, Any]] = []
+    for _ in range(draw(st.integers(0, 3))):
+        if draw(st.booleans()):
+            affiliations = draw(st.lists(LINE, max_size=2))
+            authors.append(
+                {"given": draw(LINE), "family": draw(LINE), "affiliations": affiliations}
+            )
+        else:
+            authors.append({"name": draw(LINE)})
+    record: dict[str, Any] = {
+        "title": draw(long_text(40) if long else TEXT),
+        "authors": authors,
+        "abstract": draw(long_text(200).map(lambda t: t.replace("$", "")) if long else ABSTRACT),
+        "keywords": draw(st.lists(LINE, max_size=3)),
+    }
+    optional = {
+        "pages": PAGES,
+        "doi": NO_SPACE.map(lambda s: "10.1234/" + s),
+        "links": NO_SPACE.map(lambda s: {"pdf": "https://example.org/" + url_text(s)}),
+        "session": LINE,
+        "erratum": TEXT,
+    }
+    for name, strategy in optional.items():
+        if draw(st.booleans()):
+            record[name] = draw(strategy)
+    if draw(st.integers(0, 4)) == 0:
+        record.update(status="withdrawn", notice=draw(TEXT))
+    return record
+
+
+def corpus() -> list[dict[str, Any]]:
+    """Every fragment in every field, deterministically: the explicit example."""
+    out = []
+    for i in range(0, len(FRAGMENTS), 3):
+        a, b, c = (FRAGMENTS[(i + k) % len(FRAGMENTS)] for k in range(3))
+        one_line = " ".join(f"{a} {b} {c}".split())
+        out.append(
+            {
+                "title": f"{a} {b} {c}",
+                "authors": [
+                    {"given": " ".join(b.split()) or "x", "family": one_line, "affiliations": [c]},
+                    {"name": " ".join(a.split()) or "x"},
+                ],
+                "abstract": f"{a}\n\n{b} {c}".replace("$", ""),
+                "keywords": [one_line],
+                "session": " ".join(c.split()) or "x",
+                "erratum": f"{c} {a}",
+            }
+        )
+    return out
+
+
+def twin(paper: Paper, proceedings: Proceedings, index: int) -> dict[str, Any]:
+    """A plain record of the same shape as ``paper``: same fields, counts and page range."""
+    record: dict[str, Any] = {
+        "title": f"Plain title {index}",
+        "authors": [
+            {
+                "given": "Given",
+                "family": f"Family{index}x{j}",
+                "affiliations": ["Aff"] * len(a.affiliations),
+            }
+            if a.family
+            else {"name": f"Name{index}x{j}"}
+            for j, a in enumerate(paper.authors)
+        ],
+        "abstract": "\n\n".join(["Plain abstract."] * len(paper.paragraphs)),
+        "keywords": [f"kw{k}" for k in range(len(paper.keywords))],
+    }
+    cited = facts(paper, proceedings.volume)
+    if paper.pages:
+        record["pages"] = "1--2" if cited.last_page != cited.first_page else "1"
+    if paper.doi:
+        record["doi"] = f"10.5555/twin.{index}"
+    if paper.links.pdf:
+        record["links"] = {"pdf": "https://example.org/twin.pdf"}
+    if paper.session:
+        record["session"] = "Plain session"
+    if paper.erratum:
+        record["erratum"] = "Plain erratum."
+    if not paper.is_published:
+        record.update(status=paper.status.value, notice="Plain notice.")
+    return record
+
+
+def program_page(ids: list[str]) -> str:
+    talks = "".join(f":::{{paper-talk}} {pid}\n:presenter: Ada Example\n:::\n\n" for pid in ids)
+    return f"# Program\n\n```{{program-calendar}}\n```\n\n::::{{session}}\n\n{talks}::::\n"
+
+
+def build_volume(base: Path, hostile: list[dict[str, Any]]) -> tuple[Site, Proceedings]:
+    """Hostile papers h0.., each followed by its twin b0..; plain papers first and last, so that
+    every hostile page and its twin both have a previous and a next paper."""
+    plain = {"authors": [{"given": "Ada", "family": "Example"}], "abstract": "Plain."}
+    ends = [{"id": "first", "title": "First", **plain}, {"id": "last", "title": "Last", **plain}]
+    staged = [{"id": f"h{i}", **r} for i, r in enumerate(hostile)]
+    for i, record in enumerate(staged):  # DOIs are unique in a volume
+        if "doi" in record:
+            record["doi"] = record["doi"].replace("10.1234/", f"10.1234/h{i}.", 1)
+    draft = load(write_data(base / "draft", [ends[0], *staged, ends[1]])).proceedings
+    papers = [ends[0]]
+    for i, record in enumerate(staged):
+        papers += [record, {"id": f"b{i}", **twin(draft.paper(f"h{i}"), draft, i)}]
+    data = write_data(base / "data", [*papers, ends[1]])
+    src = copy_site(base / "src")
+    ids = [p["id"] for p in [*papers, ends[1]]]
+    (src / "program/index.md").write_text(program_page(ids), encoding="utf-8")
+    site = build(src, base / "html", overrides={"proceedings_data": str(data)})
+    assert site.warnings == ""
+    return site, load(data).proceedings
+
+
+def title_of(page: BeautifulSoup) -> str:
+    h1 = page.select_one("h1")
+    assert isinstance(h1, Tag)
+    for link in h1.select("a.headerlink"):
+        link.decompose()
+    return text(h1)
+
+
+def check_paper_page(site: Site, paper: Paper) -> None:
+    page = site.page(PAPER.format(paper.id))
+    assert title_of(page) == words(paper.title)
+    names = [text(li.select_one("strong")) for li in page.select("ul.paper-authors > li")]
+    assert names == [words(a.display_name) for a in paper.authors]
+    affiliations = [text(s) for s in page.select("ul.paper-authors .paper-affiliation")]
+    assert affiliations == [
+        words("; ".join(a.affiliations)) for a in paper.authors if a.affiliations
+    ]
+    if paper.paragraphs:
+        abstract = [text(p) for p in page.select("#abstract > p")]
+        assert abstract == [words(p) for p in paper.paragraphs]
+    if paper.keywords:
+        assert words(", ".join(paper.keywords)) in text(page.select_one("article"))
+    if paper.notice:
+        assert words(paper.notice) in text(page.select_one(".admonition.warning"))
+    meta = page.select_one('meta[name="citation_title"]')
+    if paper.is_published:
+        assert meta is not None and meta["content"] == words(paper.title)
+        ld = page.select_one('script[type="application/ld+json"]')
+        assert ld is not None and json.loads(ld.get_text())["name"] == paper.title
+    for block in page.select("div.highlight"):
+        assert {(el.name, tuple(el.attrs)) for el in block.select("pre *")} <= PYGMENTS
+
+
+def check_downloads(site: Site, paper: Paper) -> None:
+    stem = site.out / "proceedings/papers" / paper.id
+    if not paper.is_published:
+        assert not stem.with_suffix(".bib").exists()
+        return
+    library = bibtexparser.parse_string(stem.with_suffix(".bib").read_text(encoding="utf-8"))
+    assert library.failed_blocks == [] and len(library.entries) == 1
+    (record,) = rispy.loads(stem.with_suffix(".ris").read_text(encoding="utf-8"))
+    assert record["title"] == words(paper.title)
+    (item,) = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
+    # The title is rich text (nocase spans): the text is what a CSL-JSON reader gets from it.
+    assert str(CiteProcJSON([]).parse_string(item["title"])) == paper.title
+
+
+def without_text(node: Tag) -> list[tuple[str, tuple[str, ...]]]:
+    """A page's skeleton, less what Pygments makes of the citation code (checked apart)."""
+    for block in node.select("div.highlight pre"):
+        block.clear()
+    return skeleton(node)
+
+
+def toc_order(proceedings: Proceedings) -> list[Paper]:
+    """The table of contents' order: grouped by session (first seen first) when any is given."""
+    if not any(p.session for p in proceedings.papers):
+        return list(proceedings.papers)
+    groups: dict[str, list[Paper]] = {}
+    for paper in proceedings.papers:
+        groups.setdefault(paper.session or "Other papers", []).append(paper)
+    return [paper for group in groups.values() for paper in group]
+
+
+def check_indexes(site: Site, proceedings: Proceedings) -> None:
+    toc = site.page("proceedings/index.html")
+    entries = toc.select(".proceedings-toc > li")
+    listed = toc_order(proceedings)
+    assert [text(li.select_one("a")) for li in entries] == [words(p.title) for p in listed]
+    shapes = {p.id: skeleton(li) for p, li in zip(listed, entries, strict=True)}
+    authors = site.page("proceedings/authors.html").select(".author-index > li")
+    expected = proceedings.authors()
+    assert len(authors) == len(expected)
+    for li, (author, papers) in zip(authors, expected, strict=True):
+        assert words(author.family or author.display_name) in text(li.select_one("strong"))
+        assert len(li.select("a")) == len(papers)
+    for i in range(sum(p.id.startswith("h") for p in proceedings.papers)):
+        assert shapes[f"h{i}"] == shapes[f"b{i}"]
+
+
+def check_calendar(site: Site, proceedings: Proceedings) -> None:
+    calendar = Calendar.from_ical((site.out / "program/program.ics").read_bytes())
+    (event,) = calendar.walk("VEVENT")
+    description = words(str(event["DESCRIPTION"]))
+    for paper in proceedings.papers:
+        assert words(f"Paper: {paper.title}") in description
+
+
+@BUILDS
+@example(corpus())
+@given(st.lists(records(), min_size=5, max_size=5).flatmap(
+    lambda rs: records(long=True).map(lambda extra: [*rs, extra])
+))  # fmt: skip
+def test_hostile_records_build_and_stay_text(hostile: list[dict[str, Any]]) -> None:
+    with tempfile.TemporaryDirectory(prefix="hostile-site-") as scratch:
+        site, proceedings = build_volume(Path(scratch), hostile)
+        for paper in proceedings.papers:
+            check_paper_page(site, paper)
+            check_downloads(site, paper)
+        for i in range(len(hostile)):
+            pages = [site.page(PAPER.format(f"{kind}{i}")) for kind in "hb"]
+            assert without_text(pages[0]) == without_text(pages[1]), f"h{i}"
+        check_indexes(site, proceedings)
+        check_calendar(site, proceedings)
+        check_site_rules(site)
+        volume = bibtexparser.parse_string(site.file("proceedings/volume.bib"))
+        assert volume.failed_blocks == []
+        assert len(volume.entries) == len(proceedings.published)
+
+
+MATH_ABSTRACTS = [
+    r"Unknown command $\href{javascript:alert(1)}{x}$ here.",
+    r"Unfinished $x^$ and $\begin{foo} x \end{foo}$.",
+    r"Markup $<script>alert(1)</script>$ and $a<b>c$ and $\text{<img src=x onerror=y>}$.",
+    r"Fine $\alpha + \beta_{i}^{2}$ and an escaped \$5 price.",
+    # docutils' converter fails on these with AttributeError and IndexError, not MathError
+    r"Prices went from $5 & $10; a line break $a \\ b$; a lone $_$ and $^$.",
+]
+MATHML_TAGS = {"math", "mi", "mn", "mo", "mrow", "msub", "msup", "msubsup", "mtext", "mspace"}
+
+
+def test_math_in_abstracts_is_mathml_or_literal_code(tmp_path: Path) -> None:
+    papers = [
+        {"id": f"m{i}", "title": f"Math {i}", "abstract": text_}
+        for i, text_ in enumerate(MATH_ABSTRACTS)
+    ]
+    src = copy_site(tmp_path / "src")
+    (src / "program/index.md").write_text(NO_PROGRAM["program/index.md"], encoding="utf-8")
+    data = write_data(tmp_path / "data", papers)
+    site = build(src, tmp_path / "html", overrides={"proceedings_data": str(data)})
+    assert site.warnings == ""
+    for i, _ in enumerate(MATH_ABSTRACTS):
+        abstract = site.page(PAPER.format(f"m{i}")).select_one("#abstract")
+        assert abstract is not None
+        for math in abstract.select(".math"):
+            inner = {el.name for el in math.find_all(True)}
+            assert inner <= MATHML_TAGS, inner  # MathML, or literal source in <code>
+        assert not abstract.select("script, img, a[href^=javascript]")
+    check_site_rules(site)

@@ -1,0 +1,201 @@
+"""BibTeX entries for papers and the volume: ASCII LaTeX that classic bibtex and biber accept."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from pylatexenc.latexencode import (
+    RULE_DICT,
+    UnicodeToLatexConversionRule,
+    UnicodeToLatexEncoder,
+)
+
+from ...model import Author, Paper, Volume
+from ..dates import MONTHS
+from .record import EDGE_PUNCT, Facts, facts, needs_protection
+
+MONTH_MACROS = tuple(m[:3].lower() for m in MONTHS)
+# The fixed order of the fields we write; publisher-only fields follow, sorted by name.
+FIELD_ORDER = (
+    "author", "key", "title", "booktitle", "series", "year", "month", "pages", "numpages",
+    "publisher", "address", "location", "isbn", "doi", "url",
+)  # fmt: skip
+
+# pylatexenc 2.11's table is wrong for these letters: ű is \H{u} (double acute), not \'{u};
+# Ħ and Ŧ have a stroke, not a macron; ŀ a middle dot, not a dot above; ĸ is no small-capital
+# k; Ѓ and Ќ take an acute, not a grave; ɛ gets \varepsilon (math only: "Missing $ inserted")
+# and ŉ an undefined \nument. Where LaTeX has no right macro the letter stays UTF-8.
+_FIXED_LETTERS = {"ű": r"\H{u}", "Ű": r"\H{U}"} | {c: c for c in "ĦħŦŧĿŀĸɛŉЃѓЌќ"}
+# A combining mark that NFC could not join to its letter ('Ụ̈') gets a math accent with nothing
+# under it from pylatexenc (\ensuremath{\ddot{}}): the mark is lost. It stays UTF-8 instead.
+_COMBINING = {c: c for c in map(chr, range(0x300, 0x10000)) if unicodedata.category(c) == "Mn"}
+# BibTeX counts braces even after a backslash, so '\{' would unbalance a value: use macros.
+_ASCII_RULE = UnicodeToLatexConversionRule(
+    RULE_DICT,
+    {
+        ord("{"): r"\textbraceleft",
+        ord("}"): r"\textbraceright",
+        ord("\\"): r"\textbackslash",
+        **{ord(letter): latex for letter, latex in (_FIXED_LETTERS | _COMBINING).items()},
+    },
+)
+# Everything that 7-bit BibTeX cannot take becomes a braced LaTeX command ('{\"e}'), which
+# bibtex treats as one letter when it sorts, abbreviates or changes case. A character with no
+# LaTeX form (CJK, for instance) stays UTF-8: biber and inputenc handle it.
+_ENCODER = UnicodeToLatexEncoder(
+    conversion_rules=[_ASCII_RULE, "defaults"],
+    non_ascii_only=False,
+    replacement_latex_protection="braces-all",
+    unknown_char_policy="keep",
+    unknown_char_warning=False,
+)
+_WORD_RE = re.compile(r"(\S+)")
+_BRACED_MARK = re.compile("\\{([" + "".join(map(re.escape, _COMBINING)) + "])\\}")
+
+
+# Printable ASCII that the encoder leaves as it is: most words, returned without calling it.
+_PLAIN = frozenset(map(chr, range(32, 127))) - frozenset('"#$%&<>\\^_{}~')
+
+
+@functools.lru_cache(maxsize=65536)
+def _encode(text: str) -> str:
+    if _PLAIN.issuperset(text):
+        return text
+    encoded: str = _ENCODER.unicode_to_latex(text)
+    # The encoder braces every replacement: a kept combining mark must touch its letter.
+    return _BRACED_MARK.sub(r"\1", encoded)
+
+
+def latex(text: str) -> str:
+    """Unicode text as LaTeX on one line: specials escaped, non-ASCII encoded, braces balanced."""
+    return _encode(" ".join(text.split()))
+
+
+def protected(text: str) -> str:
+    """``latex(text)`` with each word that ``needs_protection`` wrapped in braces."""
+    out: list[str] = []
+    for token in _WORD_RE.split(" ".join(text.split())):
+        core = token.strip(EDGE_PUNCT)
+        if not core or not needs_protection(core):
+            out.append(_encode(token))
+            continue
+        start = token.index(core)
+        head, tail = token[:start], token[start + len(core) :]
+        out.append(f"{_encode(head)}{{{_encode(core)}}}{_encode(tail)}")
+    return "".join(out)
+
+
+def verbatim(value: str) -> str:
+    """An identifier or URL as written, with the characters that would break BibTeX's
+    brace matching (or the field) percent-encoded."""
+    table = {"{": "%7B", "}": "%7D", "\\": "%5C", " ": "%20"}
+    return "".join(table.get(c, c) for c in value.strip())
+
+
+def _name_part(text: str) -> str:
+    # A comma or a lower-case 'and' inside a part would split the name list: group the part.
+    encoded = latex(text)
+    if "," in text or re.search(r"\sand\s", text):
+        return "{" + encoded + "}"
+    return encoded
+
+
+def bib_name(author: Author) -> str:
+    """'Family, Given' (BibTeX's unambiguous form); a one-part or corporate name is braced."""
+    if author.family and author.given:
+        return f"{_name_part(author.family)}, {_name_part(author.given)}"
+    return "{" + latex(author.display_name) + "}"
+
+
+def balanced(value: str) -> bool:
+    depth = 0
+    for char in value:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A BibTeX entry as written: values are BibTeX source (month a bare macro name)."""
+
+    key: str
+    fields: tuple[tuple[str, str], ...]
+
+    def value(self, name: str) -> str | None:
+        return dict(self.fields).get(name)
+
+
+def _generated(f: Facts) -> dict[str, str | None]:
+    return {
+        "author": " and ".join(bib_name(a) for a in f.authors) or None,
+        # Without authors, styles sort by 'key' (plain.bst warns "to sort, need author or
+        # key"; biber reads it as sortkey): the title, so such papers sort by title.
+        "key": None if f.authors else latex(f.title),
+        "title": protected(f.title),
+        "booktitle": protected(f.container_title),
+        "series": protected(f.series) if f.series else None,
+        "year": str(f.year),
+        "month": MONTH_MACROS[f.month - 1] if f.month else None,
+        "pages": latex(f.pages) if f.pages else None,
+        "numpages": str(f.page_count) if f.page_count else None,
+        "publisher": latex(f.publisher) if f.publisher else None,
+        "address": latex(f.publisher_place) if f.publisher_place else None,
+        "location": latex(f.event_place) if f.event_place else None,
+        "isbn": verbatim(f.isbn) if f.isbn else None,
+        "doi": verbatim(f.doi) if f.doi else None,
+        "url": verbatim(f.url) if f.url else None,
+    }
+
+
+def _month_macro(value: str) -> str | None:
+    text = value.strip().lower()
+    if text.isdigit() and 1 <= int(text) <= 12:
+        return MONTH_MACROS[int(text) - 1]
+    names = {m.lower(): MONTH_MACROS[i] for i, m in enumerate(MONTHS)}
+    return text if text in MONTH_MACROS else names.get(text)
+
+
+def _from_publisher(name: str, value: str) -> str:
+    """A publisher's value as written, unless it would break the file (then as plain text)."""
+    if name == "month":
+        return _month_macro(value) or "{" + latex(value) + "}"
+    return value.strip() if balanced(value) else latex(value)
+
+
+def entry(paper: Paper, volume: Volume) -> Entry:
+    """The entry of ``paper``: our fields in FIELD_ORDER, then the publisher's others."""
+    record = facts(paper, volume)
+    ours = _generated(record)
+    publisher = {k.lower(): v for k, v in paper.publisher_fields if v.strip()}
+    fields: list[tuple[str, str]] = []
+    if "author" in publisher:
+        ours["key"] = None  # the publisher knows the authors: nothing to stand in for them
+    for name in FIELD_ORDER:
+        value = _from_publisher(name, publisher[name]) if name in publisher else ours[name]
+        if value:
+            fields.append((name, value))
+    for name in sorted(set(publisher) - set(FIELD_ORDER)):
+        fields.append((name, _from_publisher(name, publisher[name])))
+    return Entry(record.key, tuple(fields))
+
+
+def _is_macro(name: str, value: str) -> bool:
+    return name == "month" and value in MONTH_MACROS
+
+
+def format_entry(e: Entry) -> str:
+    width = max(len(name) for name, _ in e.fields)
+    lines = [
+        f"  {name.ljust(width)} = {value if _is_macro(name, value) else '{' + value + '}'}"
+        for name, value in e.fields
+    ]
+    return f"@inproceedings{{{e.key},\n" + ",\n".join(lines) + "\n}\n"
+
+
+def bibtex_entry(paper: Paper, volume: Volume) -> str:
+    return format_entry(entry(paper, volume))

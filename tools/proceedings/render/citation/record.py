@@ -1,0 +1,171 @@
+"""The citation record every format is built from: one paper as plain Unicode text, with the
+publisher's values (papers.bib) where they win, its key and its dates as precise as known."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pylatexenc.latex2text import LatexNodes2Text
+
+from ...model import Author, Paper, Volume
+from ...numbers import NUMPAGES, page_number, parse_whole
+
+# Publisher (papers.bib) fields that also change the plain-text record, not only the BibTeX.
+PUBLISHER_FACTS = ("doi", "isbn", "numpages", "pages", "url")
+# '12--18', '12–18', and ACM's article pages '2:1--2:7'; a single hyphen only in '12-18'.
+PAGE_RANGE_RE = re.compile(r"\s*(?:-{2,}|[\u2010-\u2015])\s*")
+SINGLE_HYPHEN_RE = re.compile(r"^(\w+)\s*-\s*(\w+)$")
+# Punctuation around a word that is not part of it: '(MoE),' protects 'MoE'.
+EDGE_PUNCT = "\"'()[],.;:?!"
+
+
+def citation_key(paper: Paper, volume: Volume) -> str:
+    """``<short title as lower-case ASCII letters and digits>-<paper id>``: 'inet4ai25-scale-ccl'.
+
+    Built only from the volume's short title and the paper id, both fixed once the volume is
+    published, so keys never change; ids are unique and ASCII ([a-z0-9._-]), so keys are too.
+    """
+    prefix = re.sub(r"[^a-z0-9]", "", volume.short_title.lower()) or f"v{volume.year}"
+    return f"{prefix}-{paper.id}"
+
+
+def needs_protection(word: str) -> bool:
+    """Acronyms and mixed case (MoE, GPUs, SCALE-CCL, INET4AI, 5G): a capital after the
+    first letter of a word or of a hyphenated part. Styles that lower-case titles keep them."""
+    return any(any(c.isupper() for c in part[1:]) for part in re.split(r"[-/]", word))
+
+
+def unique_place(*parts: str) -> str:
+    """'Hong Kong' for city and country both 'Hong Kong'; 'Utrecht, Netherlands' otherwise."""
+    seen: list[str] = []
+    for part in parts:
+        if part and part not in seen:
+            seen.append(part)
+    return ", ".join(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """One paper as every citation format sees it: plain Unicode text, no markup."""
+
+    key: str
+    title: str
+    authors: tuple[Author, ...]
+    container_title: str  # the proceedings title
+    series: str  # the volume's short title, "INET4AI '25"
+    year: int  # the volume's
+    # Dates as precisely as the data knows them, the same in every format: the volume's
+    # (y[, m]), and the paper's (y, m, d) when it was published online on a known day, else
+    # the volume's.
+    volume_issued: tuple[int, ...]
+    issued: tuple[int, ...]
+    first_page: str | None
+    last_page: str | None
+    page_count: int | None
+    publisher: str
+    publisher_place: str
+    event_title: str
+    event_place: str  # the venue, e.g. "Hong Kong"
+    event_dates: tuple[dt.date, dt.date] | None
+    isbn: str | None
+    doi: str | None
+    url: str | None
+    pdf: str | None
+    abstract: str
+    keywords: tuple[str, ...]
+
+    @property
+    def doi_url(self) -> str | None:
+        return f"https://doi.org/{self.doi}" if self.doi else None
+
+    @property
+    def month(self) -> int | None:
+        """The month of ``issued`` when known and in the volume's year (BibTeX's month)."""
+        if len(self.issued) > 1 and self.issued[0] == self.year:
+            return self.issued[1]
+        return None
+
+    @property
+    def pages(self) -> str | None:
+        """'12--18' (BibTeX's en dash), '12' for a single page."""
+        if not self.first_page:
+            return None
+        if self.last_page and self.last_page != self.first_page:
+            return f"{self.first_page}--{self.last_page}"
+        return self.first_page
+
+
+def latex_text(value: str) -> str:
+    """A publisher's LaTeX value as plain text ('10.1145/1\\_2' -> '10.1145/1_2')."""
+    text: str = LatexNodes2Text().latex_to_text(value)
+    return " ".join(text.split())
+
+
+def _publisher(paper: Paper) -> dict[str, str]:
+    fields = dict(paper.publisher_fields)
+    return {name: latex_text(fields[name]) for name in PUBLISHER_FACTS if fields.get(name)}
+
+
+def _page_range(pages: str | None) -> tuple[str | None, str | None]:
+    text = (pages or "").strip()
+    single = SINGLE_HYPHEN_RE.match(text)
+    parts = list(single.groups()) if single else [p for p in PAGE_RANGE_RE.split(text) if p]
+    if not parts:
+        return None, None
+    return parts[0], parts[-1]
+
+
+def _page_count(
+    pub: dict[str, str], paper: Paper, first: str | None, last: str | None
+) -> int | None:
+    # papers.bib's numbers are checked when it is read (sources/bibtex.py): the same parser.
+    numpages = parse_whole(pub.get("numpages", ""), NUMPAGES)
+    if numpages is not None:
+        return numpages
+    start, end = page_number(first), page_number(last)
+    if pub.get("pages") and start is not None and end is not None:
+        return end - start + 1
+    return paper.page_count
+
+
+def facts(paper: Paper, volume: Volume) -> Facts:
+    """The record of ``paper``; the publisher's doi, pages, numpages, isbn and url win."""
+    pub = _publisher(paper)
+    first, last = _page_range(pub.get("pages") or paper.pages)
+    doi = pub.get("doi") or paper.doi
+    event = volume.event
+    volume_issued: tuple[int, ...] = (
+        (volume.year,) if volume.month is None else (volume.year, volume.month)
+    )
+    issued: tuple[int, ...] = volume_issued
+    if paper.published:
+        issued = (paper.published.year, paper.published.month, paper.published.day)
+    dates = None
+    if event and event.start:
+        dates = (event.start, event.end or event.start)
+    return Facts(
+        key=citation_key(paper, volume),
+        title=paper.title,
+        authors=paper.authors,
+        container_title=volume.title,
+        series=volume.short_title,
+        year=volume.year,
+        volume_issued=volume_issued,
+        issued=issued,
+        first_page=first,
+        last_page=last,
+        page_count=_page_count(pub, paper, first, last),
+        publisher=volume.publisher,
+        publisher_place=volume.publisher_address,
+        event_title=event.name if event else "",
+        event_place=unique_place(event.city, event.country) if event else "",
+        event_dates=dates,
+        isbn=pub.get("isbn") or volume.isbn,
+        doi=doi,
+        url=pub.get("url") or (f"https://doi.org/{doi}" if doi else None),
+        pdf=paper.links.pdf,
+        abstract=" ".join(paper.paragraphs),
+        keywords=paper.keywords,
+    )

@@ -1,0 +1,78 @@
+"""The "Cite" section of a paper page: one sphinx-design tab per format, each copyable."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from docutils import nodes
+
+from ...model import Paper, Volume
+from ...paths import PAPERS_DIR, relative
+from ..citation.acm import acm_reference
+from .nodes import button, component, download_link, section
+
+# sphinx-design remembers the chosen tab of a sync group across pages (local storage).
+SYNC_GROUP = "citation-format"
+
+
+@dataclass(frozen=True, slots=True)
+class Tab:
+    sync_id: str
+    label: str
+    text: str
+    language: str  # Pygments lexer: a highlighted block gets sphinx-copybutton's button
+    download: str | None = None  # a file name inside PAPERS_DIR
+    download_label: str = ""
+
+
+def cite_tabs(paper: Paper, volume: Volume, files: Mapping[str, str]) -> list[Tab]:
+    """The tabs of a published paper: its citation files' texts (``files``, by name, as the
+    downloads hold them), and the ACM reference."""
+    return [
+        Tab("acm", "ACM Reference Format", acm_reference(paper, volume) + "\n", "text"),
+        Tab(
+            "bibtex", "BibTeX", files[f"{paper.id}.bib"], "bibtex",
+            f"{paper.id}.bib", "Download BibTeX (.bib)",
+        ),
+        Tab(
+            "ris", "RIS", files[f"{paper.id}.ris"], "text",
+            f"{paper.id}.ris", "Download RIS (.ris)",
+        ),
+        Tab(
+            "csl-json", "CSL-JSON", files[f"{paper.id}.json"], "json",
+            f"{paper.id}.json", "Download CSL-JSON (.json)",
+        ),
+    ]  # fmt: skip
+
+
+def download_button(docname: str, target: str, label: str) -> download_link:
+    """A button that saves ``target`` (a path from the site root, e.g. 'proceedings/volume.ris')
+    under its own file name."""
+    styled = button(relative(docname, target), label, primary=False)  # the site's button look
+    classes = [*styled["classes"], "cite-download"]
+    filename = posixpath.basename(target)
+    return download_link(label, label, refuri=styled["refuri"], filename=filename, classes=classes)
+
+
+def tab_item(tab: Tab, docname: str) -> nodes.container:
+    """The nodes sphinx-design's ``tab-item`` directive builds: a label rubric, then a content
+    container; its HTML transform turns them into radio input, label and panel."""
+    label = nodes.rubric(tab.label, tab.label, classes=["sd-tab-label"])
+    label["sync_group"], label["sync_id"] = SYNC_GROUP, tab.sync_id
+    block = nodes.literal_block(tab.text, tab.text, language=tab.language)
+    block["classes"].append(f"cite-{tab.sync_id}")
+    content = component("tab-content", classes=["sd-tab-content"], children=[block])
+    if tab.download:
+        target = f"{PAPERS_DIR}/{tab.download}"
+        content += nodes.paragraph("", "", download_button(docname, target, tab.download_label))
+    return component("tab-item", classes=["sd-tab-item"], children=[label, content])
+
+
+def cite_section(
+    paper: Paper, volume: Volume, docname: str, files: Mapping[str, str]
+) -> nodes.section:
+    tabs = [tab_item(tab, docname) for tab in cite_tabs(paper, volume, files)]
+    tab_set = component("tab-set", classes=["sd-tab-set", "cite-formats"], children=tabs)
+    return section("Cite", "cite", tab_set)

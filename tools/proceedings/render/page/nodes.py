@@ -1,0 +1,104 @@
+"""Small docutils node builders shared by the page renderers (the program's too), our own node
+classes, and the HTML their nodes become. Pure: a reference to another page is a ``page_ref``
+that sphinx/ resolves, so nothing here needs Sphinx."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from docutils import nodes
+
+MATH_RE = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$")
+BUTTON_CLASSES = ("sd-sphinx-override", "sd-btn", "sd-text-wrap")  # sphinx-design's button
+
+
+class Translator(Protocol):
+    """What our HTML visitors use of Sphinx's HTML5Translator."""
+
+    body: list[str]
+
+    def starttag(
+        self, node: nodes.Element, tagname: str, suffix: str = ..., **attributes: Any
+    ) -> str: ...
+
+    def encode(self, text: str) -> str: ...
+
+    def attval(self, text: str) -> str: ...
+
+
+class page_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]  # docutils is untyped
+    """A link to another page of the site by its docname (``target``); sphinx/ makes it a
+    cross-reference, so a missing page warns (and fails a -n build) as Sphinx's own do."""
+
+
+class download_link(nodes.reference):  # type: ignore[misc]
+    """A link to a file that browsers save (HTML ``download``) rather than show: static hosts
+    serve .bib and .ris as text. Other writers write it as the plain reference it is."""
+
+
+def visit_download_link(self: Translator, node: download_link) -> None:
+    # starttag escapes every attribute and adds the node's classes.
+    attributes = {"href": node["refuri"], "download": node["filename"]}
+    self.body.append(self.starttag(node, "a", "", CLASS="reference download", **attributes))
+
+
+def depart_download_link(self: Translator, node: download_link) -> None:
+    self.body.append("</a>")
+
+
+def page_link(target_doc: str, label: str, *, classes: Sequence[str] = ()) -> page_ref:
+    """``label`` linked to the page ``target_doc`` (a docname from the site's root)."""
+    return page_ref(label, "", nodes.inline(label, label, classes=list(classes)), target=target_doc)
+
+
+def external(url: str, label: str, *, classes: Sequence[str] = ()) -> nodes.reference:
+    return nodes.reference(label, label, refuri=url, classes=list(classes))
+
+
+def button(url: str, label: str, *, primary: bool = True) -> nodes.reference:
+    style = "sd-btn-primary" if primary else "sd-btn-outline-primary"
+    return external(url, label, classes=[*BUTTON_CLASSES, style])
+
+
+def component(
+    name: str, *, classes: Sequence[str], children: Sequence[nodes.Node]
+) -> nodes.container:
+    """A sphinx-design component as its directives build it (its HTML transforms and writers
+    read ``design_component``), here without the directive."""
+    node = nodes.container("", is_div=True, design_component=name, classes=list(classes))
+    node.extend(children)
+    return node
+
+
+def section(title: str, ids: str, *children: nodes.Node) -> nodes.section:
+    sect = nodes.section(ids=[ids], names=[ids])
+    sect += nodes.title(title, title)
+    sect.extend(children)
+    return sect
+
+
+def missing(text: str, url: str | None = None, label: str = "") -> nodes.paragraph:
+    """What the data does not give, said as not known, with a link where it may be found."""
+    para = nodes.paragraph(classes=["missing"])
+    para += nodes.Text(text)
+    if url:
+        para += nodes.Text(" ")
+        para += external(url, label or url)
+        para += nodes.Text(".")
+    return para
+
+
+def text_with_math(text: str) -> list[nodes.Node]:
+    """Inline ``$...$`` becomes math nodes; everything else stays literal text."""
+    out: list[nodes.Node] = []
+    pos = 0
+    for match in MATH_RE.finditer(text):
+        if match.start() > pos:
+            out.append(nodes.Text(text[pos : match.start()]))
+        out.append(nodes.math(match.group(1), match.group(1)))
+        pos = match.end()
+    if pos < len(text):
+        out.append(nodes.Text(text[pos:]))
+    return out

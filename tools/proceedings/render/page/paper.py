@@ -1,0 +1,114 @@
+"""A paper's page: its title, authors, status, links, abstract, citation and neighbours.
+Text from the data only ever becomes Text nodes (escaped by the writer), and links only ever
+come from validated http(s) URLs or ids."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from docutils import nodes
+
+from ...model import Author, Paper, PaperType, Proceedings, Status
+from ...paths import PROCEEDINGS_INDEX, paper_docname
+from .. import dates
+from .cite import cite_section
+from .nodes import button, external, missing, page_link, section, text_with_math
+
+LINK_LABELS = {"pdf": "PDF", "slides": "Slides", "video": "Video", "code": "Code"}
+
+
+def author_item(author: Author) -> nodes.list_item:
+    para = nodes.paragraph()
+    para += nodes.strong(author.display_name, author.display_name)
+    if author.affiliations:
+        aff = "; ".join(author.affiliations)
+        para += nodes.Text(" ")
+        para += nodes.inline(aff, aff, classes=["paper-affiliation"])
+    if author.orcid_url:
+        para += nodes.Text(" ")
+        para += external(author.orcid_url, "ORCID", classes=["orcid-link"])
+    return nodes.list_item("", para)
+
+
+def status_notice(paper: Paper) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    if paper.status is not Status.PUBLISHED:
+        word = "Withdrawn" if paper.status is Status.WITHDRAWN else "Retracted"
+        note = nodes.warning()
+        note += nodes.paragraph("", "", nodes.strong(word, word), nodes.Text(f": {paper.notice}"))
+        out.append(note)
+    if paper.erratum:
+        note = nodes.note()
+        note += nodes.paragraph(
+            "", "", nodes.strong("Erratum", "Erratum"), nodes.Text(f": {paper.erratum}")
+        )
+        out.append(note)
+    return out
+
+
+def paper_body(
+    proceedings: Proceedings, paper: Paper, docname: str, files: Mapping[str, str]
+) -> list[nodes.Node]:
+    """Everything on a paper's page, in reading order, as one section titled by the paper;
+    ``files``: its citation files' texts, by name (the Cite tabs show them)."""
+    volume = proceedings.volume
+    page = nodes.section(ids=["paper"], names=["paper"])
+    page += nodes.title(paper.title, paper.title)
+    page.extend(status_notice(paper))
+    if paper.authors:
+        page += nodes.bullet_list("", *map(author_item, paper.authors), classes=["paper-authors"])
+    else:
+        page += missing("The author list is not known; see", paper.doi_url, "the DOI record")
+    meta = nodes.paragraph(classes=["paper-meta"])
+    # The type is only stated when the data says so: "full" is also what an absent type means.
+    bits = [] if paper.type is PaperType.FULL else [paper.type.label]
+    bits.append(f"In {volume.short_title}")
+    if paper.pages:
+        bits.append(f"pages {paper.pages.replace('--', '–')}")
+    elif paper.page_count:
+        bits.append(f"{paper.page_count} pages")
+    if paper.published:
+        bits.append(f"published online {dates.day(paper.published)}")
+    meta += nodes.Text(" · ".join(bits))
+    if paper.doi_url:
+        meta += nodes.Text(" · DOI ")
+        meta += external(paper.doi_url, paper.doi or "")
+    page += meta
+    buttons = nodes.paragraph(classes=["paper-links"])
+    for kind, url in paper.links.items():
+        buttons += button(url, LINK_LABELS[kind])
+        buttons += nodes.Text(" ")
+    if paper.doi_url:
+        buttons += button(paper.doi_url, "DOI", primary=not paper.links.pdf)
+    if buttons.children:
+        page += buttons
+    abstract: list[nodes.Node] = [
+        nodes.paragraph("", "", *text_with_math(p)) for p in paper.paragraphs
+    ]
+    if not abstract:
+        abstract = [missing("The abstract is not known; see", paper.doi_url, "the DOI record")]
+    page += section("Abstract", "abstract", *abstract)
+    if paper.keywords:
+        kw = nodes.paragraph(
+            "", "", nodes.strong("Keywords: ", "Keywords: "), nodes.Text(", ".join(paper.keywords))
+        )
+        page += kw
+    if paper.is_published:
+        page += cite_section(paper, volume, docname, files)
+    page += neighbours_nav(proceedings, paper)
+    return [page]
+
+
+def neighbours_nav(proceedings: Proceedings, paper: Paper) -> nodes.paragraph:
+    prev, nxt = proceedings.neighbours(paper.id)
+    nav = nodes.paragraph(classes=["paper-nav"])
+    if prev:
+        nav += nodes.Text("← Previous: ")
+        nav += page_link(paper_docname(prev.id), prev.title)
+        nav += nodes.Text(" · ")
+    nav += page_link(PROCEEDINGS_INDEX, "All papers")
+    if nxt:
+        nav += nodes.Text(" · Next: ")
+        nav += page_link(paper_docname(nxt.id), nxt.title)
+        nav += nodes.Text(" →")
+    return nav

@@ -1,0 +1,105 @@
+"""The volume's pages: its front matter (title, publisher, the conference, downloads) and its
+table of contents."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from docutils import nodes
+
+from ...model import Paper, Proceedings
+from ...paths import VOLUME_DIR, VOLUME_STEM, paper_docname
+from .. import dates
+from ..citation.record import unique_place
+from .cite import download_button
+from .lists import Entry, make_list
+
+
+def authors_inline(paper: Paper) -> str:
+    return ", ".join(a.display_name for a in paper.authors) or "Authors not known"
+
+
+def contents(proceedings: Proceedings) -> list[nodes.Node]:
+    """The table of contents, grouped by session when sessions are given, else by type."""
+    groups: dict[str, list[Paper]] = defaultdict(list)
+    use_sessions = any(p.session for p in proceedings.papers)
+    use_types = len({p.type for p in proceedings.papers}) > 1
+    for paper in proceedings.papers:
+        if use_sessions:
+            groups[paper.session or "Other papers"].append(paper)
+        else:
+            groups[paper.type.label + "s" if use_types else "Papers"].append(paper)
+    out: list[nodes.Node] = []
+    for name, papers in groups.items():
+        entries = [
+            Entry(
+                links=((paper_docname(paper.id), paper.title),),
+                badge=None if paper.is_published else paper.status.value.capitalize(),
+                line=authors_inline(paper),
+            )
+            for paper in papers
+        ]
+        if len(groups) > 1:
+            out.append(nodes.rubric(name, name))
+        out.append(
+            make_list(
+                entries,
+                ordered=len(groups) == 1,
+                classes=["proceedings-toc"],
+                line_class="proceedings-toc-authors",
+            )
+        )
+    return out
+
+
+def front_matter(proceedings: Proceedings, docname: str) -> list[nodes.Node]:
+    volume = proceedings.volume
+    fields = nodes.field_list(classes=["proceedings-front-matter"])
+
+    def add(name: str, *body: nodes.Node) -> None:
+        fields.append(
+            nodes.field(
+                "",
+                nodes.field_name(name, name),
+                nodes.field_body("", nodes.paragraph("", "", *body)),
+            )
+        )
+
+    add("Title", nodes.Text(f"{volume.title} ({volume.short_title})"))
+    if volume.editors:
+        add("Editors", nodes.Text(", ".join(e.display_name for e in volume.editors)))
+    if volume.publisher:
+        add(
+            "Publisher",
+            nodes.Text(", ".join(filter(None, [volume.publisher, volume.publisher_address]))),
+        )
+    if volume.event:
+        ev = volume.event
+        when = dates.day_range(ev.start, ev.end or ev.start) if ev.start else ""
+        # Our prose names a place once ("Hong Kong"); ACM's "Hong Kong, Hong Kong" is for
+        # references.
+        where = unique_place(ev.city, ev.country)
+        add("Co-located with", nodes.Text(", ".join(filter(None, [ev.name, when, where]))))
+    if volume.doi_prefix:
+        add("DOI prefix", nodes.Text(volume.doi_prefix))
+    if volume.isbn:
+        add("ISBN", nodes.Text(volume.isbn))
+    n = len(proceedings.published)
+    add(
+        "Papers",
+        nodes.Text(
+            f"{n} published"
+            + (
+                f", {len(proceedings.papers) - n} withdrawn or retracted"
+                if n < len(proceedings.papers)
+                else ""
+            )
+        ),
+    )
+    download = nodes.paragraph(classes=["volume-downloads"])
+    for suffix, label in ((".bib", "BibTeX"), (".ris", "RIS"), (".json", "CSL-JSON")):
+        download += download_button(
+            docname, f"{VOLUME_DIR}/{VOLUME_STEM}{suffix}", f"Download the volume ({label})"
+        )
+        download += nodes.Text(" ")
+    return [fields, download]

@@ -1,0 +1,48 @@
+"""The one way problems are reported, by the command line, the importer and the build alike:
+one line each ('error papers.yaml:41 /papers/3 [doi]: ...'), then a summary; only the sink
+that shows the lines differs (a terminal here, Sphinx's logger in sphinx/)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from rich.console import Console
+from rich.markup import escape
+
+from .errors import DataError, Problem, Severity
+
+Sink = Callable[[Problem, str], None]  # (the problem, its line of text) -> shown somewhere
+COLOURS = {Severity.ERROR: "red", Severity.INCOMPLETE: "yellow", Severity.WARNING: "yellow"}
+
+
+def line(problem: Problem) -> str:
+    return f"{problem.severity.value} {problem}"
+
+
+def report(problems: Iterable[Problem], sink: Sink, *, severities: Iterable[Severity]) -> int:
+    """Show each problem of the given severities through ``sink``; return how many."""
+    wanted = set(severities)
+    shown = 0
+    for problem in problems:
+        if problem.severity in wanted:
+            sink(problem, line(problem))
+            shown += 1
+    return shown
+
+
+def console_sink(console: Console) -> Sink:
+    def show(problem: Problem, text: str) -> None:
+        colour = COLOURS[problem.severity]
+        word = problem.severity.value
+        console.print(
+            f"[{colour}]{word}[/{colour}] {escape(str(problem))}", soft_wrap=True, highlight=False
+        )
+
+    return show
+
+
+def report_failure(console: Console, exc: DataError) -> int:
+    """Every error of a failed run, then the summary; the exit status (1)."""
+    count = report(exc.problems, console_sink(console), severities=[Severity.ERROR])
+    console.print(f"{count} error(s); nothing written.", highlight=False)
+    return 1

@@ -1,0 +1,116 @@
+"""Paper pages' <head>: Highwire tags, JSON-LD, link-preview text; robots.txt for the site."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from ..model import Paper
+from ..paths import PAPERS_DIR
+from ..render.citation import head
+from ..render.citation.record import facts
+from ..write import write_if_changed
+from .domain import domain
+
+logger = logging.getLogger(__name__)
+
+# sphinxext-opengraph writes its tags at the default priority (500): ours run before it, so
+# that it takes our description and og:type instead of adding a second one, and the
+# Twitter card runs after it, so that it is added only if opengraph did not add one.
+BEFORE_OPENGRAPH, AFTER_OPENGRAPH = 400, 600
+ROBOTS = "robots.txt"
+
+
+def page_paper(app: Sphinx, pagename: str) -> Paper | None:
+    prefix = PAPERS_DIR + "/"
+    if not pagename.startswith(prefix):
+        return None
+    try:
+        return domain(app.env).proceedings.paper(pagename[len(prefix) :])
+    except KeyError:
+        return None
+
+
+def absolute(app: Sphinx, url: str | None) -> str | None:
+    base: str = app.config.html_baseurl
+    return urljoin(base, url) if url and base else url
+
+
+def add_paper_metadata(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    """Description (also OpenGraph's), og:type; for a cited paper Highwire tags and JSON-LD."""
+    paper = page_paper(app, pagename)
+    if paper is None:
+        return
+    volume = domain(app.env).proceedings.volume
+    text = head.description(paper, volume)
+    # OpenGraph reads per-page overrides from the page metadata and writes them as they are
+    # (its own descriptions it escapes first): give it escaped text. A copy keeps the
+    # environment's own metadata (which is pickled) unchanged.
+    context["meta"] = {
+        **(context.get("meta") or {}),
+        "og:description": escape(text, quote=True),
+        "og:type": "article",
+    }
+    html = head.meta_html([("description", text)])
+    if paper.is_published:
+        record = facts(paper, volume)
+        pdf = absolute(app, record.pdf)
+        html += head.meta_html(head.highwire_tags(record, pdf_url=pdf))
+        # Sphinx's own canonical URL (html_baseurl + page); without a base URL, none.
+        page_url: str | None = context.get("pageurl")
+        html += head.json_ld_script(head.json_ld(record, page_url=page_url, pdf_url=pdf))
+    context["metatags"] = context.get("metatags", "") + html
+
+
+def add_twitter_card(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    if page_paper(app, pagename) is None:
+        return
+    if "twitter:card" not in head.meta_names(context.get("metatags", "")):
+        context["metatags"] = context.get("metatags", "") + head.meta_html(
+            [("twitter:card", "summary")]
+        )
+
+
+def sitemap_url(app: Sphinx) -> str | None:
+    base: str = app.config.html_baseurl
+    if not base or "sphinx_sitemap" not in app.extensions:
+        return None
+    filename: str = app.config.sitemap_filename or "sitemap.xml"
+    return urljoin(base, filename)
+
+
+def write_robots(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: robots.txt at the output root, naming the sitemap; a robots.txt the
+    site ships itself (html_extra_path) is left alone."""
+    if exception is not None or app.builder.format != "html":
+        return
+    extra: list[str] = app.config.html_extra_path
+    if any((Path(app.confdir) / folder / ROBOTS).is_file() for folder in extra):
+        return
+    data = head.robots_txt(sitemap_url(app)).encode("utf-8")
+    if write_if_changed(Path(app.outdir) / ROBOTS, data):
+        logger.info("[proceedings] wrote %s", ROBOTS)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("html-page-context", add_paper_metadata, priority=BEFORE_OPENGRAPH)
+    app.connect("html-page-context", add_twitter_card, priority=AFTER_OPENGRAPH)
+    app.connect("build-finished", write_robots)

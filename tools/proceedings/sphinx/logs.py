@@ -1,0 +1,35 @@
+"""Problems as Sphinx log records: the build's sink for report.report (errors stop the build
+after every one is logged; warnings carry their kind, so suppress_warnings can name one)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sphinx.util import logging
+
+from ..errors import Problem, Severity, Warn
+from ..report import report
+
+logger = logging.getLogger(__name__)
+
+
+def log(problem: Problem, text: str) -> None:
+    if problem.severity is Severity.ERROR:
+        logger.error("%s", text)
+    elif problem.severity is Severity.INCOMPLETE:
+        logger.info("[proceedings] %s", text)
+    else:
+        loc = problem.location
+        warn(
+            problem.kind or Warn.STUB, problem.message, (loc.doc, loc.line) if loc.doc else str(loc)
+        )
+
+
+def warn(kind: Warn, message: str, location: object) -> None:
+    """A warning of ``kind`` at ``location`` (what Sphinx's logger takes: a docname, a
+    (docname, line) pair, a node, or 'file:line')."""
+    logger.warning(message, location=location, type=kind.type, subtype=kind.subtype)
+
+
+def log_all(problems: Iterable[Problem], *severities: Severity) -> int:
+    return report(problems, log, severities=severities)

@@ -1,0 +1,74 @@
+"""Work shared between pages, measured to matter for large volumes (make bench):
+
+- one navigation tree for all generated pages of a folder, computed once a build instead of
+  once a page: the theme renders the site's navigation (the global toctree) on every page,
+  several times (pydata-sphinx-theme renders each sidebar template once to see whether it is
+  empty), and the paper pages, orphans in one folder, all have the same tree, links and marks;
+- one Pygments formatter per set of options instead of one per code block: Sphinx's
+  PygmentsBridge makes a new HtmlFormatter, and its style table, for every literal block, and
+  the four citation blocks of every paper page made that 5% of a full build.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.highlighting import PygmentsBridge
+
+from ..paths import GENERATED_DIRS
+from .domain import domain
+
+# Before the themes' own html-page-context handlers (default priority 500) read `toctree`.
+PRIORITY = 100
+
+
+def share_toctree(
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+) -> None:
+    own: Callable[..., str] | None = context.get("toctree")
+    folder = posixpath.dirname(pagename)
+    if own is None or folder not in GENERATED_DIRS:
+        return
+    trees = domain(app.env).shared  # this build's, never pickled
+
+    def toctree(**kwargs: Any) -> str:
+        key = repr((folder, sorted(kwargs.items())))
+        if key not in trees:
+            trees[key] = own(**kwargs)
+        return trees[key]
+
+    context["toctree"] = toctree
+
+
+def share_formatters(bridge: PygmentsBridge) -> None:
+    made: dict[str, Any] = {}  # Pygments formatters (Pygments ships no type hints)
+    make = bridge.get_formatter
+
+    def get_formatter(**kwargs: Any) -> Any:
+        key = repr(sorted(kwargs.items()))
+        if key not in made:
+            made[key] = make(**kwargs)
+        return made[key]
+
+    # An instance attribute: this build's bridge only, Sphinx's class is left alone.
+    setattr(bridge, "get_formatter", get_formatter)  # noqa: B010
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    for name in ("highlighter", "dark_highlighter"):
+        bridge = getattr(app.builder, name, None)
+        if isinstance(bridge, PygmentsBridge):
+            share_formatters(bridge)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("html-page-context", share_toctree, priority=PRIORITY)
+    app.connect("builder-inited", on_builder_inited)

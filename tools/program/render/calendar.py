@@ -1,0 +1,241 @@
+"""RENDER: the program and the call's dates as iCalendar files (RFC 5545 folding and escaping
+by the icalendar library). Pure: docutils' make_id is its only other import."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from docutils.nodes import make_id
+from icalendar import Calendar, Event
+
+from ...proceedings import Paper, Proceedings, paper_docname
+from ..model import Dates, Item, ItemKind, Program, Session, Workshop, long_date
+
+# Output paths, relative to the site root: stable URLs that calendar apps can subscribe to.
+PROGRAM_ICS = "program/program.ics"
+CFP_ICS = "cfp/cfp-dates.ics"
+CFP_DOCNAME = "cfp/index"
+PRODID = "-//INET4AI//Workshop website//EN"
+
+UrlFor = Callable[[str, str], str | None]  # (docname, anchor) -> absolute URL, None if unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What the calendars need from the site: absolute URLs and a domain for UIDs."""
+
+    url_for: UrlFor
+    domain: str  # right-hand side of every UID: the site's host name
+
+
+def uid(dates: Dates, site: Site, *parts: str) -> str:
+    """Stable across builds: made of ids only, never of times or titles that may change."""
+    return "-".join([make_id(dates.workshop.name), *parts]) + f"@{site.domain}"
+
+
+def stamp(dates: Dates) -> dt.datetime:
+    # DTSTAMP from the data, not the clock, so that two builds write identical files.
+    return dt.datetime.combine(dates.revised, dt.time(), dt.UTC)
+
+
+def new_calendar(dates: Dates, site: Site, kind: str, name: str) -> Calendar:
+    return Calendar.new(
+        prodid=PRODID, uid=uid(dates, site, kind, "calendar"), name=name, calscale="GREGORIAN"
+    )
+
+
+def program_calendar(program: Program, dates: Dates, proceedings: Proceedings, site: Site) -> bytes:
+    """One event per timed item (or timed session without timed items); when nothing has a
+    time yet, one all-day event for the workshop's day that lists the running order."""
+    workshop = dates.workshop
+    cal = new_calendar(dates, site, "program", f"{workshop.name} program")
+    events = [
+        event
+        for session in program.sessions
+        for event in session_events(session, dates, proceedings, site)
+    ]
+    for event in events or [day_event(program, dates, proceedings, site)]:
+        cal.add_component(event)
+    first = workshop.day.replace(month=1, day=1)
+    cal.add_missing_timezones(first_date=first, last_date=first.replace(year=first.year + 1))
+    return bytes(cal.to_ical())
+
+
+def session_events(
+    session: Session, dates: Dates, proceedings: Proceedings, site: Site
+) -> list[Event]:
+    timed = [item for item in session.items if item.when]
+    if timed:
+        return [item_event(item, session, dates, proceedings, site) for item in timed]
+    if not (session.title and session.when):
+        return []
+    lines = [running_line(item, proceedings) for item in session.items]
+    if session.chair:
+        lines.insert(0, f"Chair: {session.chair}")
+    anchor = session.anchor or ""
+    url = site.url_for(session.source.docname, anchor)
+    lines += [f"Program: {url}"] if url else []
+    return [
+        event(
+            uid(dates, site, make_id(session.source.docname), anchor),
+            dates,
+            start=session.when.start,
+            end=session.when.end,
+            summary=session.title,
+            lines=lines,
+            location=location(dates.workshop, session.room),
+            url=url,
+        )
+    ]
+
+
+def item_event(
+    item: Item, session: Session, dates: Dates, proceedings: Proceedings, site: Site
+) -> Event:
+    assert item.when is not None
+    paper = find(proceedings, item.paper)
+    program_url = site.url_for(item.source.docname, item.anchor)
+    page_url = site.url_for(paper_docname(paper.id), "") if paper else None
+    lines = describe(item, paper)
+    if session.title:
+        lines.append(f"Session: {session.title}")
+    lines += [f"Paper page: {page_url}"] if page_url else []
+    lines += [f"Program: {program_url}"] if program_url else []
+    return event(
+        uid(dates, site, make_id(item.source.docname), item.anchor),
+        dates,
+        start=item.when.start,
+        end=item.when.end,
+        summary=summary(item, paper),
+        lines=lines,
+        location=location(dates.workshop, session.room),
+        url=page_url or program_url,
+    )
+
+
+def day_event(program: Program, dates: Dates, proceedings: Proceedings, site: Site) -> Event:
+    workshop = dates.workshop
+    lines = [f"{workshop.name}: {workshop.title}.", "", "Running order (times not known):"]
+    lines += [running_line(item, proceedings) for item in program.items]
+    docname = program.sessions[0].source.docname if program.sessions else ""
+    url = site.url_for(docname, "") if docname else None
+    lines += ["", f"Program: {url}"] if url else []
+    return event(
+        uid(dates, site, "workshop-day"),
+        dates,
+        start=workshop.day,
+        end=workshop.day + dt.timedelta(days=1),
+        summary=f"{workshop.name}: {workshop.title}",
+        lines=lines,
+        location=workshop.location,
+        url=url,
+    )
+
+
+def find(proceedings: Proceedings, paper_id: str | None) -> Paper | None:
+    # An unknown id was reported where the page names it; the calendar just leaves it out.
+    try:
+        return proceedings.paper(paper_id) if paper_id else None
+    except KeyError:
+        return None
+
+
+def summary(item: Item, paper: Paper | None) -> str:
+    title = paper.title if paper else item.title or item.paper or ""
+    if item.kind in (ItemKind.PAPER, ItemKind.INVITED):
+        return f"{item.kind.label}: {title}"
+    return title
+
+
+def describe(item: Item, paper: Paper | None) -> list[str]:
+    lines: list[str] = []
+    if paper:
+        authors = ", ".join(a.display_name for a in paper.authors) or "not known"
+        lines.append(f"Authors: {authors}")
+    people = "; ".join(p.display for p in item.people)
+    if people:
+        lines.append(f"{'Presented by' if item.kind is ItemKind.PAPER else 'Speaker'}: {people}")
+    lines += [f"{link.label}: {link.url}" for link in item.links]
+    lines += [item.note] if item.note else []
+    return lines
+
+
+def running_line(item: Item, proceedings: Proceedings) -> str:
+    paper = find(proceedings, item.paper)
+    people = "; ".join(p.display for p in item.people)
+    if item.kind is ItemKind.PAPER and people:
+        people = f"presented by {people}"
+    text = f"{item.number}. {summary(item, paper)}" + (f" — {people}" if people else "")
+    return f"{text} ({item.note.rstrip('.')})" if item.note else text
+
+
+def location(workshop: Workshop, room: str | None) -> str:
+    return ", ".join(p for p in (room, workshop.location) if p)
+
+
+def one_line(text: str) -> str:
+    """Text for one line of a calendar: RFC 5545 TEXT admits no control characters (the
+    library escapes line breaks but passes NUL or ESC through), and a title or a name has no
+    line breaks of its own, so every run of whitespace or control characters becomes a space."""
+    return " ".join("".join(" " if unicodedata.category(c) == "Cc" else c for c in text).split())
+
+
+def event(
+    uid: str,
+    dates: Dates,
+    *,
+    start: dt.date,
+    summary: str,
+    lines: list[str],
+    end: dt.date | None = None,
+    location: str = "",
+    url: str | None = None,
+) -> Event:
+    """The one place where text from the data enters an event, each piece as one line."""
+    return Event.new(
+        uid=uid,
+        stamp=stamp(dates),
+        start=start,
+        end=end,
+        summary=one_line(summary),
+        description="\n".join(one_line(line) for line in lines),
+        location=one_line(location) or None,
+        url=url,
+    )
+
+
+def cfp_calendar(dates: Dates, site: Site) -> bytes:
+    """Each deadline at its exact instant (23:59 AoE, written in UTC), extensions noted."""
+    workshop = dates.workshop
+    cal = new_calendar(dates, site, "cfp", f"{workshop.name} call for papers")
+    url = site.url_for(CFP_DOCNAME, "")
+    for deadline in dates.deadlines:
+        text = f"{deadline.label}: {long_date(deadline.date)}, 23:59 Anywhere on Earth (UTC-12)."
+        lines = [text]
+        if deadline.was:
+            lines.append(f"Extended from {long_date(deadline.was)}.")
+        lines += [f"Call for papers: {url}"] if url else []
+        cal.add_component(
+            event(
+                uid(dates, site, "cfp", deadline.id),
+                dates,
+                start=deadline.instant,
+                summary=f"{workshop.name}: {deadline.label} (AoE)",
+                lines=lines,
+                url=url,
+            )
+        )
+    return bytes(cal.to_ical())
+
+
+def calendar_files(
+    program: Program, dates: Dates, proceedings: Proceedings, site: Site
+) -> dict[str, bytes]:
+    """Output path -> content of every calendar file."""
+    return {
+        PROGRAM_ICS: program_calendar(program, dates, proceedings, site),
+        CFP_ICS: cfp_calendar(dates, site),
+    }

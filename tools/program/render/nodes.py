@@ -1,0 +1,220 @@
+"""RENDER: the program as docutils nodes, and the one node of ours (a time range written as
+<time>). Text from the model only ever becomes Text nodes, and links only ever come from
+checked http(s) URLs or docnames."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docutils import nodes
+
+from ...proceedings import (
+    Paper,
+    Translator,
+    authors_inline,
+    button,
+    external,
+    page_link,
+    paper_docname,
+    relative,
+)
+from ..model import (
+    Deadline,
+    Item,
+    ItemKind,
+    Person,
+    Session,
+    Slot,
+    Span,
+    Workshop,
+    day_label,
+    long_date,
+)
+
+
+# Lower case like docutils' own node classes; docutils is untyped here (see pyproject).
+class program_time(nodes.inline):  # type: ignore[misc]
+    """A time range in the venue's zone; ``datetime`` and ``end`` hold ISO 8601 instants.
+
+    Other builders write it as the inline it derives from (Sphinx's translators dispatch along
+    the class hierarchy), so only HTML needs visitors.
+    """
+
+
+def visit_time_html(self: Translator, node: program_time) -> None:
+    # The script that shows the visitor's own time reads these two attributes.
+    attributes = {"datetime": node["datetime"], "data-end": node["end"]}
+    self.body.append(self.starttag(node, "time", "", **attributes))
+
+
+def depart_time_html(self: Translator, node: program_time) -> None:
+    self.body.append("</time>")
+
+
+# Kinds whose title says what they are; the others carry a label ("Invited talk", "Paper").
+SELF_EXPLAINING = {ItemKind.OPENING, ItemKind.BREAK, ItemKind.WRAP_UP, ItemKind.OTHER}
+
+
+def time_node(span: Span) -> program_time:
+    label = span.label
+    node = program_time(label, label, classes=["program-time"])
+    node["datetime"] = span.start.isoformat()
+    node["end"] = span.end.isoformat()
+    return node
+
+
+def joined(parts: Sequence[Sequence[nodes.Node]], sep: str = " · ") -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for i, part in enumerate(p for p in parts if p):
+        if i:
+            out.append(nodes.Text(sep))
+        out.extend(part)
+    return out
+
+
+def item_node(item: Item, paper: Paper | None, body: Sequence[nodes.Node]) -> nodes.list_item:
+    """One entry of the running order; ``body`` is the authored abstract or bio, if any."""
+    li = nodes.list_item(ids=[item.anchor], classes=["program-item", f"program-{item.kind}"])
+    when: list[list[nodes.Node]] = [[time_node(item.when)]] if item.when else []
+    if item.kind not in SELF_EXPLAINING:
+        when.append([nodes.inline(item.kind.label, item.kind.label, classes=["program-kind"])])
+    if when:
+        li += nodes.paragraph("", "", *joined(when), classes=["program-when"])
+    li += title_line(item, paper)
+    li.extend(people_lines(item, paper))
+    if item.links:
+        links = [[external(link.url, link.label)] for link in item.links]
+        li += nodes.paragraph("", "", *joined(links), classes=["program-links"])
+    if item.note:
+        li += nodes.paragraph(item.note, item.note, classes=["program-note"])
+    li.extend(body)
+    return li
+
+
+def title_line(item: Item, paper: Paper | None) -> nodes.paragraph:
+    para = nodes.paragraph(classes=["program-title"])
+    if item.paper and paper:
+        para += nodes.strong("", "", page_link(paper_docname(paper.id), paper.title))
+    elif item.paper:
+        text = f"Unknown paper {item.paper!r}"
+        para += nodes.inline(text, text, classes=["missing"])
+    else:
+        para += nodes.strong(item.title, item.title)
+    return para
+
+
+def people_lines(item: Item, paper: Paper | None) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    if paper:
+        authors = authors_inline(paper)
+        out.append(nodes.paragraph(authors, authors, classes=["program-authors"]))
+    people = [person_nodes(p) for p in item.people]
+    if people:
+        lead = "Presented by " if item.kind is ItemKind.PAPER else ""
+        para = nodes.paragraph("", lead, classes=["program-speakers"])
+        para.extend(joined(people, "; "))
+        out.append(para)
+    return out
+
+
+def person_nodes(person: Person) -> list[nodes.Node]:
+    out: list[nodes.Node] = [nodes.strong(person.name, person.name)]
+    if person.affiliation:
+        out.append(nodes.Text(f" ({person.affiliation})"))
+    return out
+
+
+def session_nodes(session: Session, body: Sequence[nodes.Node]) -> nodes.Element:
+    """A titled session is a section (a heading, listed in the page's contents); an untitled
+    one only groups its items."""
+    box: nodes.Element
+    if session.title:
+        box = nodes.section(ids=[session.anchor or ""], classes=["program-session"])
+        box += nodes.title(session.title, session.title)
+    else:
+        box = nodes.container(classes=["program-session"])
+    meta: list[list[nodes.Node]] = []
+    if span := session.span:
+        meta.append([time_node(span)])
+    if session.room:
+        meta.append([nodes.Text(f"Room: {session.room}")])
+    if session.chair:
+        meta.append([nodes.Text(f"Chair: {session.chair}")])
+    if meta:
+        box += nodes.paragraph("", "", *joined(meta), classes=["program-session-meta"])
+    box.extend(numbered(session, body))
+    return box
+
+
+def numbered(session: Session, body: Sequence[nodes.Node]) -> list[nodes.Node]:
+    """Consecutive items become one ordered list that starts at the first one's number."""
+    numbers = {item.anchor: item.number for item in session.items}
+    out: list[nodes.Node] = []
+    for node in body:
+        if not isinstance(node, nodes.list_item) or "program-item" not in node["classes"]:
+            out.append(node)
+            continue
+        if not (out and isinstance(out[-1], nodes.enumerated_list)):
+            start = numbers.get(node["ids"][0], 1)
+            out.append(
+                nodes.enumerated_list(
+                    enumtype="arabic", prefix="", suffix=".", start=start, classes=["program-order"]
+                )
+            )
+        out[-1] += node
+    return out
+
+
+def slot_paragraph(slot: Slot, uri: str) -> nodes.paragraph:
+    """'In the program: Monday 1 December 2025, item 3 of the running order; presented by X.'"""
+    para = nodes.paragraph(classes=["paper-program-slot"])
+    para += nodes.strong("In the program: ", "In the program: ")
+    label = f"{day_label(slot.day)}, item {slot.number} of the running order"
+    para += nodes.reference(label, label, refuri=uri, internal=True)
+    if not slot.order_confirmed:
+        para += nodes.Text(" (the running order is not confirmed in full)")
+    if slot.when:
+        para += nodes.Text(", ")
+        para += time_node(slot.when)
+    if slot.session:
+        para += nodes.Text(f", session “{slot.session}”")
+    if slot.presenters:
+        names = ", ".join(p.display for p in slot.presenters)
+        para += nodes.Text(f"; presented by {names}")
+    para += nodes.Text(".")
+    return para
+
+
+def paper_mention(paper: Paper) -> list[nodes.Node]:
+    """The {paper} role: the title linked to its page, then the authors when known."""
+    out: list[nodes.Node] = [page_link(paper_docname(paper.id), paper.title)]
+    if paper.authors:
+        out.append(nodes.Text(f" ({authors_inline(paper)})"))
+    return out
+
+
+def calendar_button(docname: str, target: str, label: str) -> nodes.paragraph:
+    para = nodes.paragraph(classes=["program-calendar"])
+    para += button(relative(docname, target), label, primary=False)
+    return para
+
+
+def workshop_line(workshop: Workshop) -> nodes.paragraph:
+    text = " · ".join(filter(None, [workshop.day_label, workshop.location]))
+    return nodes.paragraph(text, text, classes=["program-day"])
+
+
+def deadlines_list(deadlines: Sequence[Deadline]) -> list[nodes.Node]:
+    items = nodes.bullet_list(classes=["program-deadlines"])
+    for deadline in deadlines:
+        para = nodes.paragraph()
+        para += nodes.strong(deadline.label, deadline.label)
+        para += nodes.Text(f": {long_date(deadline.date)}")
+        if deadline.was:
+            was = long_date(deadline.was)
+            para += nodes.Text(" (extended from ")
+            para += nodes.inline(was, was, classes=["program-was"])
+            para += nodes.Text(")")
+        items += nodes.list_item("", para)
+    note = "Every deadline is at 23:59 Anywhere on Earth (AoE, UTC−12) on the day given."
+    return [items, nodes.paragraph(note, note, classes=["program-deadlines-note"])]
