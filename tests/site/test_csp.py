@@ -1,4 +1,4 @@
-"""The Content-Security-Policy meta tag and rel="noopener" (tools/proceedings/render/html_safety.py),
+"""The Content-Security-Policy meta tag and rel="noopener" (render/html_safety.py),
 checked on every page of the real site with an HTML parser independent of the one that wrote
 them, and on small pages made up for the edge cases."""
 

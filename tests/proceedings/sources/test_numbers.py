@@ -18,12 +18,12 @@ from rich.console import Console
 
 from tests.conftest import ROOT, Site
 from tools.proceedings import cli, numbers
-from tools.proceedings.sources import common
 from tools.proceedings.errors import DataError, Problem, Severity
 from tools.proceedings.importer import plan_import, run_import
 from tools.proceedings.load import load
 from tools.proceedings.numbers import MONTH, NUMPAGES, PID, YEAR, Whole
 from tools.proceedings.render.citation.record import facts
+from tools.proceedings.sources import common
 from tools.proceedings.sphinx import DataBuildError
 
 VOLUME = ROOT / "tests" / "data" / "volume.yaml"
