@@ -1,0 +1,1 @@
+"""CHECK: the validation of the model (ids, identifiers, links, characters, completeness)."""

@@ -37,18 +37,15 @@ Plain = dict[str, Any]  # a record as papers.yaml holds it: JSON-able, empty fie
 
 
 def _author_plain(author: Author) -> Plain:
-    out: Plain = {}  # given, family, name, affiliations, orcid: those set, in this order
-    if author.given:
-        out["given"] = author.given
-    if author.family:
-        out["family"] = author.family
-    if author.name:
-        out["name"] = author.name
-    if author.affiliations:
-        out["affiliations"] = list(author.affiliations)
-    if author.orcid:
-        out["orcid"] = author.orcid
-    return out
+    """given, family, name, affiliations, orcid: those set, in this order."""
+    out: Plain = {
+        "given": author.given,
+        "family": author.family,
+        "name": author.name,
+        "affiliations": list(author.affiliations),
+        "orcid": author.orcid,
+    }
+    return {key: value for key, value in out.items() if value}
 
 
 def paper_plain(paper: Paper) -> Plain:

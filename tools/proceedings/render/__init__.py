@@ -1,1 +1,1 @@
-"""Pure functions from the model to text: pages, citations, calendars. Sorted, deterministic."""
+"""RENDER, pure: the model as docutils nodes and as text; deterministic, no Sphinx."""

@@ -17,13 +17,16 @@ from ..render.page.stubs import STUB_FILETYPE, STUB_SUFFIX
 from ..stamp import env_version
 from . import head, mathml, safety, sitemap, speedups, tabs
 from .directives import AuthorIndex, Contents, FrontMatter
-from .domain import DataBuildError, ProceedingsDomain, domain
+from .domain import DataBuildError, Doctree, ProceedingsDomain, StateDomain, domain
 from .downloads import write_downloads
 from .generate import generate, remove_stale_pages
 from .links import PageRefs, resolve_lists
 from .parser import GeneratedPageParser
 
-__all__ = ["DataBuildError", "data_files", "data_fingerprint", "proceedings_of", "setup"]
+__all__ = [
+    "DataBuildError", "Doctree", "StateDomain", "data_files", "data_fingerprint",
+    "proceedings_of", "setup",
+]  # fmt: skip
 
 
 def proceedings_of(env: BuildEnvironment) -> Proceedings:

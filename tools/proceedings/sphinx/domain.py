@@ -23,6 +23,7 @@ from ..model import Paper, Proceedings
 from ..render.citation.files import render_paper
 
 NAME = "proceedings"
+Doctree = nodes.document | None  # as html-page-context hands it to its handlers
 
 
 class DataBuildError(SphinxError):
@@ -50,7 +51,22 @@ class DownloadState:
     papers: dict[str, str]  # paper id -> digest of what its files show
 
 
-class ProceedingsDomain(Domain):
+class StateDomain(Domain):
+    """A Domain that holds build state only: no object types, roles or cross-references."""
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        return []
+
+
+class ProceedingsDomain(StateDomain):
     name = NAME
     label = "Proceedings"
     data_version = 1
@@ -117,17 +133,6 @@ class ProceedingsDomain(Domain):
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         pass  # parallel readers read the data the main process stored; they change nothing
-
-    def resolve_any_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        target: str,
-        node: pending_xref,
-        contnode: nodes.Element,
-    ) -> list[tuple[str, nodes.reference]]:
-        return []
 
 
 def domain(env: BuildEnvironment) -> ProceedingsDomain:

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -16,7 +15,7 @@ from ..paths import PAPERS_DIR
 from ..render.citation import head
 from ..render.citation.record import facts
 from ..write import write_if_changed
-from .domain import domain
+from .domain import Doctree, domain
 
 logger = logging.getLogger(__name__)
 
@@ -43,11 +42,7 @@ def absolute(app: Sphinx, url: str | None) -> str | None:
 
 
 def add_paper_metadata(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
 ) -> None:
     """Description (also OpenGraph's), og:type; for a cited paper Highwire tags and JSON-LD."""
     paper = page_paper(app, pagename)
@@ -75,11 +70,7 @@ def add_paper_metadata(
 
 
 def add_twitter_card(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
 ) -> None:
     if page_paper(app, pagename) is None:
         return

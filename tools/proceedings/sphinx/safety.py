@@ -13,7 +13,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from docutils import nodes
 from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -25,6 +24,7 @@ from sphinx.theming import Theme
 from ..errors import Warn
 from ..render.html_safety import harden, sha256_source
 from ..write import make_folder
+from .domain import Doctree
 from .logs import warn
 
 FONTAWESOME_JS = (
@@ -39,11 +39,7 @@ DOCUMENT_RE = re.compile(r"\s*<(?:!doctype|html)\b", re.I)  # a whole page, not 
 
 
 def escape_page_title(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
 ) -> None:
     # sphinx-book-theme 1.4.0 sets pagetitle to the title's plain text and prints it unescaped
     # in its print header (<h1>{{ pagetitle }}</h1>): a paper titled "<script>..." would run.

@@ -15,23 +15,18 @@ import posixpath
 from collections.abc import Callable
 from typing import Any
 
-from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.highlighting import PygmentsBridge
 
 from ..paths import GENERATED_DIRS
-from .domain import domain
+from .domain import Doctree, domain
 
 # Before the themes' own html-page-context handlers (default priority 500) read `toctree`.
 PRIORITY = 100
 
 
 def share_toctree(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
 ) -> None:
     own: Callable[..., str] | None = context.get("toctree")
     folder = posixpath.dirname(pagename)

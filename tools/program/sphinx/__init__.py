@@ -22,7 +22,7 @@ from ...proceedings import (
     paper_docname,
     sync_folder,
 )
-from ...proceedings.sphinx import DataBuildError, data_fingerprint, proceedings_of
+from ...proceedings.sphinx import DataBuildError, Doctree, data_fingerprint, proceedings_of
 from ...proceedings.sphinx.logs import log, log_all
 from ..check import check_program
 from ..read import read_dates
@@ -92,11 +92,7 @@ def add_slots(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def add_assets(
-    app: Sphinx,
-    pagename: str,
-    templatename: str,
-    context: dict[str, Any],
-    doctree: nodes.document | None,
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
 ) -> None:
     """html-page-context: styles on pages with program content; the local-time script only
     where there are times to convert."""

@@ -8,19 +8,15 @@ from collections.abc import Set
 from pathlib import Path
 from typing import Any, ClassVar, cast
 
-from docutils import nodes
-from sphinx.addnodes import pending_xref
-from sphinx.builders import Builder
-from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
-from ...proceedings.sphinx import DataBuildError
+from ...proceedings.sphinx import DataBuildError, StateDomain
 from ..model import Dates, Program, Session, Slot
 
 NAME = "program"
 
 
-class ProgramDomain(Domain):
+class ProgramDomain(StateDomain):
     name = NAME
     label = "Program"
     data_version = 1
@@ -86,17 +82,6 @@ class ProgramDomain(Domain):
         for docname in docnames:
             if docname in found:
                 self.sessions[docname] = found[docname]
-
-    def resolve_any_xref(
-        self,
-        env: BuildEnvironment,
-        fromdocname: str,
-        builder: Builder,
-        target: str,
-        node: pending_xref,
-        contnode: nodes.Element,
-    ) -> list[tuple[str, nodes.reference]]:
-        return []
 
 
 def domain(env: BuildEnvironment) -> ProgramDomain:

@@ -1,0 +1,1 @@
+"""RENDER: a paper's citation in every format, from one record of its facts."""

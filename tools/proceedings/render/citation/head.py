@@ -58,70 +58,61 @@ def _organization(name: str) -> dict[str, str]:
     return {"@type": "Organization", "name": name}
 
 
+def _known(**values: Any) -> dict[str, Any]:
+    """The values that are known: JSON-LD leaves out what it cannot say, never writes it empty."""
+    return {key: value for key, value in values.items() if value}
+
+
 def _person(author: Author) -> dict[str, Any]:
-    person: dict[str, Any] = {"@type": "Person", "name": author.display_name}
-    if author.given:
-        person["givenName"] = author.given
-    if author.family:
-        person["familyName"] = author.family
-    if author.affiliations:
-        person["affiliation"] = [_organization(a) for a in author.affiliations]
-    if author.orcid_url:
-        person["sameAs"] = author.orcid_url
-    return person
+    return {
+        "@type": "Person",
+        "name": author.display_name,
+        **_known(
+            givenName=author.given,
+            familyName=author.family,
+            affiliation=[_organization(a) for a in author.affiliations],
+            sameAs=author.orcid_url,
+        ),
+    }
 
 
 def _proceedings(f: Facts) -> dict[str, Any]:
-    book: dict[str, Any] = {"@type": "Book", "name": f.container_title}
-    if f.series:
-        book["alternateName"] = f.series
-    if f.isbn:
-        book["isbn"] = f.isbn
-    if f.publisher:
-        book["publisher"] = _organization(f.publisher)
-    book["datePublished"] = _iso(f.volume_issued)
-    return book
+    return {
+        "@type": "Book",
+        "name": f.container_title,
+        **_known(
+            alternateName=f.series,
+            isbn=f.isbn,
+            publisher=_organization(f.publisher) if f.publisher else None,
+        ),
+        "datePublished": _iso(f.volume_issued),
+    }
 
 
 def json_ld(f: Facts, *, page_url: str | None, pdf_url: str | None) -> dict[str, Any]:
     """schema.org ScholarlyArticle, part of the proceedings (a Book), the DOI as identifier."""
-    data: dict[str, Any] = {
+    doi = {"@type": "PropertyValue", "propertyID": "DOI", "value": f.doi, "url": f.doi_url}
+    pdf = {"@type": "MediaObject", "contentUrl": pdf_url, "encodingFormat": "application/pdf"}
+    return {
         "@context": "https://schema.org",
         "@type": "ScholarlyArticle",
         "name": f.title,
         "headline": f.title,
         "datePublished": _iso(f.issued),
         "isPartOf": _proceedings(f),
+        **_known(**{"@id": page_url}, url=page_url),
+        **_known(
+            author=[_person(a) for a in f.authors],
+            publisher=_organization(f.publisher) if f.publisher else None,
+            identifier=doi if f.doi else None,
+            sameAs=f.doi_url,
+            pageStart=f.first_page,
+            pageEnd=f.last_page if f.last_page != f.first_page else None,
+            abstract=f.abstract,
+            keywords=list(f.keywords),
+            encoding=pdf if pdf_url else None,
+        ),
     }
-    if page_url:
-        data["@id"] = data["url"] = page_url
-    if f.authors:
-        data["author"] = [_person(a) for a in f.authors]
-    if f.publisher:
-        data["publisher"] = _organization(f.publisher)
-    if f.doi and f.doi_url:
-        data["identifier"] = {
-            "@type": "PropertyValue",
-            "propertyID": "DOI",
-            "value": f.doi,
-            "url": f.doi_url,
-        }
-        data["sameAs"] = f.doi_url
-    if f.first_page:
-        data["pageStart"] = f.first_page
-    if f.last_page and f.last_page != f.first_page:
-        data["pageEnd"] = f.last_page
-    if f.abstract:
-        data["abstract"] = f.abstract
-    if f.keywords:
-        data["keywords"] = list(f.keywords)
-    if pdf_url:
-        data["encoding"] = {
-            "@type": "MediaObject",
-            "contentUrl": pdf_url,
-            "encodingFormat": "application/pdf",
-        }
-    return data
 
 
 def json_ld_script(data: dict[str, Any]) -> str:

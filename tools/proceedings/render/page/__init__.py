@@ -1,0 +1,1 @@
+"""RENDER: the pages as docutils nodes (paper, volume, author index, Cite tabs, lists)."""
