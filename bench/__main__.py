@@ -19,7 +19,7 @@ from rich.console import Console
 from . import report
 from .importing import ImportFailedError, measure_import
 from .measure import BuildFailedError, build
-from .site import add_line, check_title, edit_title, fresh_site
+from .site import add_line, check_title, edit_title, floor_site, fresh_site
 from .volumes import Corpus, CorpusError, write_volume
 
 KIND_RE = re.compile(r"\[([\w.-]+)\]\s*$")  # a warning's [type.subtype]
@@ -78,12 +78,14 @@ def run_size(
     moved = add_line(data, size // 3, f"doi: 10.5555/bench.{size}")
     log.log(f"[{size}] one paper gains a line ({moved}): later lines move")
     line_added = build(site, "line-added")
+    log.log(f"[{size}] the stack's floor: {size} trivial pages")
+    floor = build(floor_site(folder / "floor", size), "floor")
     parallel = None
     if jobs and size >= PARALLEL_FROM:
         log.log(f"[{size}] full build with -j auto")
         parallel = build(fresh_site(folder / "site-j-auto", data), "full", jobs="auto")
     return report.SizeResult(
-        size, imports, full, no_change, one_change, shown, line_added, parallel
+        size, imports, full, no_change, one_change, shown, line_added, floor, parallel
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import copy_site
+from tests.conftest import ROOT, copy_site
 from tools.proceedings.load import PAPERS_FILE
 from tools.proceedings.paths import AUTHORS_DIR, PAPERS_DIR
 
@@ -25,6 +25,18 @@ def fresh_site(work: Path, data: Path) -> Site:
     # The real program names the real papers; a synthetic volume has no program.
     (src / "program" / "index.md").write_text("# Program\n\nSynthetic volume: no program.\n")
     return Site(src, work / "html", work / "doctrees", data, work / "logs")
+
+
+def floor_site(work: Path, size: int) -> Site:
+    """The stack's floor: the site's sources, theme, extensions and real data, and ``size``
+    trivial orphan pages (a title and a sentence, read by MyST) in a folder of their own."""
+    src = copy_site(work / "src")
+    folder = src / "floor"
+    folder.mkdir()
+    for i in range(size):
+        text = f"---\norphan: true\n---\n\n# Page {i}\n\nA trivial page of the floor.\n"
+        (folder / f"p{i:05d}.md").write_text(text, encoding="utf-8")
+    return Site(src, work / "html", work / "doctrees", ROOT / "proceedings" / "data", work / "logs")
 
 
 @dataclass(frozen=True)
