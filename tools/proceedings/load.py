@@ -1,21 +1,29 @@
-"""Load a data folder into a validated Proceedings, or raise DataError listing every problem."""
+"""LOAD: read and check a volume's folder, or the whole series (series.yaml and a folder an
+edition), into the model; or raise DataError listing every problem."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .check.series import check_series
 from .check.validate import validate
 from .errors import Location, Problem, Problems, Severity
 from .model import Proceedings
+from .series import Edition, Series
 from .sources.bibtex import attach_publisher_fields, read_publisher_bib
 from .sources.common import gc_paused
 from .sources.data_files import read_papers, read_volume
+from .sources.series_files import read_edition, read_series
 
 PAPERS_FILE = "papers.yaml"
 VOLUME_FILE = "volume.yaml"
 BIB_FILE = "papers.bib"  # optional: the publisher's BibTeX, matched to papers by DOI or key
+SERIES_FILE = "series.yaml"
+EDITION_FILE = "edition.yaml"
+YEAR_RE = re.compile(r"[0-9]{4}")
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,7 @@ def fingerprint(files: tuple[Path, ...]) -> str:
     digest = hashlib.sha256()
     for path in files:
         data = path.read_bytes()
-        digest.update(f"{path.name}\0{len(data)}\0".encode())
+        digest.update(f"{path}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()
 
@@ -52,19 +60,109 @@ def load(data_dir: Path) -> Loaded:
 
 def _load(data_dir: Path) -> Loaded:
     problems = Problems()
+    loaded = _load_into(data_dir, problems)
+    problems.raise_if_errors()
+    assert loaded is not None  # None only with an error recorded
+    return loaded
+
+
+def is_volume(folder: Path) -> bool:
+    """Whether ``folder`` holds a volume (its papers or its volume.yaml)."""
+    return (folder / PAPERS_FILE).is_file() or (folder / VOLUME_FILE).is_file()
+
+
+def _load_into(data_dir: Path, problems: Problems) -> Loaded | None:
+    """The volume in ``data_dir``; None with the problems recorded in ``problems``."""
+    before = len(problems.errors)
     papers_path, volume_path = data_dir / PAPERS_FILE, data_dir / VOLUME_FILE
     bib_path = data_dir / BIB_FILE
     files = input_files(data_dir)
     for path in (papers_path, volume_path):
         if not path.is_file():
             problems.error(Location(str(path)), "file not found")
-    problems.raise_if_errors()
+    if len(problems.errors) > before:
+        return None
     volume = read_volume(volume_path, problems)
     papers = read_papers(papers_path, problems)
     if bib_path.is_file():
         papers = attach_publisher_fields(papers, read_publisher_bib(bib_path, problems), problems)
     validate(volume, papers, problems)
-    problems.raise_if_errors()
-    assert volume is not None  # read_volume returns None only with an error recorded
+    if len(problems.errors) > before or volume is None:
+        return None
     proceedings = Proceedings(volume, tuple(papers))
     return Loaded(proceedings, tuple(problems.items), files, fingerprint(files))
+
+
+@dataclass(frozen=True)
+class LoadedSeries:
+    series: Series
+    problems: tuple[Problem, ...]  # only non-errors: incomplete records
+    files: dict[int, tuple[Path, ...]]  # each edition's files (0: series.yaml), for dependencies
+    fingerprint: str  # of every file's bytes
+
+    @property
+    def all_files(self) -> tuple[Path, ...]:
+        return tuple(path for year in sorted(self.files) for path in self.files[year])
+
+
+def edition_folders(root: Path) -> list[tuple[int, Path]]:
+    """The folders of ``root`` named by a year, in order."""
+    if not root.is_dir():
+        return []
+    found = [(int(p.name), p) for p in root.iterdir() if p.is_dir() and YEAR_RE.fullmatch(p.name)]
+    return sorted(found)
+
+
+def series_files(root: Path, *, override: tuple[int, Path] | None = None) -> tuple[Path, ...]:
+    """Every file the series is read from, for a rebuild to tell whether anything changed."""
+    files = [root / SERIES_FILE] if (root / SERIES_FILE).is_file() else []
+    for year, folder in edition_folders(root):
+        files += [f for f in [folder / EDITION_FILE] if f.is_file()]
+        volume = override[1] if override and override[0] == year else folder
+        files += input_files(volume)
+    return tuple(files)
+
+
+def load_series(root: Path, *, override: tuple[int, Path] | None = None) -> LoadedSeries:
+    """The series in ``root``; ``override``: (year, folder), a volume folder read in place of
+    that edition's (``-D proceedings_data=DIR``)."""
+    with gc_paused():
+        problems, kept = Problems(), list[Problem]()
+        series = read_series(root / SERIES_FILE, problems)
+        editions: list[Edition] = []
+        files: dict[int, tuple[Path, ...]] = {0: (root / SERIES_FILE,)}
+        for year, folder in edition_folders(root):
+            volume_dir = override[1] if override and override[0] == year else folder
+            files[year] = (folder / EDITION_FILE, *input_files(volume_dir))
+            edition = _edition(year, folder, volume_dir, problems, kept)
+            if edition is not None:
+                editions.append(replace(edition, number=len(editions) + 1))
+        if series is not None and not editions:
+            problems.error(Location(str(root)), "no edition: a folder named by its year is needed")
+        if series is not None:
+            check_series(series, editions, problems)
+        problems.raise_if_errors()
+    assert series is not None  # read_series returns None only with an error recorded
+    every = tuple(path for year in sorted(files) for path in files[year])
+    full = replace(series, editions=tuple(editions))
+    return LoadedSeries(full, tuple(kept + problems.items), files, fingerprint(every))
+
+
+def _edition(
+    year: int, folder: Path, volume_dir: Path, problems: Problems, kept: list[Problem]
+) -> Edition | None:
+    """An edition with its volume, when it has one (the host written once, in edition.yaml)."""
+    if not (folder / EDITION_FILE).is_file():
+        problems.error(Location(str(folder / EDITION_FILE)), "file not found")
+        return None
+    edition = read_edition(folder / EDITION_FILE, year, problems)
+    if edition is None or not (is_volume(volume_dir) or volume_dir != folder):
+        return edition
+    loaded = _load_into(volume_dir, problems)
+    if loaded is None:
+        return edition
+    kept += [p for p in loaded.problems if p.severity is not Severity.ERROR]
+    volume = loaded.proceedings.volume
+    if volume.event is None:
+        volume = replace(volume, event=edition.host)
+    return replace(edition, proceedings=Proceedings(volume, loaded.proceedings.papers))

@@ -181,6 +181,12 @@ class Volume:
         default_factory=lambda: Location("<memory>"), compare=False, repr=False
     )
 
+    @property
+    def key_prefix(self) -> str:
+        """The short title as lower-case ASCII letters and digits: every citation key of the
+        volume starts with it ("INET4AI '25" -> 'inet4ai25')."""
+        return re.sub(r"[^a-z0-9]", "", self.short_title.lower()) or f"v{self.year}"
+
 
 @dataclass(frozen=True, slots=True)
 class Proceedings:

@@ -27,8 +27,7 @@ def citation_key(paper: Paper, volume: Volume) -> str:
     Built only from the volume's short title and the paper id, both fixed once the volume is
     published, so keys never change; ids are unique and ASCII ([a-z0-9._-]), so keys are too.
     """
-    prefix = re.sub(r"[^a-z0-9]", "", volume.short_title.lower()) or f"v{volume.year}"
-    return f"{prefix}-{paper.id}"
+    return f"{volume.key_prefix}-{paper.id}"
 
 
 def needs_protection(word: str) -> bool:

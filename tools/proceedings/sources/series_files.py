@@ -1,0 +1,158 @@
+"""READ: series.yaml and each edition's edition.yaml into the model (the volume, when there is
+one, is read by data_files.py and joined to its edition by load.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..errors import Location, Problems
+from ..model import ID_RE, Event
+from ..series import Call, Deadline, Edition, Member, NewsItem, Series
+from .located_yaml import Node, Reader, load_yaml
+
+SERIES_FIELDS = {"name", "short_name", "revised", "contacts", "links"}
+EDITION_FIELDS = {
+    "name", "host", "venue", "city", "country", "date", "timezone", "call", "chairs",
+    "committee", "news",
+}  # fmt: skip
+HOST_FIELDS = {"name", "short_name", "start", "end", "city", "country", "url"}
+CALL_FIELDS = {"portal", "portal_as_published", "deadlines"}
+DEADLINE_FIELDS = {"id", "label", "date", "was"}
+MEMBER_FIELDS = {"name", "affiliation", "note", "orcid"}
+NEWS_FIELDS = {"id", "date", "title", "text"}
+
+
+def read_series(path: Path, problems: Problems) -> Series | None:
+    """series.yaml, without its editions (load.py adds them); None with the problems recorded."""
+    root = load_yaml(path, problems)
+    if root is None:
+        return None
+    r = Reader(root, problems, SERIES_FIELDS, "the series")
+    name, short = r.text("name", required=True), r.text("short_name", required=True)
+    revised = r.date("revised")
+    if revised is None and not problems.errors:
+        problems.error(r.loc("revised"), "missing 'revised' (a date, YYYY-MM-DD)", field="revised")
+    contacts = tuple(_pair(n, problems, "label", "email", "a contact") for n in r.nodes("contacts"))
+    links = tuple(_pair(n, problems, "label", "url", "a link") for n in r.nodes("links"))
+    if not (name and short and revised):
+        return None
+    return Series(name, short, revised, (), contacts, links, root.loc)
+
+
+def _pair(node: Node, problems: Problems, first: str, second: str, what: str) -> tuple[str, str]:
+    r = Reader(node, problems, {first, second}, what)
+    return r.text(first, required=True) or "", r.text(second, required=True) or ""
+
+
+def read_edition(path: Path, year: int, problems: Problems) -> Edition | None:
+    """An edition.yaml (its ``number`` is 0 until the series orders its editions)."""
+    root = load_yaml(path, problems)
+    if root is None:
+        return None
+    r = Reader(root, problems, EDITION_FIELDS, "the edition")
+    host_node = r.mapping("host")
+    if host_node is None:
+        problems.error(r.loc("host"), "missing 'host' (the conference it is held with)")
+        return None
+    zone = r.text("timezone", required=True)
+    if zone is not None and not _is_zone(zone):
+        problems.error(r.loc("timezone"), f"unknown IANA time zone {zone!r}", field="timezone")
+    call = r.mapping("call")
+    return Edition(
+        year=year,
+        number=0,
+        host=read_host(host_node, problems),
+        timezone=zone or "UTC",
+        name=r.text("name") or "",
+        venue=r.text("venue") or "",
+        city=r.text("city") or "",
+        country=r.text("country") or "",
+        date=r.date("date"),
+        call=_call(call, problems) if call else Call(),
+        chairs=_members(r, "chairs", problems),
+        committee=_members(r, "committee", problems),
+        news=_news(r.nodes("news"), problems),
+        source=root.loc,
+    )
+
+
+def read_host(node: Node, problems: Problems) -> Event:
+    e = Reader(node, problems, HOST_FIELDS, "the host conference")
+    return Event(
+        name=e.text("name", required=True, what=" of the host conference") or "",
+        short_name=e.text("short_name") or "",
+        start=e.date("start"),
+        end=e.date("end"),
+        city=e.text("city") or "",
+        country=e.text("country") or "",
+        url=e.text("url"),
+    )
+
+
+def _is_zone(key: str) -> bool:
+    try:
+        ZoneInfo(key)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _call(node: Node, problems: Problems) -> Call:
+    r = Reader(node, problems, CALL_FIELDS, "the call")
+    out: list[Deadline] = []
+    seen: dict[str, Location] = {}
+    for item in r.nodes("deadlines"):
+        d = Reader(item, problems, DEADLINE_FIELDS, "a deadline")
+        key, label, day = (
+            d.text("id", required=True),
+            d.text("label", required=True),
+            d.date("date"),
+        )
+        if day is None and "date" not in d.fields:
+            problems.error(item.loc, "missing 'date' (YYYY-MM-DD)", field="date")
+        if key and not ID_RE.match(key):
+            problems.error(d.loc("id"), f"{key!r} is not a valid id (a-z, 0-9, '-')", field="id")
+        elif key and key in seen:
+            problems.error(d.loc("id"), f"id {key!r} is also used at {seen[key]}", field="id")
+        if key and label and day:
+            seen[key] = item.loc
+            out.append(Deadline(key, label, day, d.date("was"), item.loc))
+    return Call(r.text("portal"), r.text("portal_as_published") or "", tuple(out))
+
+
+def _members(r: Reader, key: str, problems: Problems) -> tuple[Member, ...] | None:
+    """The list under ``key``; None when it is left out (not known), () when it is empty."""
+    if key not in r.fields or r.fields[key].value is None:
+        return None
+    members = []
+    for node in r.nodes(key):
+        m = Reader(node, problems, MEMBER_FIELDS, "a member")
+        name = m.text("name", required=True)
+        if name:
+            members.append(
+                Member(name, m.text("affiliation") or "", m.text("note") or "", m.text("orcid"))
+            )
+    return tuple(members)
+
+
+def _news(items: list[Node], problems: Problems) -> tuple[NewsItem, ...]:
+    out: list[NewsItem] = []
+    seen: set[str] = set()
+    for node in items:
+        n = Reader(node, problems, NEWS_FIELDS, "a news item")
+        key, title, text = (
+            n.text("id", required=True),
+            n.text("title", required=True),
+            n.text("text"),
+        )
+        if key and not ID_RE.match(key):
+            problems.error(n.loc("id"), f"{key!r} is not a valid id (a-z, 0-9, '-')", field="id")
+        elif key in seen:
+            problems.error(n.loc("id"), f"id {key!r} is used twice", field="id")
+        if key and title:
+            seen.add(key)
+            out.append(
+                NewsItem(key, title, " ".join((text or "").split()), n.date("date"), node.loc)
+            )
+    return tuple(out)
