@@ -47,4 +47,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench --jobs
 
 clean:
-	rm -rf $(BUILD) proceedings/papers proceedings/authors
+	rm -rf $(BUILD) proceedings/*/papers proceedings/people

@@ -3,9 +3,8 @@
 import os
 
 project = "INET4AI"
-version = release = "2025"  # the edition; the theme prints it in a docsearch meta tag
 author = "INET4AI organizers"
-copyright = "2025, INET4AI organizers"
+copyright = "2025-2026, INET4AI organizers"
 
 # The published address, in one place: canonical links, the sitemap, OpenGraph and citations.
 # An empty INET4AI_BASE_URL (an unset CI variable) counts as unset.
@@ -37,15 +36,15 @@ exclude_patterns = [
 nitpicky = True
 language = "en"
 
-# Proceedings: the data folder can be replaced with `-D proceedings_data=DIR`.
-proceedings_data = "proceedings/data"
+# The series' data (series.yaml, a folder an edition) is read from proceedings/data; the site's
+# title, logo text, footer and OpenGraph site name come from series.yaml (tools/.../series.py).
+# `-D series_data=DIR` builds another series, `-D proceedings_data=DIR` another volume.
 
 myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "attrs_block", "strikethrough"]
 myst_heading_anchors = 3
 suppress_warnings = ["myst.strikethrough"]  # strikethrough renders in HTML, the only builder
 
 html_theme = "sphinx_book_theme"
-html_title = "INET4AI 2025"
 html_static_path = ["_static"]
 html_css_files = ["inet4ai.css"]
 html_last_updated_fmt = None
@@ -55,10 +54,8 @@ html_use_index = False  # no index entries on this site: the page would be empty
 html_math_renderer = "mathml"
 html_theme_options = {
     "logo": {
-        "text": "INET4AI 2025",
         "image_light": "_static/favicon.svg",
         "image_dark": "_static/favicon.svg",  # else the theme writes an <img src="">
-        "alt_text": "INET4AI 2025 home",
     },
     "home_page_in_toc": False,
     "show_navbar_depth": 1,
@@ -73,12 +70,6 @@ html_theme_options = {
     # empty persistent navbar stops pydata-sphinx-theme from adding a second search bar on top.
     "navbar_persistent": [],
     "footer_content_items": ["copyright.html", "extra-footer.html"],
-    "extra_footer": (
-        "<p>INET4AI 2025: Workshop on Inter-networking challenges for AI, 1 December 2025, "
-        "HKUST, Hong Kong, co-located with ACM CoNEXT 2025.<br>"
-        "Contact: <a href='mailto:chairs@inet4ai.org'>chairs@inet4ai.org</a> (chairs), "
-        "<a href='mailto:submit@inet4ai.org'>submit@inet4ai.org</a> (submissions).</p>"
-    ),
 }
 # Without a default mode pydata-sphinx-theme logs "Got invalid theme mode" on a first visit.
 html_context = {"default_mode": "light"}
@@ -91,7 +82,6 @@ sitemap_excludes = ["search.html", "genindex.html"]
 sitemap_show_lastmod = False
 
 ogp_site_url = html_baseurl
-ogp_site_name = "INET4AI 2025"
 ogp_enable_meta_description = True
 ogp_social_cards = {"enable": False}  # needs matplotlib; pages carry their own descriptions
 

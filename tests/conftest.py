@@ -24,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 CORPORA = DATA / "corpora"
 FACTS = DATA / "facts"
+SERIES_DATA = ROOT / "proceedings" / "data"  # series.yaml and a folder an edition
+VOLUME_2025 = SERIES_DATA / "2025"  # the proceedings of the first edition
 
 
 def catalogue(folder: Path) -> list[tuple[str, list[str]]]:
@@ -59,7 +61,7 @@ def copy_site(dest: Path) -> Path:
                 # Generated pages (and a build's leftovers) are made again by each build.
                 src,
                 dest / name,
-                ignore=shutil.ignore_patterns("papers", "authors", "__pycache__"),
+                ignore=shutil.ignore_patterns("papers", "people", "__pycache__"),
             )
         elif src.exists():
             shutil.copy2(src, dest / name)

@@ -1,15 +1,14 @@
-"""The program's model, time parsing, checks, dates file and calendars, on fabricated data."""
+"""The program's model, time parsing, checks and calendars, on fabricated data."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
 
-from tools.proceedings.errors import BadTimeError, DataError, Warn
+from tools.proceedings.errors import BadTimeError, Warn
 from tools.proceedings.model import Paper, Proceedings, Status, Volume
 from tools.program.check import check_program
 from tools.program.model import (
@@ -24,11 +23,13 @@ from tools.program.model import (
     Span,
     Workshop,
 )
-from tools.program.read import parse_span, parse_time, read_dates
-from tools.program.render.calendar import Site, cfp_calendar, program_calendar
+from tools.program.read import parse_span, parse_time
+from tools.program.render.calendar import Site, cfp_file, program_file
 
 HKT = ZoneInfo("Asia/Hong_Kong")
-WORKSHOP = Workshop("TEST 2031", "Test workshop", dt.date(2031, 3, 3), "Asia/Hong_Kong", "Hall")
+WORKSHOP = Workshop(
+    "TEST 2031", "Test workshop", dt.date(2031, 3, 3), "Asia/Hong_Kong", "Hall", year=2031
+)
 PROCEEDINGS = Proceedings(
     Volume("Proceedings of Test", "TEST '31", 2031),
     (
@@ -55,14 +56,14 @@ def item(number: int, **kwargs: object) -> Item:
     defaults: dict[str, object] = {
         "kind": ItemKind.OTHER,
         "anchor": f"item-{number}",
-        "source": Source("program/index", 10 + number, "program/index.md"),
+        "source": Source("program/2031/index", 10 + number, "program/2031/index.md"),
         "title": f"Item {number}",
     }
     return Item(number=number, **{**defaults, **kwargs})
 
 
 def session(*items: Item, line: int = 1, **kwargs: object) -> Session:
-    return Session(items, Source("program/index", line, "program/index.md"), **kwargs)
+    return Session(items, Source("program/2031/index", line, "program/2031/index.md"), **kwargs)
 
 
 def dates(*deadlines: Deadline) -> Dates:
@@ -113,7 +114,7 @@ def test_slots_name_the_place_of_each_paper() -> None:
         2,
         "item-2",
         "S",
-        "program/index",
+        "program/2031/index",
     )
 
 
@@ -147,13 +148,13 @@ def test_sessions_without_a_room_share_the_workshop_room() -> None:
     found = check_program(Program((a, b, papers("alpha", "beta"))), WORKSHOP, PROCEEDINGS)
     assert [f.kind for f in found] == [Warn.OVERLAP]
     assert "the workshop's room" in found[0].message
-    assert "program/index.md:1" in found[0].message
+    assert "program/2031/index.md:1" in found[0].message
 
 
 def test_a_paper_scheduled_twice() -> None:
     found = check_program(Program((papers("alpha", "beta", "alpha"),)), WORKSHOP, PROCEEDINGS)
     assert [(f.kind, f.location.line) for f in found] == [(Warn.DUPLICATE_PAPER, 13)]
-    assert "program/index.md:11" in found[0].message
+    assert "program/2031/index.md:11" in found[0].message
 
 
 def test_an_item_outside_the_workshop_day() -> None:
@@ -171,46 +172,6 @@ def test_no_program_yet_is_not_a_problem() -> None:
     assert checks() == []
 
 
-# --- Dates file -------------------------------------------------------------------------------
-
-DATES_YAML = """\
-revised: 2031-01-02
-workshop:
-  name: TEST 2031
-  title: Test workshop
-  date: 2031-03-03
-  timezone: Asia/Hong_Kong
-  location: Hall
-cfp:
-  deadlines:
-    - {id: submission, label: Paper submission, date: 2030-12-01, was: 2030-11-20}
-    - {id: camera-ready, label: Camera ready, date: 2031-01-15}
-"""
-
-
-def test_read_dates(tmp_path: Path) -> None:
-    path = tmp_path / "dates.yaml"
-    path.write_text(DATES_YAML, encoding="utf-8")
-    read = read_dates(path)
-    assert read.workshop == WORKSHOP
-    assert [(d.id, d.date, d.was) for d in read.deadlines] == [
-        ("submission", dt.date(2030, 12, 1), dt.date(2030, 11, 20)),
-        ("camera-ready", dt.date(2031, 1, 15), None),
-    ]
-
-
-def test_dates_file_problems_name_their_line(tmp_path: Path) -> None:
-    path = tmp_path / "dates.yaml"
-    bad = DATES_YAML.replace("Asia/Hong_Kong", "Asia/Atlantis").replace("camera-ready", "Bad Id")
-    path.write_text(bad, encoding="utf-8")
-    with pytest.raises(DataError) as caught:
-        read_dates(path, label="dates.yaml")
-    message = str(caught.value)
-    assert message.startswith("2 error(s) in the dates file")
-    assert "dates.yaml:6 /workshop/timezone [timezone]: unknown IANA time zone" in message
-    assert "dates.yaml:11" in message and "'Bad Id' is not a valid id" in message
-
-
 # --- Calendars --------------------------------------------------------------------------------
 
 
@@ -220,7 +181,7 @@ def parse(data: bytes) -> Calendar:
 
 def test_an_untimed_program_is_one_all_day_event() -> None:
     program = Program((papers("alpha", "beta"),))
-    cal = parse(program_calendar(program, dates(), PROCEEDINGS, SITE))
+    cal = parse(program_file(program, dates(), PROCEEDINGS, SITE))
     (event,) = cal.events
     assert event.start == WORKSHOP.day and event.end == dt.date(2031, 3, 4)
     assert event["DTSTART"].params["VALUE"] == "DATE"
@@ -239,13 +200,13 @@ def test_timed_items_are_events_in_the_venue_zone() -> None:
         people=(Person("Ann Presenter", "Uni; Lab"),),
     )
     program = Program((session(talk, item(2), title="Morning", room="R1"), papers("beta")))
-    data = program_calendar(program, dates(), PROCEEDINGS, SITE)
+    data = program_file(program, dates(), PROCEEDINGS, SITE)
     cal = parse(data)
     (event,) = cal.events  # the untimed items of a timed program are left out
     assert event.start == at(9) and event["DTSTART"].params["TZID"] == "Asia/Hong_Kong"
     assert [tz.tz_name for tz in cal.timezones] == ["Asia/Hong_Kong"]
     assert event["SUMMARY"] == "Paper: Alpha paper"
-    assert event["URL"] == "https://example.org/proceedings/papers/alpha.html"
+    assert event["URL"] == "https://example.org/proceedings/2031/papers/alpha.html"
     assert event["LOCATION"] == "R1, Hall"
     assert "Presented by: Ann Presenter (Uni; Lab)" in event["DESCRIPTION"]
     assert event.uid == "test-2031-program-index-paper-alpha@example.org"
@@ -255,19 +216,19 @@ def test_timed_items_are_events_in_the_venue_zone() -> None:
 
 def test_calendars_are_byte_identical_across_builds() -> None:
     program = Program((papers("alpha", "beta"),))
-    first = program_calendar(program, dates(), PROCEEDINGS, SITE)
-    assert program_calendar(program, dates(), PROCEEDINGS, SITE) == first
+    first = program_file(program, dates(), PROCEEDINGS, SITE)
+    assert program_file(program, dates(), PROCEEDINGS, SITE) == first
 
 
 def test_deadlines_end_at_2359_anywhere_on_earth() -> None:
     deadline = Deadline(
         "submission", "Paper submission", dt.date(2030, 12, 1), dt.date(2030, 11, 20)
     )
-    (event,) = parse(cfp_calendar(dates(deadline), SITE)).events
+    (event,) = parse(cfp_file(dates(deadline), SITE)).events
     assert event.start == dt.datetime(2030, 12, 2, 11, 59, tzinfo=dt.UTC)
     assert event.uid == "test-2031-cfp-submission@example.org"
     assert "Extended from 20 November 2030." in event["DESCRIPTION"]
-    assert event["URL"] == "https://example.org/cfp/index.html"
+    assert event["URL"] == "https://example.org/cfp/2031/index.html"
 
 
 def test_hostile_text_stays_inside_its_property() -> None:
@@ -275,7 +236,7 @@ def test_hostile_text_stays_inside_its_property() -> None:
     evil = "Title\r\nEND:VEVENT\r\nBEGIN:VEVENT\rSUMMARY:evil\x00\x1b[31m;,\\"
     proceedings = Proceedings(PROCEEDINGS.volume, (Paper("alpha", evil),))
     talk = item(1, kind=ItemKind.PAPER, paper="alpha", when=span((9, 0), (9, 30)))
-    data = program_calendar(Program((session(talk),)), dates(), proceedings, SITE)
+    data = program_file(Program((session(talk),)), dates(), proceedings, SITE)
     (event,) = parse(data).events
     assert event["SUMMARY"] == "Paper: Title END:VEVENT BEGIN:VEVENT SUMMARY:evil [31m;,\\"
     lines = data.split(b"\r\n")

@@ -22,8 +22,8 @@ THEME_SCRIPTS = (
     "// Activate the search field on page load",
 )
 # A program page that refers to no paper, for builds from fabricated data.
-NO_PROGRAM = {"program/index.md": "# Program\n\nExample site: no program.\n"}
-PAPER = "proceedings/papers/{}.html"
+NO_PROGRAM = {"program/2025/index.md": "# Program\n\nExample site: no program.\n"}
+PAPER = "proceedings/2025/papers/{}.html"
 
 
 def text(node: object) -> str:

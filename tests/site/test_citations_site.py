@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from tests.conftest import ROOT, Site
+from tests.conftest import VOLUME_2025, Site
 from tests.volumes import (
     acm_reference_in_facts,
     build_complete_site,
@@ -83,7 +83,7 @@ def test_the_chosen_format_is_remembered_across_pages(site: Site) -> None:
 
 
 def test_served_files_are_the_rendered_ones(site: Site) -> None:
-    proceedings = load(ROOT / "proceedings" / "data").proceedings
+    proceedings = load(VOLUME_2025).proceedings
     for name, text in citation_files(proceedings).items():
         assert site.file(f"proceedings/papers/{name}") == text, name
     for name, text in volume_files(proceedings).items():

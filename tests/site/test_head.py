@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from tests.conftest import ROOT, Site
+from tests.conftest import VOLUME_2025, Site
 from tests.volumes import build_complete_site
 from tools.proceedings.load import load
 from tools.proceedings.model import Author, Paper, Status, Volume
@@ -211,7 +211,7 @@ def test_robots_txt_and_sitemap_list_every_paper(site: Site) -> None:
     root = ET.fromstring(site.file("sitemap.xml"))
     locs = {e.text for e in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     assert {BASE + PAGE.format(pid) for pid in REAL_IDS} <= locs
-    proceedings = load(ROOT / "proceedings" / "data").proceedings
+    proceedings = load(VOLUME_2025).proceedings
     assert len(proceedings.papers) == len(REAL_IDS)
 
 

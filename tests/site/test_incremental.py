@@ -69,7 +69,7 @@ class Site:
         ]
 
     def edit(self) -> None:
-        write_data(self.src / "proceedings" / "data", self.papers)
+        write_data(self.src / "proceedings" / "data" / "2025", self.papers)
         ids = [p["id"] for p in self.papers]
         (self.src / "program" / "index.md").write_text(program_page(ids), encoding="utf-8")
         sphinx_build(self.src, self.out)

@@ -45,7 +45,7 @@ def fabricated(src: Path) -> list[str]:
             extra.update(status="withdrawn", notice="Withdrawn by the authors.")
         authors = [people[(i + k) % len(people)] for k in range(1 + i % 3)]
         records.append(paper(f"p{i:02d}", f"Paper {i} — Ünïcödé", authors=authors, **extra))
-    write_data(src / "proceedings" / "data", records)
+    write_data(src / "proceedings" / "data" / "2025", records)
     return [r["id"] for r in records]
 
 

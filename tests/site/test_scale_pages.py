@@ -11,17 +11,17 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from tools.proceedings.render.page.authors import OTHER, letter_label, letter_of
 
-from tests.conftest import ROOT, Site, build, copy_site
+from tests.conftest import VOLUME_2025, Site, build, copy_site
 from tests.proceedings.helpers import paper, write_data
 from tools.proceedings.load import load
 from tools.proceedings.paths import AUTHORS_DIR, PAPERS_DIR
-from tools.proceedings.render.page.authors import OTHER, letter_label, letter_of
 from tools.proceedings.sphinx import speedups
 
 NO_PROGRAM = {"program/index.md": "# Program\n\nExample site: no program.\n"}
 
-REAL = load(ROOT / "proceedings" / "data").proceedings
+REAL = load(VOLUME_2025).proceedings
 
 
 def index_name(family: str, given: str, display: str) -> str:

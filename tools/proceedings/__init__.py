@@ -18,19 +18,22 @@ from .errors import (
     Warn,
 )
 from .model import DOI_RE, ID_RE, Author, Paper, Proceedings, normalize_name
-from .paths import PAPERS_DIR, paper_docname, relative
+from .paths import cfp_calendar, edition_of, paper_docname, program_calendar, relative
 from .render import dates
 from .render.page.nodes import Translator, button, external, page_link
 from .render.page.volume import authors_inline
+from .series import Deadline, Edition, Series
+from .sources.common import split_plain_name
 from .sources.located_yaml import Node, Reader, load_yaml
 from .stamp import code_stamp, digest, env_version
 from .write import sync_folder, write_atomic, write_if_changed
 
 __all__ = [
-    "DOI_RE", "ID_RE", "PAPERS_DIR", "Author", "BadTimeError", "DataError", "Location", "Node",
-    "Paper", "Problem", "Problems", "Proceedings", "Reader", "Severity", "ToolkitError",
-    "Translator", "Warn",
-    "authors_inline", "button", "code_stamp", "dates", "digest", "env_version", "external",
-    "is_safe_url", "load_yaml", "normalize_name", "page_link", "paper_docname", "relative",
+    "DOI_RE", "ID_RE", "Author", "BadTimeError", "DataError", "Deadline", "Edition", "Location",
+    "Node", "Paper", "Problem", "Problems", "Proceedings", "Reader", "Series", "Severity",
+    "ToolkitError", "Translator", "Warn", "authors_inline", "button", "cfp_calendar",
+    "code_stamp", "dates", "digest", "edition_of", "env_version", "external", "is_safe_url",
+    "load_yaml", "normalize_name", "page_link", "paper_docname", "program_calendar", "relative",
+    "split_plain_name",
     "sync_folder", "write_atomic", "write_if_changed",
 ]  # fmt: skip

@@ -1,21 +1,55 @@
-"""Where the site puts what the proceedings make: folders and names, relative to the Sphinx
-source folder and, the same, to the output folder. Published URLs: never change them."""
+"""Where the site puts what it makes from the data: folders and names, relative to the Sphinx
+source folder and, the same, to the output folder. Published URLs: never change them (a URL
+that moves gets a line in proceedings/data/moved.yaml)."""
 
 from __future__ import annotations
 
 import posixpath
+import re
 
-PAPERS_DIR = "proceedings/papers"  # a generated page and the citation files of each paper
-AUTHORS_DIR = "proceedings/authors"  # the author index's letter pages, for large volumes
-GENERATED_DIRS = (PAPERS_DIR, AUTHORS_DIR)
+SECTIONS = ("cfp", "program", "proceedings")  # each has a folder an edition: cfp/2026/, ...
+PEOPLE_INDEX = "proceedings/people"  # everyone of every edition, with their roles
+PEOPLE_DIR = "proceedings/people"  # the people index's letter pages, for a large series
 PROCEEDINGS_INDEX = "proceedings/index"
-AUTHOR_INDEX = "proceedings/authors"
-VOLUME_DIR = "proceedings"  # the volume's citation files: volume.bib, .ris, .json
+SERIES_STEM = "proceedings/series"  # the series' citation files: series.bib, .ris, .json
+SERIES_CALENDAR = "calendar.ics"  # every deadline and workshop day of every edition
+FEED = "atom.xml"  # the news of every edition
 VOLUME_STEM = "volume"
+_EDITION_DOC = re.compile(rf"^(?:{'|'.join(SECTIONS)})/([0-9]{{4}})(?:/|$)")
 
 
-def paper_docname(paper_id: str) -> str:
-    return f"{PAPERS_DIR}/{paper_id}"
+def edition_doc(section: str, year: int) -> str:
+    """The page of an edition in a section: 'cfp/2026/index'."""
+    return f"{section}/{year}/index"
+
+
+def edition_of(docname: str) -> int | None:
+    """The year of the edition a page belongs to ('program/2025/index' -> 2025); None for a
+    page of the series (the home page, a section's landing page)."""
+    match = _EDITION_DOC.match(docname)
+    return int(match.group(1)) if match else None
+
+
+def volume_dir(year: int) -> str:
+    """The volume's page and citation files (volume.bib, .ris, .json)."""
+    return f"proceedings/{year}"
+
+
+def papers_dir(year: int) -> str:
+    """A generated page and the citation files of each paper of the edition."""
+    return f"proceedings/{year}/papers"
+
+
+def paper_docname(year: int, paper_id: str) -> str:
+    return f"{papers_dir(year)}/{paper_id}"
+
+
+def program_calendar(year: int) -> str:
+    return f"program/{year}/program.ics"
+
+
+def cfp_calendar(year: int) -> str:
+    return f"cfp/{year}/cfp-dates.ics"
 
 
 def relative(from_doc: str, target: str) -> str:

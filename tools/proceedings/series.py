@@ -9,7 +9,7 @@ import enum
 from dataclasses import dataclass, field
 
 from .errors import Location
-from .model import Event, Proceedings
+from .model import Author, Event, Proceedings
 
 
 def ordinal(n: int) -> str:
@@ -22,10 +22,8 @@ def ordinal(n: int) -> str:
 class Member:
     """A person on an edition's committee, as the edition's data gives them."""
 
-    name: str
-    affiliation: str = ""
+    person: Author  # name, affiliations, ORCID
     note: str = ""  # e.g. "IRTF chair"
-    orcid: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +35,16 @@ class Deadline:
     date: dt.date
     was: dt.date | None = None  # the date before an extension
     source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
+
+    @property
+    def instant(self) -> dt.datetime:
+        """The last minute of the day AoE, in UTC (23:59 UTC-12 is 11:59 UTC the next day)."""
+        end = dt.datetime.combine(self.date, dt.time(23, 59), AOE)
+        return end.astimezone(dt.UTC)
+
+
+# Anywhere on Earth: a deadline holds until the day ends in the last time zone, UTC-12.
+AOE = dt.timezone(dt.timedelta(hours=-12), "AoE")
 
 
 class CallStatus(enum.StrEnum):
@@ -70,6 +78,7 @@ class NewsItem:
     title: str
     text: str
     date: dt.date | None = None  # None: the day is not known
+    posted: dt.date | None = None  # the day the site first said it (the feed dates it so)
     source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
 
 
@@ -78,7 +87,7 @@ class Edition:
     year: int
     number: int  # its place in the series: 1 for the first (set by the series, from the order)
     host: Event  # the conference it is held with
-    timezone: str  # IANA zone of the venue, e.g. "Asia/Hong_Kong"
+    timezone: str | None  # IANA zone of the venue, e.g. "Asia/Hong_Kong"; None: not known
     name: str = ""  # its own name, when it has one ("The Second INET4AI Workshop at ...")
     venue: str = ""  # e.g. "HKUST", when known
     city: str = ""

@@ -12,8 +12,10 @@ def finding(source: Source, kind: Warn, message: str) -> Problem:
     return Problem(source.location, message, Severity.WARNING, kind=kind)
 
 
-def check_program(program: Program, workshop: Workshop, proceedings: Proceedings) -> list[Problem]:
-    """Every problem of the program as a whole, in a stable order."""
+def check_program(
+    program: Program, workshop: Workshop, proceedings: Proceedings | None
+) -> list[Problem]:
+    """Every problem of an edition's program as a whole, in a stable order."""
     return [
         *overlaps(program),
         *papers_twice(program),
@@ -76,14 +78,16 @@ def papers_twice(program: Program) -> Iterator[Problem]:
 
 
 def outside_day(program: Program, workshop: Workshop) -> Iterator[Problem]:
-    zone = workshop.zone
+    zone, day = workshop.zone, workshop.day
+    if day is None:
+        return  # no time can be given on a day not known (read.parse_time refuses it)
     for session in program.sessions:
         timed: list[tuple[str, Source, Span]] = []
         if session.title and session.when:
             timed.append((describe(session), session.source, session.when))
         timed += [(describe_item(i), i.source, i.when) for i in session.items if i.when]
         for label, source, span in timed:
-            if not span.within(workshop.day, zone):
+            if not span.within(day, zone):
                 start, end = span.start.astimezone(zone), span.end.astimezone(zone)
                 yield finding(
                     source,
@@ -93,9 +97,10 @@ def outside_day(program: Program, workshop: Workshop) -> Iterator[Problem]:
                 )
 
 
-def unscheduled(program: Program, proceedings: Proceedings) -> Iterator[Problem]:
-    """Published papers missing from the program; only once a program exists at all."""
-    if not program.sessions:
+def unscheduled(program: Program, proceedings: Proceedings | None) -> Iterator[Problem]:
+    """The edition's published papers missing from its program; only once the program exists
+    (an edition whose program is not published has no sessions: nothing is missing from it)."""
+    if not program.sessions or proceedings is None:
         return
     scheduled = {item.paper for item in program.items}
     anchor = program.sessions[0].source

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from ..proceedings import Location, dates
-
-# Anywhere on Earth: a deadline holds until the day ends in the last time zone, UTC-12.
-AOE = dt.timezone(dt.timedelta(hours=-12), "AoE")
+from ..proceedings import Deadline, Edition, Location, Series, dates
 
 
 class ItemKind(enum.StrEnum):
@@ -151,7 +148,7 @@ class Program:
         """Whether every item's place in the running order (so every number) is certain."""
         return all(item.position_confirmed for item in self.items)
 
-    def slots(self, day: dt.date) -> dict[str, tuple[Slot, ...]]:
+    def slots(self, day: dt.date | None) -> dict[str, tuple[Slot, ...]]:
         """Paper id -> its places in the program (more than one is a mistake, still shown)."""
         out: dict[str, list[Slot]] = {}
         for session in self.sessions:
@@ -181,7 +178,7 @@ class Slot:
     docname: str
     anchor: str
     number: int
-    day: dt.date
+    day: dt.date | None
     session: str | None = None
     when: Span | None = None
     presenters: tuple[Person, ...] = ()
@@ -190,46 +187,44 @@ class Slot:
 
 @dataclass(frozen=True, slots=True)
 class Workshop:
+    """An edition as its program sees it."""
+
     name: str  # short: "INET4AI 2025"
     title: str  # long: "Workshop on Inter-networking challenges for AI"
-    day: dt.date
-    timezone: str  # IANA key of the venue's zone, e.g. "Asia/Hong_Kong"
+    day: dt.date | None  # None: not known (the program then has no times)
+    timezone: str | None  # IANA key of the venue's zone, e.g. "Asia/Hong_Kong"
     location: str
+    year: int = 0
 
     @property
     def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.timezone)
+        return ZoneInfo(self.timezone or "UTC")
 
     @property
     def day_label(self) -> str:
-        return day_label(self.day)
-
-
-@dataclass(frozen=True, slots=True)
-class Deadline:
-    """A date of the call for papers; every one ends at 23:59 Anywhere on Earth."""
-
-    id: str
-    label: str
-    date: dt.date
-    was: dt.date | None = None  # the date before an extension
-    source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
-
-    @property
-    def instant(self) -> dt.datetime:
-        """The last minute of the day AoE, in UTC (23:59 UTC-12 is 11:59 UTC the next day)."""
-        end = dt.datetime.combine(self.date, dt.time(23, 59), AOE)
-        return end.astimezone(dt.UTC)
+        return day_label(self.day) if self.day else "date not known"
 
 
 @dataclass(frozen=True, slots=True)
 class Dates:
-    """The contents of the dates file: the workshop day and the call's deadlines."""
+    """What an edition's calendars are made of: its workshop, its call's deadlines, and the
+    series' revision date (the calendars' DTSTAMP)."""
 
     workshop: Workshop
     deadlines: tuple[Deadline, ...]
-    revised: dt.date  # when the dates or the program last changed: the calendars' DTSTAMP
-    source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
+    revised: dt.date
+
+
+def dates_of(series: Series, edition: Edition) -> Dates:
+    workshop = Workshop(
+        series.label(edition),
+        series.name,
+        edition.date,
+        edition.timezone,
+        edition.place,
+        edition.year,
+    )
+    return Dates(workshop, edition.call.deadlines, series.revised)
 
 
 def day_label(day: dt.date) -> str:

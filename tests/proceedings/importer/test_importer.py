@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, VOLUME_2025
 from tools.proceedings import importer
 from tools.proceedings.cli import main
 from tools.proceedings.errors import DataError, Problems
@@ -41,7 +41,7 @@ from tools.proceedings.sources.latex import decode
 
 DATA = ROOT / "tests" / "data"
 CORPORA = ROOT / "tests" / "data" / "corpora"
-SITE_DATA = ROOT / "proceedings" / "data"
+SITE_DATA = VOLUME_2025
 
 
 def run(source: Path, data: Path, **options: object) -> tuple[int, str]:

@@ -19,7 +19,7 @@ from citeproc.source.json import CiteProcJSON
 from pybtex.database import parse_string as pybtex_parse
 from pylatexenc.latex2text import LatexNodes2Text
 
-from tests.conftest import ROOT
+from tests.conftest import VOLUME_2025
 from tests.support import require_tool
 from tests.volumes import (
     CSL_SCHEMA,
@@ -55,7 +55,7 @@ KEY_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
 @pytest.fixture(scope="module")
 def real() -> Loaded:
-    return load(ROOT / "proceedings" / "data")
+    return load(VOLUME_2025)
 
 
 @pytest.fixture(scope="module")

@@ -10,13 +10,13 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ROOT
+from tests.conftest import VOLUME_2025
 from tools.proceedings.errors import Location, Problems
 from tools.proceedings.sources.common import MAX_VALUES, TOO_MANY_VALUES
 from tools.proceedings.sources.data_files import read_papers_text
 from tools.proceedings.sources.located_yaml import Node, load_yaml_text
 
-GOOD = ROOT / "proceedings" / "data" / "papers.yaml"
+GOOD = VOLUME_2025 / "papers.yaml"
 
 
 def values(node: Node) -> object:

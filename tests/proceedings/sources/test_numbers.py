@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from tests.conftest import ROOT, Site
+from tests.conftest import ROOT, VOLUME_2025, Site
 from tools.proceedings import cli, numbers
 from tools.proceedings.errors import DataError, Problem, Severity
 from tools.proceedings.importer import plan_import, run_import
@@ -475,7 +475,7 @@ def test_a_bad_number_in_papers_bib_stops_the_build_with_its_place(
     """The build reports it as it reports any data error (file, line, key, field): before,
     numpages = {²} passed the load and the build failed on it while rendering the citations."""
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "proceedings" / "data", data)
+    shutil.copytree(VOLUME_2025, data)
     bib = data / "papers.bib"
     bib.write_text(f"@inproceedings{{scale-ccl,\n  {field} = {{{value}}}\n}}\n", encoding="utf-8")
     with pytest.raises(DataBuildError) as caught:

@@ -266,7 +266,7 @@ class KeyPages:
 @pytest.fixture(scope="session")
 def sample_paper(site: Site) -> Paper:
     """The first published paper (in program order) that has authors, from the site's data."""
-    proceedings = load(site.src / "proceedings" / "data").proceedings
+    proceedings = load(site.src / "proceedings" / "data" / "2025").proceedings
     with_authors = [p for p in proceedings.published if p.authors]
     assert with_authors, "the proceedings data has no published paper with authors"
     return with_authors[0]

@@ -54,9 +54,9 @@ def _check_edition(edition: Edition, problems: Problems) -> None:
         if url and not is_safe_url(url):
             problems.error(loc, f"URL {url!r} must be an absolute http(s) URL", field="url")
     for member in (*(edition.chairs or ()), *(edition.committee or ())):
-        orcid = member.orcid
+        orcid, name = member.person.orcid, member.person.display_name
         if orcid and not (ORCID_RE.match(orcid) and orcid_checksum_ok(orcid)):
-            problems.error(loc, f"ORCID {orcid!r} of {member.name} is not valid", field="orcid")
+            problems.error(loc, f"ORCID {orcid!r} of {name} is not valid", field="orcid")
     host = edition.host
     if edition.date and host.start and host.end and not host.start <= edition.date <= host.end:
         problems.incomplete(loc, "the workshop's date is outside the host conference's")

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..errors import Location, Problems
 from ..model import ID_RE, Event
 from ..series import Call, Deadline, Edition, Member, NewsItem, Series
+from .data_files import read_author
 from .located_yaml import Node, Reader, load_yaml
 
 SERIES_FIELDS = {"name", "short_name", "revised", "contacts", "links"}
@@ -19,8 +20,8 @@ EDITION_FIELDS = {
 HOST_FIELDS = {"name", "short_name", "start", "end", "city", "country", "url"}
 CALL_FIELDS = {"portal", "portal_as_published", "deadlines"}
 DEADLINE_FIELDS = {"id", "label", "date", "was"}
-MEMBER_FIELDS = {"name", "affiliation", "note", "orcid"}
-NEWS_FIELDS = {"id", "date", "title", "text"}
+NOTE_FIELD = "note"
+NEWS_FIELDS = {"id", "date", "posted", "title", "text"}
 
 
 def read_series(path: Path, problems: Problems) -> Series | None:
@@ -55,7 +56,7 @@ def read_edition(path: Path, year: int, problems: Problems) -> Edition | None:
     if host_node is None:
         problems.error(r.loc("host"), "missing 'host' (the conference it is held with)")
         return None
-    zone = r.text("timezone", required=True)
+    zone = r.text("timezone")
     if zone is not None and not _is_zone(zone):
         problems.error(r.loc("timezone"), f"unknown IANA time zone {zone!r}", field="timezone")
     call = r.mapping("call")
@@ -63,7 +64,7 @@ def read_edition(path: Path, year: int, problems: Problems) -> Edition | None:
         year=year,
         number=0,
         host=read_host(host_node, problems),
-        timezone=zone or "UTC",
+        timezone=zone,
         name=r.text("name") or "",
         venue=r.text("venue") or "",
         city=r.text("city") or "",
@@ -127,13 +128,21 @@ def _members(r: Reader, key: str, problems: Problems) -> tuple[Member, ...] | No
         return None
     members = []
     for node in r.nodes(key):
-        m = Reader(node, problems, MEMBER_FIELDS, "a member")
-        name = m.text("name", required=True)
-        if name:
-            members.append(
-                Member(name, m.text("affiliation") or "", m.text("note") or "", m.text("orcid"))
-            )
+        # A member is written as an author is ({given, family} or {name}, affiliations,
+        # orcid), with a note on the role; the note is read here, the rest by read_author.
+        fields = node.value if isinstance(node.value, dict) else {}
+        note = fields.pop(NOTE_FIELD, None)
+        members.append(Member(read_author(node, problems), _note(note, problems)))
     return tuple(members)
+
+
+def _note(node: Node | None, problems: Problems) -> str:
+    if node is None or node.value is None:
+        return ""
+    if not isinstance(node.value, str):
+        problems.error(node.loc, "'note' must be text", field="note")
+        return ""
+    return node.value.strip()
 
 
 def _news(items: list[Node], problems: Problems) -> tuple[NewsItem, ...]:
@@ -150,9 +159,13 @@ def _news(items: list[Node], problems: Problems) -> tuple[NewsItem, ...]:
             problems.error(n.loc("id"), f"{key!r} is not a valid id (a-z, 0-9, '-')", field="id")
         elif key in seen:
             problems.error(n.loc("id"), f"id {key!r} is used twice", field="id")
+        day, posted = n.date("date"), n.date("posted")
+        if not {"date", "posted"} & n.fields.keys():
+            problems.error(node.loc, "give 'date' (the day it happened) or, when that is not "
+                                     "known, 'posted' (the day the site first said it): the "
+                                     "news feed dates each item", field="posted")  # fmt: skip
         if key and title:
             seen.add(key)
-            out.append(
-                NewsItem(key, title, " ".join((text or "").split()), n.date("date"), node.loc)
-            )
+            words = " ".join((text or "").split())
+            out.append(NewsItem(key, title, words, day, posted or day, node.loc))
     return tuple(out)

@@ -1,6 +1,7 @@
-"""The proceedings as a Sphinx extension (``tools.proceedings.sphinx`` in conf.py): the only
-package of the proceedings that imports Sphinx. It also offers the program extension what it
-needs of the build: the loaded data and the data files, the error that stops a build."""
+"""The proceedings and the series as a Sphinx extension (``tools.proceedings.sphinx`` in
+conf.py): the only package of the proceedings that imports Sphinx. It also offers the program
+extension what it needs of the build: the loaded series and its files, the error that stops a
+build, the base of a Domain that holds build state."""
 
 from __future__ import annotations
 
@@ -10,33 +11,57 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..model import Proceedings
 from ..render.page.lists import paper_list, visit_paper_list_html
-from ..render.page.nodes import depart_download_link, download_link, visit_download_link
+from ..render.page.nodes import (
+    depart_download_link,
+    depart_struck,
+    download_link,
+    struck,
+    visit_download_link,
+    visit_struck,
+)
 from ..render.page.stubs import STUB_FILETYPE, STUB_SUFFIX
+from ..series import Series
 from ..stamp import env_version
-from . import head, mathml, safety, sitemap, speedups, tabs
-from .directives import AuthorIndex, Contents, FrontMatter
+from . import head, mathml, moved, safety, series, sitemap, speedups, tabs
+from .directives import (
+    CallStatus,
+    Committee,
+    Contents,
+    Deadlines,
+    EditionLine,
+    EditionList,
+    EditionSummary,
+    FrontMatter,
+    News,
+    SeriesDownloads,
+    Submission,
+)
 from .domain import DataBuildError, Doctree, ProceedingsDomain, StateDomain, domain
 from .downloads import write_downloads
-from .generate import generate, remove_stale_pages
-from .links import PageRefs, resolve_lists
+from .generate import editions_changed, generate, remove_stale_pages
+from .links import PageRefs, resolve_late, resolve_lists
 from .parser import GeneratedPageParser
+from .people import EVENT, PeopleIndex, add_edition_nav, fill_people
 
 __all__ = [
-    "DataBuildError", "Doctree", "StateDomain", "data_files", "data_fingerprint",
-    "proceedings_of", "setup",
+    "DataBuildError", "Doctree", "StateDomain", "data_files", "data_fingerprint", "series_of",
+    "setup",
 ]  # fmt: skip
 
 
-def proceedings_of(env: BuildEnvironment) -> Proceedings:
-    """The validated data of this build."""
-    return domain(env).proceedings
+def series_of(env: BuildEnvironment) -> Series:
+    """The validated series of this build."""
+    return domain(env).series
 
 
-def data_files(env: BuildEnvironment) -> tuple[Path, ...]:
-    """Every file the data was read from: a page that shows the data depends on them."""
-    return domain(env).ref.files
+def data_files(env: BuildEnvironment, year: int | None = None) -> tuple[Path, ...]:
+    """The files an edition's data (or, for None, the whole series) was read from: a page that
+    shows the data depends on them."""
+    ref = domain(env).ref
+    if year is None:
+        return ref.all_files
+    return (*ref.files[0], *ref.files.get(year, ()))
 
 
 def data_fingerprint(env: BuildEnvironment) -> str:
@@ -44,28 +69,54 @@ def data_fingerprint(env: BuildEnvironment) -> str:
     return domain(env).ref.fingerprint
 
 
+DIRECTIVES = {
+    "proceedings-front-matter": FrontMatter,
+    "proceedings-contents": Contents,
+    "proceedings-series-downloads": SeriesDownloads,
+    "people-index": PeopleIndex,
+    "cfp-status": CallStatus,
+    "cfp-submission": Submission,
+    "cfp-dates": Deadlines,
+    "committee": Committee,
+    "edition-line": EditionLine,
+    "edition-list": EditionList,
+    "edition-summary": EditionSummary,
+    "news": News,
+}
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("proceedings_data", "proceedings/data", "env", types=[str])
-    # From this many listed papers (summed over authors), the author index gets a page a
-    # letter (see render/page/authors.is_split).
-    app.add_config_value("proceedings_author_pages_from", 1000, "env", types=[int])
+    app.add_config_value("series_data", "proceedings/data", "env", types=[str])
+    # A volume folder to build in place of the volume of `proceedings_edition` (0: the latest
+    # edition that has one): `-D proceedings_data=DIR`.
+    app.add_config_value("proceedings_data", "", "env", types=[str])
+    app.add_config_value("proceedings_edition", 0, "env", types=[int])
+    # From this many entries (a person counted once for each role), the people index gets a
+    # page a letter (see render/page/people.is_split).
+    app.add_config_value("proceedings_people_pages_from", 1000, "env", types=[int])
     app.add_domain(ProceedingsDomain)
+    app.add_event(EVENT)
     app.add_source_suffix(STUB_SUFFIX, STUB_FILETYPE)
     app.add_source_parser(GeneratedPageParser)
-    app.add_directive("proceedings-front-matter", FrontMatter)
-    app.add_directive("proceedings-contents", Contents)
-    app.add_directive("proceedings-authors", AuthorIndex)
+    for name, directive in DIRECTIVES.items():
+        app.add_directive(name, directive)
     app.add_transform(PageRefs)
-    app.connect("doctree-resolved", resolve_lists)
     app.add_node(paper_list, html=(visit_paper_list_html, None))
     app.add_node(download_link, html=(visit_download_link, depart_download_link))
+    app.add_node(struck, html=(visit_struck, depart_struck))
     app.connect("builder-inited", generate)
+    app.connect("env-get-outdated", editions_changed)
+    app.connect("doctree-read", add_edition_nav)
     app.connect("env-updated", write_downloads)
+    # The fillers first (people here, the program's talks), then the links they make.
+    app.connect("doctree-resolved", fill_people, priority=400)
+    app.connect("doctree-resolved", resolve_lists, priority=600)
+    app.connect("doctree-resolved", resolve_late, priority=600)
     app.connect("build-finished", remove_stale_pages)
-    for part in (mathml, safety, speedups, tabs, sitemap, head):
+    for part in (mathml, safety, speedups, tabs, sitemap, head, moved, series):
         part.setup(app)
     return {
-        "version": "3.0",
+        "version": "4.0",
         # Any change of our code or of a library that shapes the output rebuilds every page.
         "env_version": env_version(),
         "parallel_read_safe": True,

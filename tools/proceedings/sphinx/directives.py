@@ -1,39 +1,157 @@
-"""The directives of the proceedings pages: the volume's front matter, its contents and the
-author index, each rendered from the data (every file of which the page then depends on)."""
+"""The directives of the pages, each rendered from the data (every file of which the page then
+depends on): an edition's volume (front matter, contents), its call (status, submission, dates),
+its committee, each section's list of editions, the home page's editions and news."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from ..model import Proceedings
-from ..render.page.authors import author_index
-from ..render.page.volume import contents, front_matter
+from ..paths import SECTIONS, edition_of
+from ..render.page import editions as blocks
+from ..render.page.nodes import missing
+from ..render.page.volume import contents, front_matter, series_downloads
+from ..series import Edition, Series
 from .domain import domain
 
 
 class DataDirective(SphinxDirective):
     """Base of the directives that render from the loaded data."""
 
-    @property
-    def proceedings(self) -> Proceedings:
-        state = domain(self.env)
-        for path in state.ref.files:
-            self.env.note_dependency(str(path))
-        return state.proceedings
+    def series(self, *years: int) -> Series:
+        """The series; the page depends on series.yaml and on the files of ``years`` (every
+        edition's when none is named)."""
+        ref = domain(self.env).ref
+        wanted = [0, *years] if years else sorted(ref.files)
+        for year in wanted:
+            for path in ref.files.get(year, ()):
+                self.env.note_dependency(str(path))
+        return domain(self.env).series
+
+    option_spec: ClassVar[dict[str, object]] = {"edition": directives.positive_int}
+
+    def edition(self) -> tuple[Series, Edition] | None:
+        """The edition of this page (by its folder: cfp/2026/index is 2026's, or its
+        ``:edition:`` option on a page of the series), or an error."""
+        year = self.options.get("edition") or edition_of(self.env.docname)
+        series = self.series(*([year] if year else []))
+        if year is None or not series.has(year):
+            raise self.error(
+                f"{self.name!r} belongs on a page of an edition (cfp/<year>/, program/<year>/, "
+                f"proceedings/<year>/), not on {self.env.docname!r}, or the data has no {year}"
+            )
+        return series, series.edition(year)
 
 
 class FrontMatter(DataDirective):
     def run(self) -> list[nodes.Node]:
-        return front_matter(self.proceedings, self.env.docname)
+        found = self.edition()
+        assert found is not None
+        series, edition = found
+        if edition.proceedings is None:
+            label = series.label(edition)
+            return [missing(f"The papers and proceedings of {label} are not known.")]
+        return front_matter(edition.proceedings, edition.year, self.env.docname)
 
 
 class Contents(DataDirective):
     def run(self) -> list[nodes.Node]:
-        return contents(self.proceedings)
+        found = self.edition()
+        assert found is not None
+        _, edition = found
+        if edition.proceedings is None:
+            return []
+        return contents(edition.proceedings, edition.year)
 
 
-class AuthorIndex(DataDirective):
+class CallStatus(DataDirective):
+    """``{cfp-status}``: whether the call is open, measured against the data's revision date."""
+
     def run(self) -> list[nodes.Node]:
-        split_from: int = self.config.proceedings_author_pages_from
-        return author_index(self.proceedings, split_from=split_from)
+        found = self.edition()
+        assert found is not None
+        series, edition = found
+        text = f"This call is {blocks.call_status(series, edition)}."
+        note = nodes.admonition(classes=["important", "cfp-status"])
+        note += nodes.title("", "The call is closed" if "closed" in text else "The call is open")
+        note += nodes.paragraph(text, text)
+        return [note]
+
+
+class EditionLine(DataDirective):
+    """``{edition-line}``: the edition of the page, its day, place and host, in a line."""
+
+    def run(self) -> list[nodes.Node]:
+        found = self.edition()
+        assert found is not None
+        return [blocks.edition_line(*found)]
+
+
+class Submission(DataDirective):
+    def run(self) -> list[nodes.Node]:
+        found = self.edition()
+        assert found is not None
+        return [blocks.submission(*found)]
+
+
+class Deadlines(DataDirective):
+    """``{cfp-dates}``: the call's dates as a table, extensions shown."""
+
+    def run(self) -> list[nodes.Node]:
+        found = self.edition()
+        assert found is not None
+        note = "Every deadline is at 23:59 Anywhere on Earth (AoE, UTC−12) on the day given."
+        return [blocks.deadline_table(found[1]), nodes.paragraph(note, note)]
+
+
+class Committee(DataDirective):
+    """``{committee} YEAR``: an edition's chairs and program committee (on a page of the
+    series: an anchor ``edition-YEAR`` that the people index links to)."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        year = int(self.arguments[0])
+        series = self.series(year)
+        if not series.has(year):
+            raise self.error(f"the data has no edition {year}")
+        box = nodes.container(ids=[f"edition-{year}"], classes=["edition-committee"])
+        box.extend(blocks.committee(series, series.edition(year)))
+        return [box]
+
+
+class EditionList(DataDirective):
+    """``{edition-list} SECTION``: the section's page of every edition, the current first."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        section = directives.choice(self.arguments[0], SECTIONS)
+        return [blocks.edition_list(self.series(), section)]
+
+
+class EditionSummary(DataDirective):
+    """``{edition-summary} YEAR``: an edition at a glance."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        year = int(self.arguments[0])
+        series = self.series(year)
+        if not series.has(year):
+            raise self.error(f"the data has no edition {year}")
+        return blocks.edition_summary(series, series.edition(year))
+
+
+class News(DataDirective):
+    def run(self) -> list[nodes.Node]:
+        return [blocks.news_list(self.series())]
+
+
+class SeriesDownloads(DataDirective):
+    def run(self) -> list[nodes.Node]:
+        self.series()
+        return [series_downloads(self.env.docname)]

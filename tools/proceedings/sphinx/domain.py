@@ -1,12 +1,12 @@
 """The proceedings' build state, kept the way Sphinx keeps it: a Domain. Its data (pickled with
-the environment) holds what a rebuild compares with: the data folder, its files and their
+the environment) holds what a rebuild compares with: the series' folder, its files and their
 fingerprint, the generated pages, the stamps of the citation files. The Domain object itself
 (made anew for every build, never pickled) holds what one build shares between its pages: the
-loaded data, read at most once, and each paper's rendered citations."""
+loaded series, read at most once, and each paper's rendered citations."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, cast
@@ -16,30 +16,40 @@ from sphinx.addnodes import pending_xref
 from sphinx.builders import Builder
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import SphinxError
 
-from ..load import Loaded, load
-from ..model import Paper, Proceedings
+from ..errors import DataError
+from ..load import LoadedSeries, load_series
+from ..model import Paper
 from ..render.citation.files import render_paper
+from ..series import Edition, Series
 
 NAME = "proceedings"
 Doctree = nodes.document | None  # as html-page-context hands it to its handlers
 
 
-class DataBuildError(SphinxError):
-    """The data has errors (each reported on its own line before): the build stops."""
+class DataBuildError(SystemExit):
+    """The data has errors: the build stops, and says which (file, record, field), one a line.
+    A SystemExit, as a command-line tool ends with a message: Sphinx reports any Exception
+    from an extension as a crash, with its traceback and a plea to report it to Sphinx."""
 
-    category = "Data error"
+    def __init__(self, message: str) -> None:
+        super().__init__(f"Data error: {message}")
 
 
 @dataclass(frozen=True)
 class DataRef:
     """What the data of the last build was: enough to tell whether it changed."""
 
-    folder: Path
+    root: Path  # the series' folder
+    override: tuple[int, Path] | None  # a volume folder read in place of an edition's
     fingerprint: str  # of the input files' bytes (load.fingerprint)
-    files: tuple[Path, ...]  # every input file, for dependency tracking
+    files: dict[int, tuple[Path, ...]]  # each edition's files (0: series.yaml)
     generated: frozenset[str]  # the stubs written from it, relative to the source folder
+    editions: str  # what every page shows of the series (stubs.editions_digest)
+
+    @property
+    def all_files(self) -> tuple[Path, ...]:
+        return tuple(path for year in sorted(self.files) for path in self.files[year])
 
 
 @dataclass(frozen=True)
@@ -48,7 +58,7 @@ class DownloadState:
 
     code: str  # the code and base URL (downloads.code_stamp)
     data: str  # the data's fingerprint
-    papers: dict[str, str]  # paper id -> digest of what its files show
+    papers: dict[str, str]  # 'year/id' -> digest of what the paper's files show
 
 
 class StateDomain(Domain):
@@ -74,8 +84,8 @@ class ProceedingsDomain(StateDomain):
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
-        self._loaded: Loaded | None = None
-        self._citations: dict[str, dict[str, str]] = {}
+        self._loaded: LoadedSeries | None = None
+        self._citations: dict[tuple[int, str], dict[str, str]] = {}
         self.shared: dict[str, str] = {}  # this build's work shared between pages (speedups)
 
     @property
@@ -90,33 +100,42 @@ class ProceedingsDomain(StateDomain):
         ref = self.data["ref"]
         return ref if isinstance(ref, DataRef) else None
 
-    def store(self, folder: Path, loaded: Loaded, *, generated: Iterable[str]) -> None:
-        self.data["ref"] = DataRef(folder, loaded.fingerprint, loaded.files, frozenset(generated))
+    def store(self, ref: DataRef, loaded: LoadedSeries) -> None:
+        self.data["ref"] = ref
         self._loaded = loaded
         self._citations.clear()
 
     @property
-    def loaded(self) -> Loaded:
+    def loaded(self) -> LoadedSeries:
         """The data of this build; read again from its folder when the environment came from
         disk (a rebuild whose data did not change reads it only if a page needs it)."""
         ref = self.ref
         if self._loaded is None or self._loaded.fingerprint != ref.fingerprint:
-            loaded = load(ref.folder)
+            try:
+                loaded = load_series(ref.root, override=ref.override)
+            except DataError as exc:
+                raise DataBuildError(str(exc)) from None
             if loaded.fingerprint != ref.fingerprint:
-                raise DataBuildError(f"the data in {ref.folder} changed while the site was built")
+                raise DataBuildError(f"the data in {ref.root} changed while the site was built")
             self._loaded = loaded
         return self._loaded
 
     @property
-    def proceedings(self) -> Proceedings:
-        return self.loaded.proceedings
+    def series(self) -> Series:
+        return self.loaded.series
 
-    def citation_files(self, paper: Paper) -> dict[str, str]:
+    def edition(self, year: int) -> Edition:
+        return self.series.edition(year)
+
+    def citation_files(self, year: int, paper: Paper) -> dict[str, str]:
         """The paper's citation files, rendered once a build for its page and for its files.
         Shared: callers must not change it."""
-        if paper.id not in self._citations:
-            self._citations[paper.id] = render_paper(paper, self.proceedings.volume)
-        return self._citations[paper.id]
+        key = (year, paper.id)
+        if key not in self._citations:
+            proceedings = self.edition(year).proceedings
+            assert proceedings is not None  # only papers of a volume are cited
+            self._citations[key] = render_paper(paper, proceedings.volume)
+        return self._citations[key]
 
     @property
     def downloads(self) -> DownloadState | None:

@@ -12,12 +12,13 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..model import Paper, Proceedings
-from ..paths import PAPERS_DIR, VOLUME_DIR
-from ..render.citation.files import PAPER_SUFFIXES, join_volume, paper_files
+from ..paths import SERIES_STEM, VOLUME_STEM, papers_dir, volume_dir
+from ..render.citation.files import PAPER_SUFFIXES, VOLUME_JOINS, join_volume, paper_files
+from ..series import Edition
 from ..stamp import code_stamp as tools_stamp
 from ..stamp import digest
 from ..write import remove_unlisted, safe_child, sync_folder, write_atomic
-from .domain import DownloadState, domain
+from .domain import DownloadState, ProceedingsDomain, domain
 
 
 def code_stamp(app: Sphinx) -> str:
@@ -41,31 +42,56 @@ def _reusable(folder: Path, paper: Paper) -> dict[str, str] | None:
 
 
 def write_downloads(app: Sphinx, env: BuildEnvironment) -> None:
-    """env-updated: every published paper's .bib, .ris and .json, and the volume's."""
+    """env-updated: every published paper's .bib, .ris and .json, each volume's, the series'."""
     if app.builder.format != "html":
         return
-    state = domain(env)
-    out = Path(app.outdir)
-    papers_dir = out / PAPERS_DIR
+    state, out = domain(env), Path(app.outdir)
     code = code_stamp(app)
     before = state.downloads
     old = before.papers if before is not None and before.code == code else {}
     if before is not None and before.data == state.ref.fingerprint and old:
-        names = [f"{pid}{suffix}" for pid in old for suffix in PAPER_SUFFIXES]
-        if all((papers_dir / name).is_file() for name in names):
+        names = [f"{key}{suffix}" for key in old for suffix in PAPER_SUFFIXES]
+        if all((out / "proceedings" / name).is_file() for name in names):
             return  # unchanged data and code, files in place: nothing to do (nor to load)
-    proceedings = state.proceedings
+    series = state.series
     stamps: dict[str, str] = {}
-    texts: dict[str, str] = {}  # every paper's files, for the volume files
-    for paper in proceedings.published:
-        stamps[paper.id] = stamp = paper_stamp(paper, proceedings)
-        reused = _reusable(papers_dir, paper) if old.get(paper.id) == stamp else None
-        if reused is None:
-            reused = state.citation_files(paper)
-            for name, text in reused.items():
-                write_atomic(safe_child(papers_dir, name), text.encode("utf-8"), durable=False)
-        texts.update(reused)
-    remove_unlisted(papers_dir, texts, suffixes=PAPER_SUFFIXES)  # papers no longer cited
-    volume = join_volume(proceedings, texts)
-    sync_folder(out / VOLUME_DIR, volume, owned_suffixes=tuple(volume), swap=False)
+    joined: list[dict[str, str]] = []  # each volume's files, for the series' files
+    for edition in series.editions:
+        if edition.proceedings is not None:
+            texts = _edition_files(state, out, edition, old, stamps)
+            if edition.proceedings.published:
+                joined.append(join_volume(edition.proceedings, texts))
+    series_files = {
+        f"{SERIES_STEM}{suffix}".rpartition("/")[2]: join(
+            [v[f"{VOLUME_STEM}{suffix}"] for v in joined]
+        )
+        for suffix, join in VOLUME_JOINS.items()
+    }
+    folder = out / SERIES_STEM.rpartition("/")[0]
+    sync_folder(folder, series_files, owned_suffixes=tuple(series_files), swap=False)
     state.store_downloads(DownloadState(code, state.ref.fingerprint, stamps))
+
+
+def _edition_files(
+    state: ProceedingsDomain, out: Path, edition: Edition, old: dict[str, str],
+    stamps: dict[str, str],
+) -> dict[str, str]:  # fmt: skip
+    """The edition's papers' files (rendered again where they changed) and its volume files;
+    returns every paper's files, by name, for the volume's."""
+    proceedings = edition.proceedings
+    assert proceedings is not None
+    year, papers = edition.year, out / papers_dir(edition.year)
+    texts: dict[str, str] = {}
+    for paper in proceedings.published:
+        key = f"{year}/papers/{paper.id}"  # under proceedings/ in the output
+        stamps[key] = stamp = paper_stamp(paper, proceedings)
+        reused = _reusable(papers, paper) if old.get(key) == stamp else None
+        if reused is None:
+            reused = state.citation_files(year, paper)
+            for name, text in reused.items():
+                write_atomic(safe_child(papers, name), text.encode("utf-8"), durable=False)
+        texts.update(reused)
+    remove_unlisted(papers, texts, suffixes=PAPER_SUFFIXES)  # papers no longer cited
+    volume = join_volume(proceedings, texts)
+    sync_folder(out / volume_dir(year), volume, owned_suffixes=tuple(volume), swap=False)
+    return texts

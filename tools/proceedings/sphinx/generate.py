@@ -1,71 +1,127 @@
-"""builder-inited: validate the data, then (re)write the generated page of each paper and of
-each letter of a large author index; build-finished: remove the HTML of pages that left the
-data (Sphinx leaves a removed document's HTML in place)."""
+"""builder-inited: validate the series, then (re)write the generated page of each paper of each
+edition and, for a large series, of each letter of the people index; build-finished: remove
+the HTML of generated pages that left the data (Sphinx leaves a removed document's HTML)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.environment import CONFIG_OK
+from sphinx.environment import CONFIG_OK, BuildEnvironment
 from sphinx.util import logging
 
 from ..errors import DataError, Severity
-from ..load import fingerprint, input_files, load
-from ..paths import AUTHORS_DIR, GENERATED_DIRS, PAPERS_DIR
-from ..render.page.stubs import OWNED_SUFFIXES, letter_stubs, paper_stubs
+from ..load import LoadedSeries, edition_folders, fingerprint, is_volume, load_series, series_files
+from ..paths import PEOPLE_DIR, papers_dir
+from ..people import data_mentions, people
+from ..render.page.people import is_split
+from ..render.page.stubs import OWNED_SUFFIXES, editions_digest, letter_stubs, paper_stubs
 from ..write import remove_unlisted, sync_folder
-from .domain import DataBuildError, domain
+from .domain import DataBuildError, DataRef, domain
 from .logs import log_all
 
 logger = logging.getLogger(__name__)
+ORGANIZERS = "organizers"  # the page of every edition's chairs and committee
 
 
-def data_dir(app: Sphinx) -> Path:
-    configured: str = app.config.proceedings_data
+def data_root(app: Sphinx) -> Path:
+    configured: str = app.config.series_data
     return (Path(app.confdir) / configured).resolve()
 
 
+def override(app: Sphinx, root: Path) -> tuple[int, Path] | None:
+    """``-D proceedings_data=DIR``: a volume folder read in place of the volume of edition
+    ``proceedings_edition`` (0: the latest edition that has one, else the latest)."""
+    configured: str = app.config.proceedings_data
+    if not configured:
+        return None
+    year: int = app.config.proceedings_edition
+    if not year:
+        years = [y for y, folder in edition_folders(root)]
+        with_volume = [y for y, folder in edition_folders(root) if is_volume(folder)]
+        year = (with_volume or years or [0])[-1]
+    return year, (Path(app.confdir) / configured).resolve()
+
+
 def generate(app: Sphinx) -> None:
-    folder, state = data_dir(app), domain(app.env)
-    previous = state.previous
-    site = Path(app.srcdir)
+    root, state = data_root(app), domain(app.env)
+    replaced = override(app, root)
+    previous, site = state.previous, Path(app.srcdir)
     if (
         previous is not None
-        and app.env.config_status == CONFIG_OK  # e.g. proceedings_author_pages_from
-        and previous.fingerprint == fingerprint(input_files(folder))
+        and app.env.config_status == CONFIG_OK  # e.g. proceedings_people_pages_from
+        and previous.fingerprint == fingerprint(series_files(root, override=replaced))
+        and previous.override == replaced
     ):
         # Unchanged data and settings: nothing to parse or write, unless stubs went missing.
         kept = previous.generated
-        if kept and all((site / name).is_file() for name in kept):
+        if all((site / name).is_file() for name in kept):
             logger.info("[proceedings] data unchanged: %d generated pages", len(kept))
             return
     try:
-        loaded = load(folder)
+        loaded = load_series(root, override=replaced)
     except DataError as exc:
-        log_all(exc.problems, Severity.ERROR)  # one clear line each, before Sphinx's report
-        raise DataBuildError(str(exc)) from None
+        raise DataBuildError(f"{exc}\nNothing was written.") from None
     log_all(loaded.problems, Severity.INCOMPLETE)
-    proceedings = loaded.proceedings
-    stubs = paper_stubs(proceedings)
-    papers = sync_folder(site / PAPERS_DIR, stubs, owned_suffixes=OWNED_SUFFIXES)
-    split_from: int = app.config.proceedings_author_pages_from
-    letters = letter_stubs(proceedings, split_from=split_from)
-    sync_folder(site / AUTHORS_DIR, letters, owned_suffixes=OWNED_SUFFIXES)
-    generated = [f"{PAPERS_DIR}/{name}" for name in stubs]
-    generated += [f"{AUTHORS_DIR}/{name}" for name in letters]
-    state.store(folder, loaded, generated=generated)
-    logger.info("[proceedings] %d papers: %s", len(proceedings.papers), papers.summary())
+    generated = write_stubs(app, loaded)
+    ref = DataRef(
+        root,
+        replaced,
+        loaded.fingerprint,
+        loaded.files,
+        frozenset(generated),
+        editions_digest(loaded.series),
+    )
+    state.store(ref, loaded)
+
+
+def write_stubs(app: Sphinx, loaded: LoadedSeries) -> list[str]:
+    """Every generated page source; returns their names (relative to the source folder)."""
+    site, series = Path(app.srcdir), loaded.series
+    generated: list[str] = []
+    years = set()
+    for edition in series.editions:
+        if edition.proceedings is None:
+            continue
+        years.add(edition.year)
+        folder = papers_dir(edition.year)
+        stubs = paper_stubs(edition.proceedings, editions_digest(series))
+        report = sync_folder(site / folder, stubs, owned_suffixes=OWNED_SUFFIXES)
+        generated += [f"{folder}/{name}" for name in stubs]
+        logger.info("[proceedings] %s: %s", series.label(edition), report.summary())
+    for year, _ in edition_folders(site / "proceedings"):  # editions gone, or without papers
+        if year not in years:
+            sync_folder(site / papers_dir(year), {}, owned_suffixes=OWNED_SUFFIXES)
+    known = people(data_mentions(series, ORGANIZERS))
+    split_from: int = app.config.proceedings_people_pages_from
+    entries = sum(len(p.credits) for p in known)
+    letters = letter_stubs(known, series) if is_split(entries, split_from) else {}
+    sync_folder(site / PEOPLE_DIR, letters, owned_suffixes=OWNED_SUFFIXES)
+    return generated + [f"{PEOPLE_DIR}/{name}" for name in letters]
+
+
+def editions_changed(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                     removed: set[str]) -> list[str]:  # fmt: skip
+    """env-get-outdated: when the editions change (one added, one renamed), every page shows
+    it in its way to the other editions: read them all again."""
+    state = domain(env)
+    before: str | None = state.data.get("editions_shown")
+    now = state.ref.editions
+    state.data["editions_shown"] = now
+    if before is None or before == now:
+        return []
+    return sorted(env.found_docs)
 
 
 def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
-    for folder in GENERATED_DIRS:
-        out = Path(app.outdir) / folder
+    out = Path(app.outdir)
+    folders = [papers_dir(y) for y, _ in edition_folders(out / "proceedings")] + [PEOPLE_DIR]
+    for folder in folders:
         pages = {
             f"{name.rpartition('/')[2]}.html"
             for name in app.env.found_docs
             if name.startswith(folder + "/")
         }
-        remove_unlisted(out, pages, suffixes=(".html",))
+        remove_unlisted(out / folder, pages, suffixes=(".html",))

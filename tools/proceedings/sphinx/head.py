@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from ..model import Paper
-from ..paths import PAPERS_DIR
+from ..model import Paper, Volume
+from ..paths import FEED, edition_of, papers_dir, relative
 from ..render.citation import head
 from ..render.citation.record import facts
 from ..write import write_if_changed
@@ -26,14 +26,17 @@ BEFORE_OPENGRAPH, AFTER_OPENGRAPH = 400, 600
 ROBOTS = "robots.txt"
 
 
-def page_paper(app: Sphinx, pagename: str) -> Paper | None:
-    prefix = PAPERS_DIR + "/"
-    if not pagename.startswith(prefix):
+def page_paper(app: Sphinx, pagename: str) -> tuple[Paper, Volume] | None:
+    """The paper (and its volume) whose page ``pagename`` is, if it is one."""
+    year = edition_of(pagename)
+    if year is None or not pagename.startswith(papers_dir(year) + "/"):
         return None
-    try:
-        return domain(app.env).proceedings.paper(pagename[len(prefix) :])
-    except KeyError:
+    series = domain(app.env).series
+    proceedings = series.edition(year).proceedings if series.has(year) else None
+    paper_id = pagename.rpartition("/")[2]
+    if proceedings is None or not proceedings.has(paper_id):
         return None
+    return proceedings.paper(paper_id), proceedings.volume
 
 
 def absolute(app: Sphinx, url: str | None) -> str | None:
@@ -45,10 +48,10 @@ def add_paper_metadata(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
 ) -> None:
     """Description (also OpenGraph's), og:type; for a cited paper Highwire tags and JSON-LD."""
-    paper = page_paper(app, pagename)
-    if paper is None:
+    found = page_paper(app, pagename)
+    if found is None:
         return
-    volume = domain(app.env).proceedings.volume
+    paper, volume = found
     text = head.description(paper, volume)
     # OpenGraph reads per-page overrides from the page metadata and writes them as they are
     # (its own descriptions it escapes first): give it escaped text. A copy keeps the
@@ -80,6 +83,15 @@ def add_twitter_card(
         )
 
 
+def add_feed_link(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
+) -> None:
+    """Every page names the news feed, for feed readers to find it."""
+    href = escape(relative(pagename, FEED), quote=True)
+    link = f'<link rel="alternate" type="application/atom+xml" title="News" href="{href}" />\n'
+    context["metatags"] = context.get("metatags", "") + link
+
+
 def sitemap_url(app: Sphinx) -> str | None:
     base: str = app.config.html_baseurl
     if not base or "sphinx_sitemap" not in app.extensions:
@@ -104,4 +116,5 @@ def write_robots(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> None:
     app.connect("html-page-context", add_paper_metadata, priority=BEFORE_OPENGRAPH)
     app.connect("html-page-context", add_twitter_card, priority=AFTER_OPENGRAPH)
+    app.connect("html-page-context", add_feed_link)
     app.connect("build-finished", write_robots)

@@ -29,8 +29,11 @@ def cross_reference(node: page_ref) -> pending_xref:
 
 
 def resolve_page_refs(document: nodes.Node) -> None:
+    """Every page_ref to a whole page, as a cross-reference (one to an anchor in a page is
+    resolved once the pages are known: resolve_late)."""
     for node in list(document.findall(page_ref)):
-        node.replace_self(cross_reference(node))
+        if "#" not in node["target"]:
+            node.replace_self(cross_reference(node))
 
 
 class PageRefs(SphinxTransform):
@@ -42,6 +45,28 @@ class PageRefs(SphinxTransform):
         resolve_page_refs(self.document)
 
 
+def uri_of(app: Sphinx, docname: str, target: str) -> str | None:
+    """The URI of ``target`` ('docname' or 'docname#anchor') from ``docname``; None, with a
+    warning, for a page that does not exist."""
+    page, _, anchor = target.partition("#")
+    if page not in app.env.all_docs:
+        warn(Warn.LINK, f"[proceedings] a link to a missing page {page!r}", docname)
+        return None
+    uri = app.builder.get_relative_uri(docname, page)
+    return f"{uri}#{anchor}" if anchor else uri
+
+
+def resolve_late(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """doctree-resolved: the page_refs left (to an anchor, or made once every page was read),
+    as references."""
+    for node in list(doctree.findall(page_ref)):
+        uri = uri_of(app, docname, node["target"])
+        if uri is None:
+            node.replace_self(nodes.inline("", "", *node.children))
+        else:
+            node.replace_self(nodes.reference("", "", *node.children, refuri=uri, internal=True))
+
+
 def resolve_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """doctree-resolved: the URI of every page each paper_list links to (a missing page warns,
     as Sphinx's own cross-references do); for writers other than HTML, the list becomes
@@ -51,14 +76,8 @@ def resolve_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         uris: dict[str, str | None] = {}
         for entry in node["entries"]:
             for target, _ in entry.links:
-                if target in uris:
-                    continue
-                if target in app.env.all_docs:
-                    uris[target] = builder.get_relative_uri(docname, target)
-                else:
-                    message = f"[proceedings] a list links to a missing page {target!r}"
-                    warn(Warn.LINK, message, docname)
-                    uris[target] = None
+                if target not in uris:
+                    uris[target] = uri_of(app, docname, target)
         if builder.format in HTML_FORMATS:
             node["uris"] = uris
         else:

@@ -18,7 +18,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.highlighting import PygmentsBridge
 
-from ..paths import GENERATED_DIRS
+from ..paths import PEOPLE_DIR, edition_of, papers_dir
 from .domain import Doctree, domain
 
 # Before the themes' own html-page-context handlers (default priority 500) read `toctree`.
@@ -30,7 +30,9 @@ def share_toctree(
 ) -> None:
     own: Callable[..., str] | None = context.get("toctree")
     folder = posixpath.dirname(pagename)
-    if own is None or folder not in GENERATED_DIRS:
+    year = edition_of(pagename)
+    generated = folder == PEOPLE_DIR or (year is not None and folder == papers_dir(year))
+    if own is None or not generated:
         return
     trees = domain(app.env).shared  # this build's, never pickled
 

@@ -11,13 +11,10 @@ from dataclasses import dataclass
 from docutils.nodes import make_id
 from icalendar import Calendar, Event
 
-from ...proceedings import Paper, Proceedings, paper_docname
+from ...proceedings import Paper, Proceedings, cfp_calendar, paper_docname, program_calendar
+from ...proceedings.paths import SERIES_CALENDAR, edition_doc
 from ..model import Dates, Item, ItemKind, Program, Session, Workshop, long_date
 
-# Output paths, relative to the site root: stable URLs that calendar apps can subscribe to.
-PROGRAM_ICS = "program/program.ics"
-CFP_ICS = "cfp/cfp-dates.ics"
-CFP_DOCNAME = "cfp/index"
 PRODID = "-//INET4AI//Workshop website//EN"
 
 UrlFor = Callable[[str, str], str | None]  # (docname, anchor) -> absolute URL, None if unknown
@@ -29,6 +26,12 @@ class Site:
 
     url_for: UrlFor
     domain: str  # right-hand side of every UID: the site's host name
+
+
+# The program's events had UIDs made of their page's name when it was program/index for
+# INET4AI 2025; each edition's page has its own folder now, and the UIDs keep that part (the
+# edition's name tells them apart), so that calendar apps see the same events as before.
+PROGRAM_PART = "program-index"
 
 
 def uid(dates: Dates, site: Site, *parts: str) -> str:
@@ -47,25 +50,43 @@ def new_calendar(dates: Dates, site: Site, kind: str, name: str) -> Calendar:
     )
 
 
-def program_calendar(program: Program, dates: Dates, proceedings: Proceedings, site: Site) -> bytes:
+Edition_ = tuple[Dates, Program, Proceedings | None]  # an edition as its calendars see it
+
+
+def program_events(program: Program, dates: Dates, proceedings: Proceedings | None, site: Site
+                   ) -> list[Event]:  # fmt: skip
     """One event per timed item (or timed session without timed items); when nothing has a
-    time yet, one all-day event for the workshop's day that lists the running order."""
-    workshop = dates.workshop
-    cal = new_calendar(dates, site, "program", f"{workshop.name} program")
+    time, one all-day event for the workshop's day that lists the running order; none when the
+    day is not known."""
     events = [
         event
         for session in program.sessions
         for event in session_events(session, dates, proceedings, site)
     ]
-    for event in events or [day_event(program, dates, proceedings, site)]:
-        cal.add_component(event)
-    first = workshop.day.replace(month=1, day=1)
-    cal.add_missing_timezones(first_date=first, last_date=first.replace(year=first.year + 1))
+    if events or dates.workshop.day is None:
+        return events
+    return [day_event(program, dates, proceedings, site)]
+
+
+def program_file(program: Program, dates: Dates, proceedings: Proceedings | None, site: Site
+                 ) -> bytes:  # fmt: skip
+    workshop = dates.workshop
+    cal = new_calendar(dates, site, "program", f"{workshop.name} program")
+    for component in program_events(program, dates, proceedings, site):
+        cal.add_component(component)
+    _zones(cal, [dates])
     return bytes(cal.to_ical())
 
 
+def _zones(cal: Calendar, editions: list[Dates]) -> None:
+    years = [d.workshop.day.year for d in editions if d.workshop.day]
+    if years:
+        first = dt.date(min(years), 1, 1)
+        cal.add_missing_timezones(first_date=first, last_date=dt.date(max(years) + 1, 1, 1))
+
+
 def session_events(
-    session: Session, dates: Dates, proceedings: Proceedings, site: Site
+    session: Session, dates: Dates, proceedings: Proceedings | None, site: Site
 ) -> list[Event]:
     timed = [item for item in session.items if item.when]
     if timed:
@@ -80,7 +101,7 @@ def session_events(
     lines += [f"Program: {url}"] if url else []
     return [
         event(
-            uid(dates, site, make_id(session.source.docname), anchor),
+            uid(dates, site, PROGRAM_PART, anchor),
             dates,
             start=session.when.start,
             end=session.when.end,
@@ -93,19 +114,20 @@ def session_events(
 
 
 def item_event(
-    item: Item, session: Session, dates: Dates, proceedings: Proceedings, site: Site
+    item: Item, session: Session, dates: Dates, proceedings: Proceedings | None, site: Site
 ) -> Event:
     assert item.when is not None
     paper = find(proceedings, item.paper)
     program_url = site.url_for(item.source.docname, item.anchor)
-    page_url = site.url_for(paper_docname(paper.id), "") if paper else None
+    year = dates.workshop.year
+    page_url = site.url_for(paper_docname(year, paper.id), "") if paper else None
     lines = describe(item, paper)
     if session.title:
         lines.append(f"Session: {session.title}")
     lines += [f"Paper page: {page_url}"] if page_url else []
     lines += [f"Program: {program_url}"] if program_url else []
     return event(
-        uid(dates, site, make_id(item.source.docname), item.anchor),
+        uid(dates, site, PROGRAM_PART, item.anchor),
         dates,
         start=item.when.start,
         end=item.when.end,
@@ -116,12 +138,13 @@ def item_event(
     )
 
 
-def day_event(program: Program, dates: Dates, proceedings: Proceedings, site: Site) -> Event:
+def day_event(program: Program, dates: Dates, proceedings: Proceedings | None, site: Site
+              ) -> Event:  # fmt: skip
     workshop = dates.workshop
+    assert workshop.day is not None
     lines = [f"{workshop.name}: {workshop.title}.", "", "Running order (times not known):"]
     lines += [running_line(item, proceedings) for item in program.items]
-    docname = program.sessions[0].source.docname if program.sessions else ""
-    url = site.url_for(docname, "") if docname else None
+    url = site.url_for(edition_doc("program", workshop.year), "")
     lines += ["", f"Program: {url}"] if url else []
     return event(
         uid(dates, site, "workshop-day"),
@@ -135,12 +158,11 @@ def day_event(program: Program, dates: Dates, proceedings: Proceedings, site: Si
     )
 
 
-def find(proceedings: Proceedings, paper_id: str | None) -> Paper | None:
+def find(proceedings: Proceedings | None, paper_id: str | None) -> Paper | None:
     # An unknown id was reported where the page names it; the calendar just leaves it out.
-    try:
-        return proceedings.paper(paper_id) if paper_id else None
-    except KeyError:
+    if proceedings is None or not paper_id or not proceedings.has(paper_id):
         return None
+    return proceedings.paper(paper_id)
 
 
 def summary(item: Item, paper: Paper | None) -> str:
@@ -163,7 +185,7 @@ def describe(item: Item, paper: Paper | None) -> list[str]:
     return lines
 
 
-def running_line(item: Item, proceedings: Proceedings) -> str:
+def running_line(item: Item, proceedings: Proceedings | None) -> str:
     paper = find(proceedings, item.paper)
     people = "; ".join(p.display for p in item.people)
     if item.kind is ItemKind.PAPER and people:
@@ -207,18 +229,18 @@ def event(
     )
 
 
-def cfp_calendar(dates: Dates, site: Site) -> bytes:
+def cfp_events(dates: Dates, site: Site) -> list[Event]:
     """Each deadline at its exact instant (23:59 AoE, written in UTC), extensions noted."""
     workshop = dates.workshop
-    cal = new_calendar(dates, site, "cfp", f"{workshop.name} call for papers")
-    url = site.url_for(CFP_DOCNAME, "")
+    url = site.url_for(edition_doc("cfp", workshop.year), "")
+    events = []
     for deadline in dates.deadlines:
         text = f"{deadline.label}: {long_date(deadline.date)}, 23:59 Anywhere on Earth (UTC-12)."
         lines = [text]
         if deadline.was:
             lines.append(f"Extended from {long_date(deadline.was)}.")
         lines += [f"Call for papers: {url}"] if url else []
-        cal.add_component(
+        events.append(
             event(
                 uid(dates, site, "cfp", deadline.id),
                 dates,
@@ -228,14 +250,43 @@ def cfp_calendar(dates: Dates, site: Site) -> bytes:
                 url=url,
             )
         )
+    return events
+
+
+def cfp_file(dates: Dates, site: Site) -> bytes:
+    cal = new_calendar(dates, site, "cfp", f"{dates.workshop.name} call for papers")
+    for component in cfp_events(dates, site):
+        cal.add_component(component)
     return bytes(cal.to_ical())
 
 
-def calendar_files(
-    program: Program, dates: Dates, proceedings: Proceedings, site: Site
-) -> dict[str, bytes]:
-    """Output path -> content of every calendar file."""
-    return {
-        PROGRAM_ICS: program_calendar(program, dates, proceedings, site),
-        CFP_ICS: cfp_calendar(dates, site),
-    }
+def series_file(name: str, editions: list[Edition_], site: Site) -> bytes:
+    """Every deadline and workshop day of every edition, with the UIDs of the editions' own
+    calendars (a calendar app that has both sees one event)."""
+    cal = Calendar.new(
+        prodid=PRODID,
+        uid=f"{make_id(name)}-series-calendar@{site.domain}",
+        name=f"{name}: every deadline and workshop day",
+        calscale="GREGORIAN",
+    )
+    for dates, program, proceedings in editions:
+        for component in cfp_events(dates, site):
+            cal.add_component(component)
+        if dates.workshop.day is not None:
+            cal.add_component(day_event(program, dates, proceedings, site))
+    _zones(cal, [d for d, _, _ in editions])
+    return bytes(cal.to_ical())
+
+
+def calendar_files(name: str, editions: list[Edition_], site: Site) -> dict[str, bytes]:
+    """Output path -> content of every calendar file: each edition's call (when it has dates)
+    and program (when its day is known), and the series'."""
+    out: dict[str, bytes] = {}
+    for dates, program, proceedings in editions:
+        year = dates.workshop.year
+        if dates.deadlines:
+            out[cfp_calendar(year)] = cfp_file(dates, site)
+        if dates.workshop.day is not None:
+            out[program_calendar(year)] = program_file(program, dates, proceedings, site)
+    out[SERIES_CALENDAR] = series_file(name, editions, site)
+    return out

@@ -13,13 +13,13 @@ from ...proceedings import (
     Translator,
     authors_inline,
     button,
+    edition_of,
     external,
     page_link,
     paper_docname,
     relative,
 )
 from ..model import (
-    Deadline,
     Item,
     ItemKind,
     Person,
@@ -28,7 +28,6 @@ from ..model import (
     Span,
     Workshop,
     day_label,
-    long_date,
 )
 
 
@@ -93,8 +92,9 @@ def item_node(item: Item, paper: Paper | None, body: Sequence[nodes.Node]) -> no
 
 def title_line(item: Item, paper: Paper | None) -> nodes.paragraph:
     para = nodes.paragraph(classes=["program-title"])
-    if item.paper and paper:
-        para += nodes.strong("", "", page_link(paper_docname(paper.id), paper.title))
+    year = edition_of(item.source.docname)
+    if item.paper and paper and year is not None:
+        para += nodes.strong("", "", page_link(paper_docname(year, paper.id), paper.title))
     elif item.paper:
         text = f"Unknown paper {item.paper!r}"
         para += nodes.inline(text, text, classes=["missing"])
@@ -169,7 +169,8 @@ def slot_paragraph(slot: Slot, uri: str) -> nodes.paragraph:
     """'In the program: Monday 1 December 2025, item 3 of the running order; presented by X.'"""
     para = nodes.paragraph(classes=["paper-program-slot"])
     para += nodes.strong("In the program: ", "In the program: ")
-    label = f"{day_label(slot.day)}, item {slot.number} of the running order"
+    day = day_label(slot.day) if slot.day else "on a day not known"
+    label = f"{day}, item {slot.number} of the running order"
     para += nodes.reference(label, label, refuri=uri, internal=True)
     if not slot.order_confirmed:
         para += nodes.Text(" (the running order is not confirmed in full)")
@@ -185,9 +186,9 @@ def slot_paragraph(slot: Slot, uri: str) -> nodes.paragraph:
     return para
 
 
-def paper_mention(paper: Paper) -> list[nodes.Node]:
+def paper_mention(paper: Paper, year: int) -> list[nodes.Node]:
     """The {paper} role: the title linked to its page, then the authors when known."""
-    out: list[nodes.Node] = [page_link(paper_docname(paper.id), paper.title)]
+    out: list[nodes.Node] = [page_link(paper_docname(year, paper.id), paper.title)]
     if paper.authors:
         out.append(nodes.Text(f" ({authors_inline(paper)})"))
     return out
@@ -204,17 +205,22 @@ def workshop_line(workshop: Workshop) -> nodes.paragraph:
     return nodes.paragraph(text, text, classes=["program-day"])
 
 
-def deadlines_list(deadlines: Sequence[Deadline]) -> list[nodes.Node]:
-    items = nodes.bullet_list(classes=["program-deadlines"])
-    for deadline in deadlines:
+class talks_placeholder(nodes.General, nodes.Element):  # type: ignore[misc]
+    """Where an edition's invited talks go (attribute ``year``), once its program is read."""
+
+
+def invited_talks(items: Sequence[Item], year: int) -> nodes.Element:
+    """The invited talks, each with its speakers, linked to its place in the program."""
+    if not items:
+        text = "The invited talks are not known."
+        return nodes.paragraph(text, text, classes=["missing"])
+    out = nodes.bullet_list(classes=["invited-talks"])
+    for item in items:
         para = nodes.paragraph()
-        para += nodes.strong(deadline.label, deadline.label)
-        para += nodes.Text(f": {long_date(deadline.date)}")
-        if deadline.was:
-            was = long_date(deadline.was)
-            para += nodes.Text(" (extended from ")
-            para += nodes.inline(was, was, classes=["program-was"])
-            para += nodes.Text(")")
-        items += nodes.list_item("", para)
-    note = "Every deadline is at 23:59 Anywhere on Earth (AoE, UTC−12) on the day given."
-    return [items, nodes.paragraph(note, note, classes=["program-deadlines-note"])]
+        target = f"{item.source.docname}#{item.anchor}"
+        para += nodes.strong("", "", page_link(target, item.title))
+        people = "; ".join(p.display for p in item.people)
+        if people:
+            para += nodes.Text(f" — {people}")
+        out += nodes.list_item("", para)
+    return out

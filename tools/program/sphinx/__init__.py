@@ -1,8 +1,10 @@
 """The program as a Sphinx extension (``tools.program.sphinx`` in conf.py): directives, the
-checks of the whole program, each paper's slot on its page, and the calendar files."""
+checks of each edition's program, each paper's slot on its page, the people the programs name
+(for the people index), the invited talks, and the calendar files."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -13,38 +15,33 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from ...proceedings import (
-    PAPERS_DIR,
-    DataError,
-    Severity,
     code_stamp,
     digest,
+    edition_of,
     env_version,
     paper_docname,
+    split_plain_name,
     sync_folder,
 )
-from ...proceedings.sphinx import DataBuildError, Doctree, data_fingerprint, proceedings_of
-from ...proceedings.sphinx.logs import log, log_all
+from ...proceedings.paths import PEOPLE_DIR, PEOPLE_INDEX, papers_dir
+from ...proceedings.people import Credit, Mention, Role
+from ...proceedings.sphinx import Doctree, data_fingerprint, series_of
+from ...proceedings.sphinx.logs import log
 from ..check import check_program
-from ..read import read_dates
-from ..render.calendar import CFP_ICS, PROGRAM_ICS, Site, calendar_files
-from ..render.nodes import depart_time_html, program_time, slot_paragraph, visit_time_html
+from ..model import ItemKind, Slot, dates_of
+from ..render.calendar import Site, calendar_files
+from ..render.nodes import (
+    depart_time_html,
+    invited_talks,
+    program_time,
+    slot_paragraph,
+    talks_placeholder,
+    visit_time_html,
+)
 from . import directives
 from .domain import ProgramDomain, domain
 
 STATIC_DIR = Path(__file__).parent.parent / "static"
-CALENDAR_FILES = (PROGRAM_ICS, CFP_ICS)
-
-
-def load_dates(app: Sphinx) -> None:
-    """builder-inited: read the dates file (every page with times needs it)."""
-    configured: str = app.config.program_dates
-    path = (Path(app.confdir) / configured).resolve()
-    try:
-        dates = read_dates(path, label=configured)
-    except DataError as exc:
-        log_all(exc.problems, Severity.ERROR)
-        raise DataBuildError(str(exc)) from None
-    domain(app.env).store_dates(dates, path)
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
@@ -56,39 +53,92 @@ def add_static_path(app: Sphinx, config: Config) -> None:
 
 
 def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
-    """env-check-consistency: the checks that need the whole program and the proceedings."""
-    state = domain(env)
-    for problem in check_program(state.program, state.dates.workshop, proceedings_of(env)):
-        log(problem, problem.message)
+    """env-check-consistency: the checks that need an edition's whole program and papers."""
+    series, state = series_of(env), domain(env)
+    for year, program in state.programs.items():
+        if not series.has(year):
+            continue
+        edition = series.edition(year)
+        workshop = dates_of(series, edition).workshop
+        for problem in check_program(program, workshop, edition.proceedings):
+            log(problem, problem.message)
 
 
-def outdated_paper_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """env-get-updated: the paper pages whose slot in the program changed, to be written again
-    although their own source did not change."""
+def all_slots(env: BuildEnvironment) -> dict[tuple[int, str], tuple[Slot, ...]]:
+    series, out = series_of(env), dict[tuple[int, str], tuple[Slot, ...]]()
+    for year, program in domain(env).programs.items():
+        day = series.edition(year).date if series.has(year) else None
+        out |= {(year, paper): slots for paper, slots in program.slots(day).items()}
+    return out
+
+
+def program_mentions(app: Sphinx, env: BuildEnvironment) -> list[Mention]:
+    """people-mentions: the presenters and invited speakers every program page names."""
+    out: list[Mention] = []
+    for year, program in domain(env).programs.items():
+        for item in program.items:
+            target = f"{item.source.docname}#{item.anchor}"
+            if item.kind is ItemKind.PAPER and item.paper:
+                role, target = Role.PRESENTER, paper_docname(year, item.paper)
+            elif item.kind is ItemKind.INVITED:
+                role = Role.SPEAKER
+            else:
+                continue
+            what = item.title or _paper_title(env, year, item.paper)
+            for person in item.people:
+                where = (person.affiliation,) if person.affiliation else ()
+                name = replace(split_plain_name(person.name), affiliations=where)
+                out.append(Mention(name, Credit(year, role, what, target)))
+    return out
+
+
+def _paper_title(env: BuildEnvironment, year: int, paper_id: str | None) -> str:
+    series = series_of(env)
+    proceedings = series.edition(year).proceedings if series.has(year) else None
+    if proceedings is None or not paper_id or not proceedings.has(paper_id):
+        return paper_id or ""
+    return proceedings.paper(paper_id).title
+
+
+def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """env-get-updated: pages that show the programs although their own source did not change:
+    the paper pages whose slot changed, the people index when a presenter or speaker did, the
+    pages that list invited talks."""
     state = domain(env)
-    now = state.program.slots(state.dates.workshop.day)
-    before = state.shown_slots
+    now, before = all_slots(env), state.shown_slots
     state.store_shown_slots(now)
-    changed = {p for p in now.keys() | before.keys() if now.get(p) != before.get(p)}
-    return sorted(d for p in changed if (d := paper_docname(p)) in env.found_docs)
+    changed = {key for key in now.keys() | before.keys() if now.get(key) != before.get(key)}
+    pages = {paper_docname(year, paper) for year, paper in changed}
+    people = digest(program_mentions(app, env))
+    if people != state.data["people"]:
+        state.data["people"] = people
+        pages |= {PEOPLE_INDEX} | {d for d in env.found_docs if d.startswith(PEOPLE_DIR + "/")}
+    pages |= state.talks_shown
+    return sorted(d for d in pages if d in env.found_docs)
 
 
 def add_slots(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """doctree-resolved: a paper's page gains its place in the program, linked to the item."""
-    prefix = PAPERS_DIR + "/"
-    if not docname.startswith(prefix):
+    year = edition_of(docname)
+    if year is None or not docname.startswith(papers_dir(year) + "/"):
         return
-    state = domain(app.env)
-    slots = state.program.slots(state.dates.workshop.day)
     page = next((s for s in doctree.findall(nodes.section) if "paper" in s["ids"]), None)
     if page is None:
         return
-    for slot in slots.get(docname[len(prefix) :], ()):
+    for slot in all_slots(app.env).get((year, docname.rpartition("/")[2]), ()):
         uri = f"{app.builder.get_relative_uri(docname, slot.docname)}#{slot.anchor}"
         para = slot_paragraph(slot, uri)
         # Before the first subsection (the abstract): body text must precede subsections.
         first = next((i for i, n in enumerate(page.children) if isinstance(n, nodes.section)), None)
         page.insert(len(page.children) if first is None else first, para)
+
+
+def fill_talks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """doctree-resolved: each edition's invited talks where a page lists them."""
+    for node in list(doctree.findall(talks_placeholder)):
+        year = node["year"]
+        talks = [i for i in domain(app.env).program(year).items if i.kind is ItemKind.INVITED]
+        node.replace_self(invited_talks(talks, year))
 
 
 def add_assets(
@@ -123,31 +173,21 @@ def site_for(app: Sphinx) -> Site:
     return Site(url_for, urlsplit(base).hostname or "localhost")
 
 
-def calendars_stamp(app: Sphinx, env: BuildEnvironment) -> str:
-    """What the calendar files are made from: the program, the dates, the proceedings data,
-    the site's pages and address, and the code."""
-    state = domain(env)
-    return digest(
-        (
-            state.program,
-            state.dates,
-            data_fingerprint(env),
-            app.config.html_baseurl,
-            sorted(env.found_docs),
-            code_stamp(),
-        )
-    )
-
-
 def write_calendars(app: Sphinx, env: BuildEnvironment) -> None:
-    """env-updated: the calendar files at stable URLs, written only when they changed."""
+    """env-updated: each edition's calendars and the series', written only when they changed."""
     if app.builder.format != "html":
         return
-    out, state = Path(app.outdir), domain(env)
-    stamp = calendars_stamp(app, env)
-    if state.calendars == stamp and all((out / name).is_file() for name in CALENDAR_FILES):
-        return  # nothing they are made from changed (and the proceedings need not be read)
-    files = calendar_files(state.program, state.dates, proceedings_of(env), site_for(app))
+    out, state, series = Path(app.outdir), domain(env), series_of(env)
+    editions = [
+        (dates_of(series, e), state.program(e.year), e.proceedings) for e in series.editions
+    ]
+    stamp = digest(
+        (editions, data_fingerprint(env), app.config.html_baseurl, sorted(env.found_docs),
+         code_stamp())
+    )  # fmt: skip
+    files = calendar_files(series.short_name, editions, site_for(app))
+    if state.calendars == stamp and all((out / name).is_file() for name in files):
+        return
     for name, data in files.items():
         folder, _, filename = name.rpartition("/")
         # swap=False: the folder is Sphinx's output, shared with the pages; one file replaced.
@@ -157,7 +197,6 @@ def write_calendars(app: Sphinx, env: BuildEnvironment) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("tools.proceedings.sphinx")
-    app.add_config_value("program_dates", "program/dates.yaml", "env", types=[str])
     app.add_domain(ProgramDomain)
     app.add_node(program_time, html=(visit_time_html, depart_time_html))
     app.add_directive("session", directives.SessionDirective)
@@ -166,17 +205,18 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("program-slot", directives.ProgramSlot)
     app.add_directive("program-calendar", directives.ProgramCalendar)
     app.add_directive("cfp-calendar", directives.CfpCalendar)
-    app.add_directive("cfp-dates", directives.CfpDates)
+    app.add_directive("invited-talks", directives.InvitedTalks)
     app.add_role("paper", directives.PaperRole())
     app.connect("config-inited", add_static_path)
-    app.connect("builder-inited", load_dates)
-    app.connect("env-get-updated", outdated_paper_pages)
+    app.connect("env-get-updated", outdated_pages)
     app.connect("env-updated", write_calendars)
     app.connect("env-check-consistency", report_problems)
+    app.connect("people-mentions", program_mentions)
     app.connect("doctree-resolved", add_slots)
+    app.connect("doctree-resolved", fill_talks, priority=400)  # before links are made
     app.connect("html-page-context", add_assets)
     return {
-        "version": "2.0",
+        "version": "3.0",
         "env_version": env_version(),
         "parallel_read_safe": True,
         "parallel_write_safe": True,

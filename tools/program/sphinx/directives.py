@@ -10,13 +10,22 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
-from ...proceedings import DOI_RE, BadTimeError, Paper, Warn, is_safe_url, normalize_name
-from ...proceedings.sphinx import data_files, proceedings_of
+from ...proceedings import (
+    DOI_RE,
+    BadTimeError,
+    Paper,
+    Warn,
+    cfp_calendar,
+    edition_of,
+    is_safe_url,
+    normalize_name,
+    program_calendar,
+)
+from ...proceedings.sphinx import data_files, series_of
 from ...proceedings.sphinx.logs import warn
-from ..model import Item, ItemKind, Link, Person, Session, Source, Span, Workshop
+from ..model import Dates, Item, ItemKind, Link, Person, Session, Source, Span, Workshop, dates_of
 from ..read import parse_span
 from ..render import nodes as render
-from ..render.calendar import CFP_ICS, PROGRAM_ICS
 from .domain import domain
 
 SESSION_KEY = "inet4ai-program:session"  # the items of the session being read
@@ -38,12 +47,30 @@ class ProgramDirective(SphinxDirective):
         warn(kind, message, self.get_location())
 
     @property
-    def workshop(self) -> Workshop:
-        self.note_dates_dependency()
-        return domain(self.env).dates.workshop
+    def year(self) -> int:
+        """The edition of this page, by its folder (program/2025/index is 2025's)."""
+        year = edition_of(self.env.docname)
+        if year is None or not series_of(self.env).has(year):
+            raise self.error(
+                f"{self.name!r} belongs on a page of an edition (program/<year>/, cfp/<year>/), "
+                f"not on {self.env.docname!r}, or the data has no edition {year}"
+            )
+        return year
 
-    def note_dates_dependency(self) -> None:
-        self.env.note_dependency(domain(self.env).dates_file)
+    @property
+    def workshop(self) -> Workshop:
+        return self.dates.workshop
+
+    @property
+    def dates(self) -> Dates:
+        year = self.year
+        self.note_dates_dependency(year)
+        series = series_of(self.env)
+        return dates_of(series, series.edition(year))
+
+    def note_dates_dependency(self, year: int) -> None:
+        for path in data_files(self.env, year)[:2]:  # series.yaml, the edition.yaml
+            self.env.note_dependency(str(path))
 
     def source(self) -> Source:
         docname = self.env.docname
@@ -264,14 +291,19 @@ class ProgramSlot(ItemDirective):
 def find_paper(
     where: SphinxDirective | SphinxRole, paper_id: str, *, report: bool = True
 ) -> Paper | None:
-    """The paper with this id, noting the data files as dependencies; else a warning."""
-    for path in data_files(where.env):
-        where.env.note_dependency(str(path))
-    proceedings = proceedings_of(where.env)
-    if proceedings.has(paper_id):
+    """The paper with this id in the edition of the page, noting the edition's data files as
+    dependencies; else a warning."""
+    year = edition_of(where.env.docname)
+    series = series_of(where.env)
+    edition = series.edition(year) if year is not None and series.has(year) else None
+    if year is not None:
+        for path in data_files(where.env, year):
+            where.env.note_dependency(str(path))
+    proceedings = edition.proceedings if edition else None
+    if proceedings is not None and proceedings.has(paper_id):
         return proceedings.paper(paper_id)
     if report:
-        message = f"unknown paper id {paper_id!r} (not in the proceedings data)"
+        message = f"unknown paper id {paper_id!r} (not in the data of the page's edition)"
         warn(Warn.UNKNOWN_PAPER, message, where.get_location())
     return None
 
@@ -283,31 +315,45 @@ class PaperRole(SphinxRole):
         paper = find_paper(self, self.text.strip())
         if paper is None:
             return [nodes.inline(self.text, self.text, classes=["missing"])], []
-        return render.paper_mention(paper), []
+        year = edition_of(self.env.docname)
+        assert year is not None  # find_paper finds papers of an edition only
+        return render.paper_mention(paper, year), []
 
 
 class ProgramCalendar(ProgramDirective):
-    """``{program-calendar}``: the workshop's day and place, and the program's calendar file."""
+    """``{program-calendar}``: the workshop's day and place, and the program's calendar file
+    (when the day is known: a calendar needs one)."""
 
     def run(self) -> list[nodes.Node]:
-        return [
-            render.workshop_line(self.workshop),
-            render.calendar_button(self.env.docname, PROGRAM_ICS, "Add to calendar (.ics)"),
-        ]
+        workshop = self.workshop
+        out: list[nodes.Node] = [render.workshop_line(workshop)]
+        if workshop.day is not None:
+            target = program_calendar(workshop.year)
+            out.append(render.calendar_button(self.env.docname, target, "Add to calendar (.ics)"))
+        return out
 
 
 class CfpCalendar(ProgramDirective):
     """``{cfp-calendar}``: the call's deadlines as a calendar file."""
 
     def run(self) -> list[nodes.Node]:
-        self.note_dates_dependency()
+        dates = self.dates
+        if not dates.deadlines:
+            return []
         label = "Add the deadlines to your calendar (.ics)"
-        return [render.calendar_button(self.env.docname, CFP_ICS, label)]
+        target = cfp_calendar(dates.workshop.year)
+        return [render.calendar_button(self.env.docname, target, label)]
 
 
-class CfpDates(ProgramDirective):
-    """``{cfp-dates}``: the call's deadlines from the dates file, extensions shown."""
+class InvitedTalks(ProgramDirective):
+    """``{invited-talks} YEAR``: the invited talks of an edition's program (on any page, e.g.
+    the home page), filled in once the program pages are read."""
+
+    required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        self.note_dates_dependency()
-        return render.deadlines_list(domain(self.env).dates.deadlines)
+        year = int(self.arguments[0])
+        if not series_of(self.env).has(year):
+            raise self.error(f"the data has no edition {year}")
+        domain(self.env).note_talks_shown(self.env.docname)
+        return [render.talks_placeholder(year=year)]

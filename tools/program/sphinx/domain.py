@@ -1,17 +1,17 @@
 """The program's build state, kept the way Sphinx keeps it: a Domain whose data (pickled with
-the environment) holds each page's sessions, the dates file read at the start of the build,
-the slots the paper pages last showed, and the stamp of the calendar files."""
+the environment) holds each page's sessions, the slots the paper pages last showed, what the
+pages of people and talks last showed, and the stamp of the calendar files."""
 
 from __future__ import annotations
 
 from collections.abc import Set
-from pathlib import Path
 from typing import Any, ClassVar, cast
 
 from sphinx.environment import BuildEnvironment
 
-from ...proceedings.sphinx import DataBuildError, StateDomain
-from ..model import Dates, Program, Session, Slot
+from ...proceedings import edition_of
+from ...proceedings.sphinx import StateDomain
+from ..model import Program, Session, Slot
 
 NAME = "program"
 
@@ -22,8 +22,9 @@ class ProgramDomain(StateDomain):
     data_version = 1
     initial_data: ClassVar[dict[str, Any]] = {
         "sessions": {},  # docname -> its sessions, in page order
-        "dates": None,  # (the dates, the file they were read from)
-        "slots": {},  # paper id -> its slots as the paper pages last showed them
+        "slots": {},  # (year, paper id) -> its slots as the paper pages last showed them
+        "talks_shown": set(),  # the pages that list an edition's invited talks
+        "people": "",  # digest of the presenters and speakers the people index last showed
         "calendars": None,  # the stamp of what the calendar files were made from
     }
 
@@ -35,33 +36,30 @@ class ProgramDomain(StateDomain):
     def add_session(self, docname: str, session: Session) -> None:
         self.sessions.setdefault(docname, []).append(session)
 
-    @property
-    def program(self) -> Program:
-        return Program(tuple(s for doc in sorted(self.sessions) for s in self.sessions[doc]))
+    def program(self, year: int) -> Program:
+        """The sessions of the edition's program pages (program/<year>/...), pages in order."""
+        docs = sorted(doc for doc in self.sessions if edition_of(doc) == year)
+        return Program(tuple(s for doc in docs for s in self.sessions[doc]))
 
-    def _dates(self) -> tuple[Dates, Path]:
-        value: tuple[Dates, Path] | None = self.data["dates"]
-        if value is None:
-            raise DataBuildError("the program's dates file was not loaded")
+    @property
+    def programs(self) -> dict[int, Program]:
+        years = {y for doc in self.sessions if (y := edition_of(doc)) is not None}
+        return {year: self.program(year) for year in sorted(years)}
+
+    def note_talks_shown(self, docname: str) -> None:
+        self.data["talks_shown"].add(docname)
+
+    @property
+    def talks_shown(self) -> set[str]:
+        value: set[str] = self.data["talks_shown"]
         return value
 
     @property
-    def dates(self) -> Dates:
-        return self._dates()[0]
-
-    @property
-    def dates_file(self) -> Path:
-        return self._dates()[1]
-
-    def store_dates(self, value: Dates, path: Path) -> None:
-        self.data["dates"] = (value, path)
-
-    @property
-    def shown_slots(self) -> dict[str, tuple[Slot, ...]]:
-        value: dict[str, tuple[Slot, ...]] = self.data["slots"]
+    def shown_slots(self) -> dict[tuple[int, str], tuple[Slot, ...]]:
+        value: dict[tuple[int, str], tuple[Slot, ...]] = self.data["slots"]
         return value
 
-    def store_shown_slots(self, value: dict[str, tuple[Slot, ...]]) -> None:
+    def store_shown_slots(self, value: dict[tuple[int, str], tuple[Slot, ...]]) -> None:
         self.data["slots"] = value
 
     @property
@@ -75,6 +73,7 @@ class ProgramDomain(StateDomain):
     def clear_doc(self, docname: str) -> None:
         """A page about to be read again (or removed) forgets its sessions."""
         self.sessions.pop(docname, None)
+        self.talks_shown.discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """The sessions a parallel reader found in its documents."""
@@ -82,6 +81,7 @@ class ProgramDomain(StateDomain):
         for docname in docnames:
             if docname in found:
                 self.sessions[docname] = found[docname]
+        self.talks_shown.update(d for d in otherdata["talks_shown"] if d in docnames)
 
 
 def domain(env: BuildEnvironment) -> ProgramDomain:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from docutils import nodes
 
 from ...model import Paper, Volume
-from ...paths import PAPERS_DIR, relative
+from ...paths import relative
 from ..citation.acm import acm_reference
 from .nodes import button, component, download_link, section
 
@@ -23,7 +23,7 @@ class Tab:
     label: str
     text: str
     language: str  # Pygments lexer: a highlighted block gets sphinx-copybutton's button
-    download: str | None = None  # a file name inside PAPERS_DIR
+    download: str | None = None  # a file name beside the paper's page
     download_label: str = ""
 
 
@@ -65,7 +65,7 @@ def tab_item(tab: Tab, docname: str) -> nodes.container:
     block["classes"].append(f"cite-{tab.sync_id}")
     content = component("tab-content", classes=["sd-tab-content"], children=[block])
     if tab.download:
-        target = f"{PAPERS_DIR}/{tab.download}"
+        target = f"{posixpath.dirname(docname)}/{tab.download}"
         content += nodes.paragraph("", "", download_button(docname, target, tab.download_label))
     return component("tab-item", classes=["sd-tab-item"], children=[label, content])
 

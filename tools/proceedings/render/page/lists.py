@@ -23,10 +23,11 @@ class Entry:
     """One list item: an optional bold lead ('Family, Given: '), links to pages separated by
     '; ', an optional badge after them, and an optional second line."""
 
-    links: tuple[tuple[str, str], ...]  # (docname, link text)
+    links: tuple[tuple[str, str], ...]  # (docname or 'docname#anchor', link text)
     lead: str | None = None
     badge: str | None = None
     line: str | None = None
+    anchor: str | None = None  # the item's id, for links to it
 
 
 class paper_list(nodes.General, nodes.Element):  # type: ignore[misc]  # docutils is untyped
@@ -61,7 +62,7 @@ def expand(node: paper_list, uris: dict[str, str | None]) -> nodes.Element:
         if entry.badge is not None:
             para += nodes.Text(" ")
             para += nodes.inline(entry.badge, entry.badge, classes=list(BADGE_CLASSES))
-        item = nodes.list_item("", para)
+        item = nodes.list_item("", para, ids=[entry.anchor] if entry.anchor else [])
         if entry.line is not None:
             item += nodes.paragraph(entry.line, entry.line, classes=[node["line_class"]])
         out += item
@@ -79,7 +80,7 @@ def _link(self: Translator, uri: str | None, text: str) -> str:
 
 
 def _entry(self: Translator, entry: Entry, uris: dict[str, str | None], line_class: str) -> str:
-    out = ["<li><p>"]
+    out = [f'<li id="{self.attval(entry.anchor)}"><p>' if entry.anchor else "<li><p>"]
     if entry.lead is not None:
         out.append(f"<strong>{self.encode(entry.lead)}</strong>: ")
     out.append("; ".join(_link(self, uris.get(docname), text) for docname, text in entry.links))

@@ -38,6 +38,18 @@ class download_link(nodes.reference):  # type: ignore[misc]
     serve .bib and .ris as text. Other writers write it as the plain reference it is."""
 
 
+class struck(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
+    """Text no longer in force (a date before an extension): HTML's <del>."""
+
+
+def visit_struck(self: Translator, node: struck) -> None:
+    self.body.append(self.starttag(node, "del", ""))
+
+
+def depart_struck(self: Translator, node: struck) -> None:
+    self.body.append("</del>")
+
+
 def visit_download_link(self: Translator, node: download_link) -> None:
     # starttag escapes every attribute and adds the node's classes.
     attributes = {"href": node["refuri"], "download": node["filename"]}

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from docutils import nodes
 
 from ...model import Author, Paper, PaperType, Proceedings, Status
-from ...paths import PROCEEDINGS_INDEX, paper_docname
+from ...paths import edition_doc, paper_docname
 from .. import dates
 from .cite import cite_section
 from .nodes import button, external, missing, page_link, section, text_with_math
@@ -47,7 +47,7 @@ def status_notice(paper: Paper) -> list[nodes.Node]:
 
 
 def paper_body(
-    proceedings: Proceedings, paper: Paper, docname: str, files: Mapping[str, str]
+    proceedings: Proceedings, year: int, paper: Paper, docname: str, files: Mapping[str, str]
 ) -> list[nodes.Node]:
     """Everything on a paper's page, in reading order, as one section titled by the paper;
     ``files``: its citation files' texts, by name (the Cite tabs show them)."""
@@ -95,20 +95,20 @@ def paper_body(
         page += kw
     if paper.is_published:
         page += cite_section(paper, volume, docname, files)
-    page += neighbours_nav(proceedings, paper)
+    page += neighbours_nav(proceedings, year, paper)
     return [page]
 
 
-def neighbours_nav(proceedings: Proceedings, paper: Paper) -> nodes.paragraph:
+def neighbours_nav(proceedings: Proceedings, year: int, paper: Paper) -> nodes.paragraph:
     prev, nxt = proceedings.neighbours(paper.id)
     nav = nodes.paragraph(classes=["paper-nav"])
     if prev:
         nav += nodes.Text("← Previous: ")
-        nav += page_link(paper_docname(prev.id), prev.title)
+        nav += page_link(paper_docname(year, prev.id), prev.title)
         nav += nodes.Text(" · ")
-    nav += page_link(PROCEEDINGS_INDEX, "All papers")
+    nav += page_link(edition_doc("proceedings", year), "All papers")
     if nxt:
         nav += nodes.Text(" · Next: ")
-        nav += page_link(paper_docname(nxt.id), nxt.title)
+        nav += page_link(paper_docname(year, nxt.id), nxt.title)
         nav += nodes.Text(" →")
     return nav

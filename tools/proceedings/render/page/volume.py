@@ -8,7 +8,7 @@ from collections import defaultdict
 from docutils import nodes
 
 from ...model import Paper, Proceedings
-from ...paths import VOLUME_DIR, VOLUME_STEM, paper_docname
+from ...paths import SERIES_STEM, VOLUME_STEM, paper_docname, volume_dir
 from .. import dates
 from ..citation.record import unique_place
 from .cite import download_button
@@ -19,7 +19,7 @@ def authors_inline(paper: Paper) -> str:
     return ", ".join(a.display_name for a in paper.authors) or "Authors not known"
 
 
-def contents(proceedings: Proceedings) -> list[nodes.Node]:
+def contents(proceedings: Proceedings, year: int) -> list[nodes.Node]:
     """The table of contents, grouped by session when sessions are given, else by type."""
     groups: dict[str, list[Paper]] = defaultdict(list)
     use_sessions = any(p.session for p in proceedings.papers)
@@ -33,7 +33,7 @@ def contents(proceedings: Proceedings) -> list[nodes.Node]:
     for name, papers in groups.items():
         entries = [
             Entry(
-                links=((paper_docname(paper.id), paper.title),),
+                links=((paper_docname(year, paper.id), paper.title),),
                 badge=None if paper.is_published else paper.status.value.capitalize(),
                 line=authors_inline(paper),
             )
@@ -52,7 +52,7 @@ def contents(proceedings: Proceedings) -> list[nodes.Node]:
     return out
 
 
-def front_matter(proceedings: Proceedings, docname: str) -> list[nodes.Node]:
+def front_matter(proceedings: Proceedings, year: int, docname: str) -> list[nodes.Node]:
     volume = proceedings.volume
     fields = nodes.field_list(classes=["proceedings-front-matter"])
 
@@ -99,7 +99,16 @@ def front_matter(proceedings: Proceedings, docname: str) -> list[nodes.Node]:
     download = nodes.paragraph(classes=["volume-downloads"])
     for suffix, label in ((".bib", "BibTeX"), (".ris", "RIS"), (".json", "CSL-JSON")):
         download += download_button(
-            docname, f"{VOLUME_DIR}/{VOLUME_STEM}{suffix}", f"Download the volume ({label})"
+            docname, f"{volume_dir(year)}/{VOLUME_STEM}{suffix}", f"Download the volume ({label})"
         )
         download += nodes.Text(" ")
     return [fields, download]
+
+
+def series_downloads(docname: str) -> nodes.paragraph:
+    """The citation files of every volume of the series in one."""
+    download = nodes.paragraph(classes=["volume-downloads"])
+    for suffix, label in ((".bib", "BibTeX"), (".ris", "RIS"), (".json", "CSL-JSON")):
+        download += download_button(docname, f"{SERIES_STEM}{suffix}", f"Every volume ({label})")
+        download += nodes.Text(" ")
+    return download

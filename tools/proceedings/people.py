@@ -1,0 +1,130 @@
+"""People in the model: one entry per person across the series, with every role they had in
+every edition. Names are matched after Unicode normalization; an ORCID joins two spellings of a
+name, and two different ORCIDs keep two people of the same name apart."""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Author, normalize_name
+from .paths import paper_docname
+from .series import Series
+
+
+class Role(enum.StrEnum):
+    CHAIR = "chair"
+    COMMITTEE = "TPC member"
+    AUTHOR = "author"
+    PRESENTER = "presenter"
+    SPEAKER = "invited speaker"
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """One role of a person in one edition, and the page (and anchor) that shows it."""
+
+    year: int
+    role: Role
+    what: str = ""  # the paper's or the talk's title; '' for a committee role
+    target: str = ""  # 'docname' or 'docname#anchor'
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person as one place names them: a committee, an author list, a program."""
+
+    person: Author
+    credit: Credit
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: Author  # the first spelling met (data before programs, older editions first)
+    orcid: str | None
+    affiliations: tuple[str, ...]
+    credits: tuple[Credit, ...]
+    anchor: str  # the entry's id on the people index
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return normalize_name(self.name.family or self.name.display_name), normalize_name(
+            self.name.given
+        )
+
+
+def data_mentions(series: Series, organizers: str) -> list[Mention]:
+    """Everyone the data names: the chairs and committees (on the ``organizers`` page) and the
+    authors of every volume (on their papers' pages), older editions first."""
+    out: list[Mention] = []
+    for edition in series.editions:
+        year = edition.year
+        for role, members in ((Role.CHAIR, edition.chairs), (Role.COMMITTEE, edition.committee)):
+            for member in members or ():
+                out.append(
+                    Mention(member.person, Credit(year, role, "", f"{organizers}#edition-{year}"))
+                )
+        for paper in edition.proceedings.papers if edition.proceedings else ():
+            target = paper_docname(year, paper.id)
+            out += [
+                Mention(a, Credit(year, Role.AUTHOR, paper.title, target)) for a in paper.authors
+            ]
+    return out
+
+
+def people(mentions: Iterable[Mention]) -> list[Person]:
+    """One Person for each person ``mentions`` name, sorted by family then given name."""
+    by_orcid: dict[str, list[Mention]] = {}
+    by_name: dict[str, list[list[Mention]]] = {}  # name key -> the people of that name
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        orcid, key = mention.person.orcid, normalize_name(mention.person.display_name)
+        if orcid:
+            group = by_orcid.get(orcid)
+            if group is None:
+                group = by_orcid[orcid] = []
+                groups.append(group)
+                by_name.setdefault(key, []).append(group)
+            group.append(mention)
+            continue
+        named = by_name.get(key, [])
+        if len(named) == 1:  # one person of that name: the same (ORCID or not)
+            named[0].append(mention)
+        else:  # nobody yet, or two people of that name told apart by their ORCIDs
+            group = [mention]
+            groups.append(group)
+            if not named:
+                by_name[key] = [group]
+    made = [_person(group) for group in groups]
+    made.sort(key=lambda p: p.sort_key)
+    return _anchored(made)
+
+
+def _person(group: list[Mention]) -> Person:
+    affiliations: list[str] = []
+    for mention in group:
+        affiliations += [a for a in mention.person.affiliations if a not in affiliations]
+    credits = tuple(dict.fromkeys(m.credit for m in group))  # in order, each once
+    orcid = next((m.person.orcid for m in group if m.person.orcid), None)
+    return Person(group[0].person, orcid, tuple(affiliations), credits, "")
+
+
+def _anchored(made: list[Person]) -> list[Person]:
+    """Each person with an id of their own: the name made ASCII ('memedhe-ibrahimi')."""
+    seen: dict[str, int] = {}
+    out = []
+    for person in made:
+        base = slug(person.name.display_name) or "person"
+        seen[base] = seen.get(base, 0) + 1
+        anchor = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        out.append(Person(person.name, person.orcid, person.affiliations, person.credits, anchor))
+    return out
+
+
+def slug(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name)
+    kept = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", kept).strip("-")

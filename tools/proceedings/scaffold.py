@@ -1,0 +1,124 @@
+"""RENDER for the organizer: a new edition's files (its edition.yaml and its pages in cfp/,
+program/ and proceedings/), made from what the organizer knows. Every fact not given is said to
+be not known; only what follows from the series is derived (the ordinal, "INET4AI '27")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .importer.yamltext import scalar
+from .series import Series, ordinal
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What the organizer knows of a new edition (None: not known)."""
+
+    year: int
+    host: str | None = None  # "ACM CoNEXT 2027"
+    host_short: str | None = None  # "CoNEXT 2027"
+    city: str | None = None
+    country: str | None = None
+    start: dt.date | None = None  # the host conference's days
+    end: dt.date | None = None
+    date: dt.date | None = None  # the workshop's day
+    timezone: str | None = None  # IANA, e.g. "Europe/Amsterdam"
+    venue: str | None = None
+
+
+def _line(key: str, value: str | dt.date | None, unknown: str) -> str:
+    if value is None:
+        return f"# {key}: not known ({unknown})"
+    return f"{key}: {value.isoformat() if isinstance(value, dt.date) else scalar(value)}"
+
+
+def edition_yaml(series: Series, known: Known) -> str:
+    number = len([e for e in series.editions if e.year < known.year]) + 1
+    host = known.host or f"the host conference of {series.short_name} {known.year}"
+    lines = [
+        f"# {series.short_name} {known.year}, the {ordinal(number)} edition (made by",
+        "# `python -m tools.proceedings new-edition`; see README, \"Starting a new edition\").",
+        "# A fact left out is not known: the site says so. Fill each in once it is published,",
+        "# never by guessing.",
+        "host:",
+        "  " + (_line("name", known.host, "") if known.host else
+                f"name: {scalar(host)}  # replace with the conference's name"),
+        "  " + _line("short_name", known.host_short, "its short name"),
+        "  " + _line("start", known.start, "its first day"),
+        "  " + _line("end", known.end, "its last day"),
+        "  " + _line("city", known.city, "as ACM prints it in references"),
+        "  " + _line("country", known.country, "as ACM prints it in references"),
+        _line("venue", known.venue, "the building or campus"),
+        _line("city", known.city, "the workshop's city"),
+        _line("country", known.country, "the workshop's country"),
+        _line("date", known.date, "the workshop's day"),
+        _line("timezone", known.timezone, "an IANA zone, needed for times in the program"),
+        "call:",
+        "  # portal: not known (the submission site's address)",
+        "  deadlines: []  # {id, label (the call's words), date, was (before an extension)}",
+        "# chairs: not known; committee: not known ({given, family, affiliations, note})",
+        "news: []  # {id, date (or, not known, posted: the day it was added), title, text}",
+    ]  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+FRONT = """---
+# One description for search engines and link previews.
+og:description: &description "{what} of {label}, the {ordinal} {name}."
+myst:
+  html_meta:
+    description: *description
+---
+
+"""
+PAGES = {
+    "cfp": """# Call for papers
+
+```{{cfp-status}}
+```
+
+The text of the call of {label}, its topics and its format are not known. Its dates, as far as
+they are known:
+
+```{{cfp-dates}}
+```
+
+```{{cfp-submission}}
+```
+""",
+    "program": """# Program
+
+```{{program-calendar}}
+```
+
+The program of {label} is not known: its talks, papers, times and room are given here once
+they are published.
+""",
+    "proceedings": """# Proceedings
+
+```{{proceedings-front-matter}}
+```
+
+```{{proceedings-contents}}
+```
+""",
+}
+
+
+WHAT = {"cfp": "Call for papers", "program": "Program", "proceedings": "Proceedings"}
+
+
+def edition_pages(series: Series, year: int) -> dict[str, str]:
+    """Path (from the site's root) -> the MyST text of each of the edition's pages."""
+    number = len([e for e in series.editions if e.year < year]) + 1
+    facts = {
+        "label": f"{series.short_name} {year}",
+        "ordinal": ordinal(number),
+        "name": series.name,
+    }
+    return {
+        f"{section}/{year}/index.md": FRONT.format(what=WHAT[section], **facts)
+        + text.format(**facts)
+        for section, text in PAGES.items()
+    }

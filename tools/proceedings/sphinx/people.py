@@ -1,0 +1,68 @@
+"""The people index, filled once every page is read: the data names the chairs, committees and
+authors, and each program page its presenters and speakers (the event ``people-mentions``,
+which tools.program answers), so the index is made when a page is resolved."""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.docutils import SphinxDirective
+
+from ..people import Mention, Person, data_mentions, people
+from ..render.page.editions import edition_nav
+from ..render.page.people import is_split, letter_page, people_index, people_placeholder
+from .domain import domain
+from .generate import ORGANIZERS
+from .links import resolve_page_refs
+
+EVENT = "people-mentions"  # handlers: (app, env) -> list[Mention]
+
+
+class PeopleIndex(SphinxDirective):
+    """``{people-index}``: everyone of every edition (a page a letter for a large series)."""
+
+    def run(self) -> list[nodes.Node]:
+        for path in domain(self.env).ref.all_files:
+            self.env.note_dependency(str(path))
+        return [people_placeholder(letter="")]
+
+
+def everyone(app: Sphinx, env: BuildEnvironment) -> list[Person]:
+    mentions: list[Mention] = data_mentions(domain(env).series, ORGANIZERS)
+    for found in app.emit(EVENT, env):
+        mentions += found
+    return people(mentions)
+
+
+def fill_people(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """doctree-resolved: each people placeholder becomes its list (the index's links are
+    resolved by links.resolve_lists, connected after this)."""
+    placeholders = list(doctree.findall(people_placeholder))
+    if not placeholders:
+        return
+    found = everyone(app, app.env)
+    split_from: int = app.config.proceedings_people_pages_from
+    split = is_split(sum(len(p.credits) for p in _data_people(app)), split_from)
+    for node in placeholders:
+        letter = node["letter"]
+        node.replace_self(
+            letter_page(found, letter) if letter else people_index(found, split=split)
+        )
+
+
+def _data_people(app: Sphinx) -> list[Person]:
+    return people(data_mentions(domain(app.env).series, ORGANIZERS))
+
+
+def add_edition_nav(app: Sphinx, doctree: nodes.document) -> None:
+    """doctree-read: which edition a page belongs to, and the way to the others, above its
+    title (the generated pages have it from their parser)."""
+    if any("edition-nav" in n.get("classes", []) for n in doctree.children[:3]
+           if isinstance(n, nodes.Element)):  # fmt: skip
+        return
+    docname = app.env.docname
+    first = next((i for i, n in enumerate(doctree.children) if isinstance(n, nodes.section)), 0)
+    nav = edition_nav(domain(app.env).series, docname)
+    resolve_page_refs(nav)  # the read-time transforms have run: make its links now
+    doctree.insert(first, nav)

@@ -1,0 +1,60 @@
+"""What the site says of the series itself, from series.yaml: its title, logo text, footer
+(set when the configuration is read) and its news feed (written once the pages are)."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from ..errors import Problems
+from ..paths import FEED
+from ..render.feed import feed
+from ..sources.series_files import read_series
+from ..write import write_if_changed
+from .domain import domain
+
+SERIES_FILE = "series.yaml"
+
+
+def site_settings(app: Sphinx, config: Config) -> None:
+    """config-inited: the site's title, logo text and footer name the series and its contacts
+    as series.yaml gives them: it is the one place they are written. If the file has errors,
+    the build reports them when it loads the data."""
+    root = (Path(app.confdir) / config.series_data).resolve()
+    series = read_series(root / SERIES_FILE, Problems())
+    if series is None:
+        return
+    name = series.short_name
+    config.html_title = name
+    options: dict[str, Any] = config.html_theme_options
+    logo = options.setdefault("logo", {})
+    logo["text"] = name
+    logo["alt_text"] = f"{name} home"
+    contacts = ", ".join(
+        f"<a href='mailto:{escape(email, quote=True)}'>{escape(email)}</a> ({escape(label)})"
+        for label, email in series.contacts
+    )
+    options["extra_footer"] = (
+        f"<p>{escape(name)}: the {escape(series.name)}, a workshop series initiated in the "
+        f"Internet Research Task Force (IRTF).<br>Contact: {contacts}.</p>"
+    )
+    config.ogp_site_name = name
+
+
+def write_feed(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: the news of every edition, at atom.xml."""
+    if exception is not None or app.builder.format != "html":
+        return
+    base: str = app.config.html_baseurl or "http://localhost/"
+    home = app.builder.get_target_uri(app.config.root_doc)
+    data = feed(domain(app.env).series, base, home)
+    write_if_changed(Path(app.outdir) / FEED, data)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", site_settings)
+    app.connect("build-finished", write_feed)
