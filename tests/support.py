@@ -42,10 +42,25 @@ def require_tool(tool: str) -> str:
     return path
 
 
-def site_pages(out: Path) -> list[str]:
-    """Every HTML page of a built site, as paths relative to its root, sorted."""
+# What tools/proceedings/sphinx/redirect.html writes at a moved page's old address.
+REDIRECT_TITLE = "<title>This page moved</title>"
+
+
+def is_redirect(path: Path) -> bool:
+    """A redirect page at a moved page's old address (proceedings/data/moved.yaml)."""
+    return REDIRECT_TITLE in path.read_text(encoding="utf-8")
+
+
+def site_pages(out: Path, *, redirects: bool = False) -> list[str]:
+    """Every HTML page of a built site, as paths relative to its root, sorted: the site's own
+    pages, and with ``redirects`` also the redirect pages at moved addresses."""
     return sorted(
         p.relative_to(out).as_posix()
         for p in out.rglob("*.html")
         if not NOT_PAGES.intersection(p.relative_to(out).parts[:-1])
+        and (redirects or not is_redirect(p))
     )
+
+
+def redirect_pages(out: Path) -> list[str]:
+    return sorted(set(site_pages(out, redirects=True)) - set(site_pages(out)))

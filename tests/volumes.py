@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from tests.conftest import CORPORA, FACTS, Site, build, copy_site
+from tests.conftest import CORPORA, FACTS, SERIES_DATA, Site, build, copy_site
+from tools.proceedings.load import load_series
 from tools.proceedings.model import Proceedings
 from tools.proceedings.render.citation.files import join_volume, render_paper
 
@@ -113,7 +114,7 @@ def build_complete_site(base: Path, *, data: Path | None = None) -> Site:
     src = base / "src"
     if not src.exists():
         copy_site(src)
-        (src / "program" / "index.md").write_text("# Program\n\nExample site.\n", "utf-8")
+        (src / "program" / "2025" / "index.md").write_text("# Program\n\nExample site.\n", "utf-8")
     data = data or write_complete(base / "data")
     site = build(src, base / "html", overrides={"proceedings_data": str(data)})
     assert build_warnings(site) == []
@@ -135,3 +136,11 @@ def citation_files(proceedings: Proceedings) -> dict[str, str]:
 def volume_files(proceedings: Proceedings) -> dict[str, str]:
     """The volume's citation files (volume.bib, .ris, .json), joined as the build joins them."""
     return join_volume(proceedings, citation_files(proceedings))
+
+
+def real_2025() -> Proceedings:
+    """The proceedings of INET4AI 2025 as the site builds them: read with the series, which
+    gives the volume its event (the host conference, written once in edition.yaml)."""
+    proceedings = load_series(SERIES_DATA).series.edition(2025).proceedings
+    assert proceedings is not None
+    return proceedings

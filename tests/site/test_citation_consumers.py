@@ -23,9 +23,11 @@ from tools.proceedings.model import Paper, Volume
 from tools.proceedings.render.citation.csl import csl_item, csl_json
 from tools.proceedings.render.citation.record import facts
 
+from .pages import PAPER
+
 NODE = ROOT / "tests" / "node"
 STYLE = NODE / "recase.csl"
-VOLUME = "proceedings/volume{}"
+VOLUME = "proceedings/2025/volume{}"  # the volume's citation files: .bib, .ris, .json
 EVENT = (
     "ACM CoNEXT 2025, the 21st International Conference on emerging Networking EXperiments "
     "and Technologies"
@@ -151,14 +153,14 @@ def test_pandoc_prints_markup_like_text_as_text(tmp_path: Path) -> None:
 def test_our_own_pages_never_show_the_case_markup(site: Site) -> None:
     # The markup is CSL-JSON's only: the ACM reference and the <head> tags show plain text.
     for paper_id in ("moe-load-balancing", "scale-ccl", "nano-cluster"):
-        page = site.page(f"proceedings/papers/{paper_id}.html")
+        page = site.page(PAPER.format(paper_id))
         head = page.head
         assert head is not None
         assert "nocase" not in str(head)
         acm = page.select_one("section#cite .cite-acm")
         assert acm is not None
         assert "nocase" not in acm.get_text() and "<span" not in acm.get_text()
-    moe = site.page("proceedings/papers/moe-load-balancing.html")
+    moe = site.page(PAPER.format("moe-load-balancing"))
     title = moe.select_one('meta[name="citation_title"]')
     assert title is not None
     assert title["content"] == "Latency-Optimal Load Balancing for Distributed MoE Inference"

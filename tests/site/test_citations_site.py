@@ -8,17 +8,20 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from tests.conftest import VOLUME_2025, Site
+from tests.conftest import Site
 from tests.volumes import (
     acm_reference_in_facts,
     build_complete_site,
     citation_files,
+    real_2025,
     volume_files,
     write_complete,
 )
-from tools.proceedings.load import load
 
-PAGE = "proceedings/papers/{}.html"
+from .pages import PAPER as PAGE
+
+VOLUME = "proceedings/2025/"  # the volume's page and citation files (volume.bib, .ris, .json)
+PAPERS = VOLUME + "papers/"  # each paper's page and citation files
 TABS = ["ACM Reference Format", "BibTeX", "RIS", "CSL-JSON"]
 DOWNLOADS = {"BibTeX": ".bib", "RIS": ".ris", "CSL-JSON": ".json"}
 
@@ -68,7 +71,7 @@ def test_each_tab_shows_the_file_it_offers(site: Site, paper_id: str) -> None:
         assert len(links) == 1, label
         assert links[0]["href"] == f"{paper_id}{suffix}"
         assert links[0]["download"] == f"{paper_id}{suffix}"
-        served = site.file(f"proceedings/papers/{paper_id}{suffix}")
+        served = site.file(f"{PAPERS}{paper_id}{suffix}")
         assert code(panels[label]) == served, label
     assert panels["ACM Reference Format"].select("a") == []
 
@@ -83,19 +86,25 @@ def test_the_chosen_format_is_remembered_across_pages(site: Site) -> None:
 
 
 def test_served_files_are_the_rendered_ones(site: Site) -> None:
-    proceedings = load(VOLUME_2025).proceedings
-    for name, text in citation_files(proceedings).items():
+    proceedings = real_2025()  # read with the series, as the build reads it
+    papers = citation_files(proceedings)
+    volume = volume_files(proceedings)
+    assert len(papers) == 3 * len(proceedings.published) and len(volume) == 3
+    for name, text in papers.items():
+        assert site.file(PAPERS + name) == text, name
+        # and at the address published before the series' site, the same bytes
         assert site.file(f"proceedings/papers/{name}") == text, name
-    for name, text in volume_files(proceedings).items():
+    for name, text in volume.items():
+        assert site.file(VOLUME + name) == text, name
         assert site.file(f"proceedings/{name}") == text, name
 
 
 def test_withdrawn_paper_page_offers_no_citation(complete_site: Site) -> None:
     page = complete_site.page(PAGE.format("gone"))
     assert page.select_one("section#cite") is None
-    papers = complete_site.out / "proceedings" / "papers"
+    papers = complete_site.out / PAPERS
     assert sorted(p.name for p in papers.glob("gone.*")) == ["gone.html"]
-    volume = json.loads(complete_site.file("proceedings/volume.json"))
+    volume = json.loads(complete_site.file(VOLUME + "volume.json"))
     assert [item["id"] for item in volume] == ["testcite25-scale-gpu", "testcite25-specials"]
 
 
@@ -114,7 +123,7 @@ def test_hard_text_stays_text_in_every_tab(complete_site: Site) -> None:
 
 def test_a_paper_withdrawn_later_loses_its_files(tmp_path: Path) -> None:
     site = build_complete_site(tmp_path)
-    papers = site.out / "proceedings" / "papers"
+    papers = site.out / PAPERS
     assert (papers / "specials.ris").is_file()
     data = write_complete(tmp_path / "data")
     text = (data / "papers.yaml").read_text(encoding="utf-8")
@@ -123,4 +132,4 @@ def test_a_paper_withdrawn_later_loses_its_files(tmp_path: Path) -> None:
     (data / "papers.yaml").write_text(text, encoding="utf-8")
     site = build_complete_site(tmp_path, data=data)
     assert sorted(p.name for p in papers.glob("specials.*")) == ["specials.html"]
-    assert "specials" not in site.file("proceedings/volume.ris")
+    assert "specials" not in site.file(VOLUME + "volume.ris")

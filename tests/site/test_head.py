@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from urllib.parse import urljoin
 
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from tests.conftest import VOLUME_2025, Site
-from tests.volumes import build_complete_site
-from tools.proceedings.load import load
+from tests.conftest import Site
+from tests.support import redirect_pages, site_pages
+from tests.volumes import build_complete_site, real_2025
 from tools.proceedings.model import Author, Paper, Status, Volume
 from tools.proceedings.render.citation.head import (
     description,
@@ -22,8 +23,10 @@ from tools.proceedings.render.citation.head import (
     scholar_date,
 )
 
+from .pages import PAPER as PAGE
+
 BASE = "https://irtf-net4ai.github.io/inet4ai/"
-PAGE = "proceedings/papers/{}.html"
+OLD_PAGE = "proceedings/papers/{}.html"  # the paper pages' address before the series' site
 REAL_IDS = ["traffic-inversion", "moe-load-balancing", "scale-ccl", "nano-cluster"]
 COMPLETE_IDS = ["scale-gpu", "specials", "gone"]
 # Google Scholar's order; an author's institutions follow the author.
@@ -211,8 +214,24 @@ def test_robots_txt_and_sitemap_list_every_paper(site: Site) -> None:
     root = ET.fromstring(site.file("sitemap.xml"))
     locs = {e.text for e in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
     assert {BASE + PAGE.format(pid) for pid in REAL_IDS} <= locs
-    proceedings = load(VOLUME_2025).proceedings
-    assert len(proceedings.papers) == len(REAL_IDS)
+    assert [p.id for p in real_2025().papers] == REAL_IDS
+    # Every page of the site, and no redirect page (each says noindex: not a page to list).
+    assert locs == {BASE + name for name in site_pages(site.out) if name != "search.html"}
+    assert not {BASE + name for name in redirect_pages(site.out)} & locs
+
+
+@pytest.mark.parametrize("paper_id", REAL_IDS)
+def test_a_paper_s_old_address_is_no_second_record(site: Site, paper_id: str) -> None:
+    """The redirect page at a paper's old address: no citation tags (Google Scholar would index
+    the paper twice), not to be indexed, and its canonical address is the paper's page."""
+    old = OLD_PAGE.format(paper_id)
+    assert old in redirect_pages(site.out)
+    page = site.page(old)
+    assert highwire(page) == [] and json_ld(page) == []
+    assert metas(page, "robots") == ["noindex"]
+    assert metas(page, "description") == metas(page, "og:title") == []
+    (canonical,) = head(page).select("link[rel='canonical']")
+    assert urljoin(BASE + old, str(canonical["href"])) == BASE + PAGE.format(paper_id)
 
 
 # The fabricated complete volume ----------------------------------------------------------------

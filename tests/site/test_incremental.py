@@ -18,9 +18,15 @@ from icalendar import Calendar
 
 from tests.conftest import ROOT, copy_site
 from tests.proceedings.helpers import paper, write_data
+from tools.proceedings.paths import PEOPLE_INDEX, papers_dir, program_calendar, volume_dir
 
 from .pages import PAPER, text
-from .test_site_fuzz import program_page
+from .test_site_fuzz import FABRICATED_MOVED, PRESENTER, PROGRAM_2025, program_page
+
+PAPERS = papers_dir(2025)
+PEOPLE = f"{PEOPLE_INDEX}.html"
+PROGRAM = "program/2025/index.html"
+VOLUME_BIB = f"{volume_dir(2025)}/volume.bib"
 
 
 def sphinx_build(src: Path, out: Path) -> None:
@@ -61,6 +67,9 @@ class Site:
         self.base = base
         self.src = copy_site(base / "src")
         self.out = base / "html"
+        for name, content in FABRICATED_MOVED.items():  # the real papers' old addresses go
+            (self.src / name).write_text(content, encoding="utf-8")
+        self.presenter = PRESENTER  # of every paper, in the program
         self.papers: list[dict[str, Any]] = [
             paper("alpha", "Alpha", authors=[{"given": "Ada", "family": "Example"}]),
             paper("beta", "Beta", authors=[{"given": "Bob", "family": "Sample"}]),
@@ -71,11 +80,13 @@ class Site:
     def edit(self) -> None:
         write_data(self.src / "proceedings" / "data" / "2025", self.papers)
         ids = [p["id"] for p in self.papers]
-        (self.src / "program" / "index.md").write_text(program_page(ids), encoding="utf-8")
+        program = program_page(ids, self.presenter)
+        (self.src / PROGRAM_2025).write_text(program, encoding="utf-8")
         sphinx_build(self.src, self.out)
         fresh = self.base / "fresh"
         shutil.rmtree(fresh, ignore_errors=True)
-        shutil.copytree(self.src, fresh / "src", ignore=shutil.ignore_patterns("papers"))
+        # Without the generated pages (papers/, people/): the fresh build makes its own.
+        shutil.copytree(self.src, fresh / "src", ignore=shutil.ignore_patterns("papers", "people"))
         sphinx_build(fresh / "src", fresh / "html")
         now, expected = tree(self.out), tree(fresh / "html")
         assert sorted(now) == sorted(expected), "files differ from a fresh build's"
@@ -100,43 +111,68 @@ def nav(site: Site, pid: str) -> str:
     return text(site.page(PAPER.format(pid)).select_one("p.paper-nav"))
 
 
+def people(site: Site) -> str:
+    """The people index's entries, as text."""
+    return text(site.page(PEOPLE).select_one("ul.people-index"))
+
+
 def test_edits_show_everywhere_and_leave_nothing_stale(site: Site) -> None:
-    # A title changes: its page, the contents, its neighbours, the author index, the program,
-    # the calendar and the citation files follow.
+    # A title changes: its page, the contents, its neighbours, the people index, the program,
+    # the calendars and the citation files follow (at their old addresses too).
     site.papers[1]["title"] = "Beta, renamed"
     site.edit()
     assert text(site.page(PAPER.format("beta")).select_one("h1")).startswith("Beta, renamed")
     assert "Next: Beta, renamed" in nav(site, "alpha")
     assert "Previous: Beta, renamed" in nav(site, "gamma")
-    assert "Beta, renamed" in text(site.page("proceedings/index.html").select_one("article"))
-    assert "Beta, renamed" in text(site.page("proceedings/authors.html").select_one("article"))
-    assert "Beta, renamed" in text(site.page("program/index.html").select_one("article"))
-    calendar = Calendar.from_ical((site.out / "program/program.ics").read_bytes())
-    assert "Beta, renamed" in str(calendar.walk("VEVENT")[0]["DESCRIPTION"])
-    (entry,) = bibtexparser.parse_string(site.file("proceedings/papers/beta.bib")).entries
+    assert "Beta, renamed" in text(
+        site.page(f"{volume_dir(2025)}/index.html").select_one("article")
+    )
+    assert "2025 author: Beta, renamed" in people(site)
+    assert "Beta, renamed" in text(site.page(PROGRAM).select_one("article"))
+    calendar = site.file(program_calendar(2025))
+    assert site.file("program/program.ics") == calendar  # the old address
+    assert "Beta, renamed" in str(Calendar.from_ical(calendar).walk("VEVENT")[0]["DESCRIPTION"])
+    series = Calendar.from_ical(site.file("calendar.ics")).walk("VEVENT")
+    assert any("Beta, renamed" in str(e.get("DESCRIPTION", "")) for e in series)
+    (entry,) = bibtexparser.parse_string(site.file(f"{PAPERS}/beta.bib")).entries
     assert "renamed" in entry["title"]
-    assert "renamed" in site.file("proceedings/volume.bib")
-    # A paper goes: its page and downloads go; its neighbours now point at each other.
+    assert "renamed" in site.file(VOLUME_BIB)
+    assert site.file("proceedings/volume.bib") == site.file(VOLUME_BIB)  # the old address
+    # A paper goes: its page, stub and downloads go; its neighbours now point at each other.
     gone = site.papers.pop(2)
     site.edit()
     for suffix in (".html", ".bib", ".ris", ".json"):
-        assert not (site.out / "proceedings/papers" / f"{gone['id']}{suffix}").exists()
-    assert not (site.src / "proceedings/papers" / f"{gone['id']}.md").exists()
+        assert not (site.out / PAPERS / f"{gone['id']}{suffix}").exists()
+    assert (site.src / PAPERS / "beta.generated").exists()
+    for suffix in (".generated", ".md"):
+        assert not (site.src / PAPERS / f"{gone['id']}{suffix}").exists()
     assert "Next: Delta" in nav(site, "beta") and "Previous: Beta, renamed" in nav(site, "delta")
-    assert "Gamma" not in site.file("proceedings/index.html")
+    assert "Gamma" not in site.file(f"{volume_dir(2025)}/index.html")
+    assert "Gamma" not in people(site)
+    assert "Gamma" not in site.file(VOLUME_BIB)
     assert "Gamma" not in site.file("proceedings/volume.bib")
     assert "Gamma" not in site.file("searchindex.js")
-    # An author is renamed: the author index and the pages follow; the old name is gone.
+    # An author is renamed: the people index and the pages follow; the old name is gone.
     site.papers[1]["authors"] = [{"given": "Bobby", "family": "Sampled"}]
     site.edit()
-    authors = text(site.page("proceedings/authors.html").select_one(".author-index"))
-    assert "Sampled, Bobby" in authors and "Sample, Bob" not in authors
+    listed = people(site)
+    assert "Sampled, Bobby" in listed and "Sample, Bob" not in listed
     assert "Bobby Sampled" in text(site.page(PAPER.format("beta")).select_one(".paper-authors"))
+    # The presenter changes in the program only: the people index follows (it names them
+    # too, though its own source and the data did not change).
+    assert "Example, Ada" in listed and "2025 presenter: Beta, renamed" in listed
+    site.presenter = "Zed Newcomer"
+    site.edit()
+    ada = text(site.page(PEOPLE).select_one("li#ada-example"))
+    assert "2025 author: Alpha" in ada and "presenter" not in ada  # an author still
+    newcomer = text(site.page(PEOPLE).select_one("li#zed-newcomer"))
+    assert newcomer.startswith("Newcomer, Zed") and "2025 presenter: Beta, renamed" in newcomer
     # A paper comes back under its old id: everything is there again.
     site.papers.insert(2, gone)
     site.edit()
-    assert (site.out / "proceedings/papers/gamma.bib").exists()
+    assert (site.out / PAPERS / "gamma.bib").exists()
     assert "Next: Gamma" in nav(site, "beta")
+    assert "2025 presenter: Gamma" in people(site)
 
 
 def test_a_code_change_rebuilds_what_it_shapes(tmp_path: Path) -> None:
@@ -163,7 +199,9 @@ def test_a_code_change_rebuilds_what_it_shapes(tmp_path: Path) -> None:
         page = BeautifulSoup((out / PAPER.format("moe-load-balancing")).read_text(), "lxml")
         meta = page.select_one(".paper-meta")
         assert meta is not None
-        bib = (out / "proceedings/papers/moe-load-balancing.bib").read_text(encoding="utf-8")
+        bib = (out / PAPERS / "moe-load-balancing.bib").read_text(encoding="utf-8")
+        # At its old address too (moved.yaml), the same bytes, after every build.
+        assert (out / "proceedings/papers/moe-load-balancing.bib").read_text("utf-8") == bib
         entry = bibtexparser.parse_string(bib).entries[0]
         return meta.get_text(" ", strip=True), entry.fields_dict["numpages"].value
 

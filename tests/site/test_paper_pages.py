@@ -4,25 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urljoin
 
 import bibtexparser
 import pytest
 
 from tests.conftest import Site
 from tests.proceedings.helpers import paper, write_data
+from tests.support import is_redirect
+from tests.volumes import real_2025
+from tools.proceedings.render.page.stubs import OWNED_SUFFIXES
+from tools.proceedings.sphinx import DataBuildError
+
+from .pages import NO_PROGRAM, PAPER, text
 
 REAL_IDS = ["traffic-inversion", "moe-load-balancing", "scale-ccl", "nano-cluster"]
-PAPER = "proceedings/papers/{}.html"
-# A program page that refers to no paper, for builds from fabricated data.
-NO_PROGRAM = {"program/index.md": "# Program\n\nExample site: no program.\n"}
-
-
-def text(node: object) -> str:
-    return " ".join(str(getattr(node, "get_text")()).split())  # noqa: B009
+VOLUME = "proceedings/2025/"  # the 2025 volume's page and citation files
+PAPERS = VOLUME + "papers/"
+PEOPLE = "proceedings/people.html"
 
 
 def test_every_real_paper_has_its_page(site: Site) -> None:
     for pid in REAL_IDS:
+        assert not is_redirect(site.out / PAPER.format(pid)), pid
         page = site.page(PAPER.format(pid))
         assert page.select_one("h1") is not None
     moe = site.page(PAPER.format("moe-load-balancing"))
@@ -50,29 +54,53 @@ def test_unknown_authors_and_abstract_are_said_not_invented(site: Site) -> None:
 
 def test_previous_and_next_follow_the_data_order(site: Site) -> None:
     page = site.page(PAPER.format("moe-load-balancing"))
-    hrefs = [a["href"] for a in page.select("p.paper-nav a")]
+    hrefs = [str(a["href"]) for a in page.select("p.paper-nav a")]
     assert hrefs == ["traffic-inversion.html", "../index.html", "scale-ccl.html"]
+    # "All papers" is the volume of the paper's own edition, not the series' landing page.
+    targets = [urljoin(PAPER.format("moe-load-balancing"), href) for href in hrefs]
+    assert targets == [PAPER.format("traffic-inversion"), VOLUME + "index.html",
+                       PAPER.format("scale-ccl")]  # fmt: skip
 
 
-def test_index_lists_every_paper_in_order_and_the_author_index(site: Site) -> None:
-    index = site.page("proceedings/index.html")
+def test_index_lists_every_paper_in_order_and_the_people_index(site: Site) -> None:
+    index = site.page(VOLUME + "index.html")
     links = [a["href"] for a in index.select(".proceedings-toc a")]
     assert links == [f"papers/{pid}.html" for pid in REAL_IDS]
     assert "10.1145/3769695" in text(index)
-    authors = site.page("proceedings/authors.html")
-    entries = [text(li) for li in authors.select(".author-index > li")]
-    assert len(entries) == 15
-    assert any(e.startswith("Ibrahimi, Mëmëdhe") for e in entries)
-    assert entries == sorted(entries, key=lambda e: e.casefold())
+    assert [a["href"] for a in index.select("article a[href$='people.html']")] == ["../people.html"]
+    people = site.page(PEOPLE)
+    entries = {
+        text(li.select_one("strong")): li for li in people.select("ul.people-index > li[id]")
+    }
+    names = list(entries)
+    assert names == sorted(names, key=str.casefold)
+    # Every author of a 2025 paper, once, with the paper as a role linking to its page.
+    authors: dict[str, list[str]] = {}
+    for p in real_2025().published:
+        for author in p.authors:
+            authors.setdefault(f"{author.family}, {author.given}", []).append(p.id)
+    assert len(authors) == 15
+    assert "Ibrahimi, Mëmëdhe" in authors
+    for name, ids in authors.items():
+        assert name in entries, f"{name} is not in the people index"
+        roles = {
+            str(a["href"]): text(a)
+            for a in entries[name].select("a")
+            if text(a).startswith("2025 author: ")
+        }
+        assert sorted(roles) == sorted(f"2025/papers/{pid}.html" for pid in ids), name
 
 
 def test_downloads_parse_back(site: Site) -> None:
-    volume = bibtexparser.parse_string(site.file("proceedings/volume.bib"))
+    volume = bibtexparser.parse_string(site.file(VOLUME + "volume.bib"))
     assert volume.failed_blocks == []
     assert len(volume.entries) == 4
-    one = bibtexparser.parse_string(site.file("proceedings/papers/scale-ccl.bib"))
+    one = bibtexparser.parse_string(site.file(PAPERS + "scale-ccl.bib"))
     assert len(one.entries) == 1
     assert "SCALE-CCL" in one.entries[0]["title"]
+    # The files published at the old addresses are the same bytes (proceedings/data/moved.yaml).
+    assert site.file("proceedings/volume.bib") == site.file(VOLUME + "volume.bib")
+    assert site.file("proceedings/papers/scale-ccl.bib") == site.file(PAPERS + "scale-ccl.bib")
 
 
 def test_hostile_text_stays_text(tmp_path: Path, build_site: Callable[..., Site]) -> None:
@@ -116,9 +144,9 @@ def test_withdrawn_paper_keeps_its_page_without_citation(
     page = site.page(PAPER.format("b"))
     assert "Retracted for duplicate publication." in text(page.select_one(".admonition"))
     assert page.select_one("#cite") is None
-    assert not (site.out / "proceedings/papers/b.bib").exists()
-    assert "Retracted" in text(site.page("proceedings/index.html").select_one(".proceedings-toc"))
-    assert len(bibtexparser.parse_string(site.file("proceedings/volume.bib")).entries) == 1
+    assert not (site.out / PAPERS / "b.bib").exists()
+    assert "Retracted" in text(site.page(VOLUME + "index.html").select_one(".proceedings-toc"))
+    assert len(bibtexparser.parse_string(site.file(VOLUME + "volume.bib")).entries) == 1
 
 
 def test_rebuild_follows_the_data(tmp_path: Path, build_site: Callable[..., Site]) -> None:
@@ -127,10 +155,12 @@ def test_rebuild_follows_the_data(tmp_path: Path, build_site: Callable[..., Site
     write_data(data, [paper("a", "Alpha renamed")])
     site = build_site(data=data)
     assert text(site.page(PAPER.format("a")).select_one("h1")) == "Alpha renamed"
-    assert "Alpha renamed" in text(site.page("proceedings/index.html"))
-    assert not (site.out / "proceedings/papers/b.html").exists()
-    assert not (site.out / "proceedings/papers/b.bib").exists()
-    assert not (site.src / "proceedings/papers/b.md").exists()
+    assert "Alpha renamed" in text(site.page(VOLUME + "index.html"))
+    assert not (site.out / PAPER.format("b")).exists()
+    assert not (site.out / PAPERS / "b.bib").exists()
+    assert (site.src / PAPERS / f"a{OWNED_SUFFIXES[0]}").is_file()  # the generated page source
+    for suffix in OWNED_SUFFIXES:
+        assert not (site.src / PAPERS / f"b{suffix}").exists(), suffix
 
 
 def test_bad_data_fails_the_build_naming_the_problem(
@@ -138,7 +168,7 @@ def test_bad_data_fails_the_build_naming_the_problem(
 ) -> None:
     data = write_data(tmp_path / "data", [paper("a", "A", doi="nope")])
     with pytest.raises(
-        Exception, match=r"papers.yaml:\d+ /papers/0 \[doi\]: DOI 'nope' is not a DOI"
+        DataBuildError, match=r"papers.yaml:\d+ /papers/0 \[doi\]: DOI 'nope' is not a DOI"
     ):
         build_site(data=data, files=NO_PROGRAM)
-    assert not (tmp_path / "src/proceedings/papers").exists()
+    assert not (tmp_path / "src" / PAPERS).exists()

@@ -12,6 +12,7 @@ from tests.site.browser.conftest import CHROMIUM, CHROMIUM_ARGS, require
 from tests.site.test_program_build import TIMED, variant
 
 pytestmark = pytest.mark.browser
+PROGRAM = "program/2025/index.html"  # the page test_program_build's variants replace
 __all__ = ["variant"]  # the fixture, shared with the build tests
 
 
@@ -26,7 +27,7 @@ def local_times(site: Site, zone: str) -> tuple[list[str], list[str]]:
         try:
             page = browser.new_context(timezone_id=zone, locale="en-GB").new_page()
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.goto((site.out / "program" / "index.html").as_uri())
+            page.goto((site.out / PROGRAM).as_uri())
             page.wait_for_load_state("load")
             return page.locator(".program-local").all_inner_texts(), errors
         finally:
@@ -39,7 +40,7 @@ def test_visitors_elsewhere_see_their_own_time(variant: Callable[..., Site]) -> 
     assert errors == []
     # 09:00-09:30 HKT (UTC+8) is 02:00-02:30 in Paris (UTC+1 in December).
     assert "your time: Mon 1 Dec, 02:00–02:30 CET" in [t.strip(" ()") for t in texts]
-    assert len(texts) == len(site.page("program/index.html").select("time.program-time"))
+    assert len(texts) == len(site.page(PROGRAM).select("time.program-time"))
 
 
 def test_visitors_in_the_venue_zone_see_nothing_added(variant: Callable[..., Site]) -> None:

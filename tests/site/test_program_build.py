@@ -1,25 +1,34 @@
-"""Variants of the program page, built in a temporary copy of the site: times, mistakes, edits."""
+"""Variants of an edition's program page (program/2025/index.md), built in a temporary copy of
+the site: times, the edition's data, mistakes, edits."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import shutil
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from icalendar import Calendar
 from sphinx.util.console import strip_colors
 
-from tests.conftest import ROOT, Site
+from tests.conftest import SERIES_DATA, Site
+from tools.proceedings.load import LoadedSeries, load_series
+from tools.proceedings.paths import PEOPLE_INDEX
 from tools.program import sphinx as program_extension
 from tools.program.model import Item, ItemKind, Person, Session, Source
-from tools.program.read import read_dates
 from tools.program.sphinx.domain import ProgramDomain
 
 HKT = ZoneInfo("Asia/Hong_Kong")
 BASE = "https://irtf-net4ai.github.io/inet4ai/"
+PROGRAM = "program/2025/index.md"  # the page of the edition whose program the tests replace
+DOC = "program/2025/index"
+PAPERS = "proceedings/2025/papers"
 # A fabricated program with times (not the real one: its times are not known).
 TIMED = """\
 # Program
@@ -83,7 +92,7 @@ def variant(build_site: Callable[..., Site]) -> Callable[..., Site]:
     """Build the site with another program page (other files, config overrides)."""
 
     def _build(program: str, *, files: dict[str, str] | None = None, **overrides: object) -> Site:
-        return build_site(overrides=overrides, files={"program/index.md": program, **(files or {})})
+        return build_site(overrides=overrides, files={PROGRAM: program, **(files or {})})
 
     return _build
 
@@ -99,8 +108,8 @@ def warnings(site: Site) -> list[str]:
 
 def warning_at(site: Site, needle: str, message: str, subtype: str) -> str:
     """The one warning about ``message``; it must name the page's (last) line with ``needle``."""
-    program = (site.src / "program" / "index.md").read_text(encoding="utf-8")
-    location = f"{site.src / 'program' / 'index.md'}:{line_of(program, needle)}: WARNING: "
+    program = (site.src / PROGRAM).read_text(encoding="utf-8")
+    location = f"{site.src / PROGRAM}:{line_of(program, needle)}: WARNING: "
     found = [w for w in warnings(site) if message in w]
     assert len(found) == 1, site.warnings
     assert found[0].startswith(location), found[0]
@@ -113,7 +122,7 @@ def warning_at(site: Site, needle: str, message: str, subtype: str) -> str:
 
 def test_timed_items_show_times_in_the_venue_zone(variant: Callable[..., Site]) -> None:
     site = variant(TIMED)
-    page = site.page("program/index.html")
+    page = site.page("program/2025/index.html")
     time = page.select_one("li#paper-traffic-inversion time.program-time")
     assert time.get_text() == "09:00–09:30 HKT"
     assert time["datetime"] == "2025-12-01T09:00:00+08:00"
@@ -123,19 +132,20 @@ def test_timed_items_show_times_in_the_venue_zone(variant: Callable[..., Site]) 
     assert script.has_attr("defer")
     meta = page.select_one("section#session-morning p.program-session-meta").get_text()
     assert meta == "08:50–10:00 HKT · Room: Room 1 · Chair: Ann Chair"
-    slot = site.page("proceedings/papers/traffic-inversion.html").select_one(".paper-program-slot")
+    slot = site.page(f"{PAPERS}/traffic-inversion.html").select_one(".paper-program-slot")
     assert "09:00–09:30 HKT" in slot.get_text()
     assert "session “Morning”" in slot.get_text()
 
 
 def test_timed_calendar_has_events_with_vtimezone(variant: Callable[..., Site]) -> None:
     site = variant(TIMED)
-    data = (site.out / "program" / "program.ics").read_bytes()
+    data = (site.out / "program" / "2025" / "program.ics").read_bytes()
     cal = Calendar.from_ical(data)
     events = {
         e.uid.split("@")[0].removeprefix("inet4ai-2025-program-index-"): e for e in cal.events
     }
-    # Three timed items; the afternoon's items have no times, so the session is one event.
+    # Three timed items; the afternoon's items have no times, so the session is one event. The
+    # UIDs keep the part they had when the page was program/index (PROGRAM_PART).
     assert list(events) == [
         "opening-remarks",
         "paper-traffic-inversion",
@@ -150,44 +160,107 @@ def test_timed_calendar_has_events_with_vtimezone(variant: Callable[..., Site]) 
         dt.datetime(2025, 12, 1, 9, 30, tzinfo=HKT),
     )
     assert talk["SUMMARY"] == "Paper: Self-supervised Application-level Network Traffic Inversion"
-    assert talk["URL"] == f"{BASE}proceedings/papers/traffic-inversion.html"
+    assert talk["URL"] == f"{BASE}{PAPERS}/traffic-inversion.html"
     assert talk["LOCATION"] == "Room 1, HKUST, Hong Kong, China"
     assert "Presented by: Shaked Leibzirer" in talk["DESCRIPTION"]
     afternoon = events["session-afternoon"]
     assert afternoon.start == dt.datetime(2025, 12, 1, 14, 0, tzinfo=HKT)
     assert "4. Paper: SCALE-CCL" in afternoon["DESCRIPTION"]
-    assert afternoon["URL"] == f"{BASE}program/index.html#session-afternoon"
+    assert afternoon["URL"] == f"{BASE}program/2025/index.html#session-afternoon"
+    # The calendar's old address (moved.yaml) serves the same bytes.
+    assert (site.out / "program" / "program.ics").read_bytes() == data
+    # The series' calendar has the day, its running order with the times the program gives.
+    every = {e.uid: e for e in Calendar.from_ical(site.file("calendar.ics")).events}
+    lines = every["inet4ai-2025-workshop-day@irtf-net4ai.github.io"]["DESCRIPTION"].splitlines()
+    assert "Running order:" in lines and "times not known" not in " ".join(lines)
+    assert "1. 08:50–09:00 HKT Opening remarks" in lines
+    assert (
+        "4. Paper: SCALE-CCL: A Scalable Collective Communication Library for Wide-Area "
+        "Distributed Training (in the session of 14:00–15:00 HKT)" in lines
+    )
     # Same sources, same file: nothing in it comes from the clock.
     rebuilt = variant(TIMED)
-    assert (rebuilt.out / "program" / "program.ics").read_bytes() == data
+    assert (rebuilt.out / "program" / "2025" / "program.ics").read_bytes() == data
 
 
-def test_the_dates_file_can_be_replaced(variant: Callable[..., Site], tmp_path: Path) -> None:
-    moved = tmp_path / "other-dates.yaml"
-    text = (ROOT / "program" / "dates.yaml").read_text(encoding="utf-8")
-    moved.write_text(text.replace("2025-12-01", "2025-12-02"), encoding="utf-8")
-    site = variant(TIMED, program_dates=str(moved))
-    assert "is not on the workshop's day" not in site.warnings  # bare times move with the day
-    cal = Calendar.from_ical((site.out / "program" / "program.ics").read_bytes())
-    assert min(e.start for e in cal.events) == dt.datetime(2025, 12, 2, 8, 50, tzinfo=HKT)
+def other_series(tmp_path: Path, year: int, **changes: tuple[str, str]) -> Path:
+    """A copy of the series' data folder whose edition.yaml of ``year`` has each whole line
+    ``old`` replaced by ``new`` (one (old, new) pair a change); each line must be there once."""
+    folder = tmp_path / "other-series"
+    shutil.copytree(SERIES_DATA, folder)
+    edition = folder / str(year) / "edition.yaml"
+    lines = edition.read_text(encoding="utf-8").splitlines(keepends=True)
+    for old, new in changes.values():
+        (index,) = [i for i, line in enumerate(lines) if line.rstrip("\n") == old]
+        lines[index] = new + "\n"
+    edition.write_text("".join(lines), encoding="utf-8")
+    return folder
 
 
-def test_the_cfp_page_directives(variant: Callable[..., Site]) -> None:
-    """The lines offered to the CFP page: its dates from the dates file, and its calendar."""
-    cfp = (ROOT / "cfp" / "index.md").read_text(encoding="utf-8")
-    lines = "\n## Dates from the dates file\n\n```{cfp-dates}\n```\n\n```{cfp-calendar}\n```\n"
-    site = variant(ALL_PAPERS, files={"cfp/index.md": cfp + lines})
-    assert site.warnings == ""
-    page = site.page("cfp/index.html")
-    assert page.select_one("p.program-calendar a")["href"] == "cfp-dates.ics"
-    items = [" ".join(li.get_text().split()) for li in page.select("ul.program-deadlines > li")]
-    assert items == [
-        "Paper submissions deadline: 3 September 2025 (extended from 28 July 2025)",
-        "Paper acceptance notification: 1 October 2025 (extended from 12 September 2025)",
-        "Camera ready due: 8 October 2025",
-        "Program available online: 16 October 2025",
+def test_the_edition_data_can_be_replaced(variant: Callable[..., Site], tmp_path: Path) -> None:
+    """The day, the zone and the deadlines come from the edition's edition.yaml of the series
+    folder the build is given (`-D series_data=DIR`), not from the pages."""
+    jst = ZoneInfo("Asia/Tokyo")
+    moved = other_series(
+        tmp_path,
+        2025,
+        day=("date: 2025-12-01", "date: 2025-12-02"),
+        zone=("timezone: Asia/Hong_Kong", "timezone: Asia/Tokyo"),
+        camera=(
+            "    - {id: camera-ready, label: Camera ready due, date: 2025-10-08}",
+            "    - {id: camera-ready, label: Camera ready due, date: 2025-10-10}",
+        ),
+    )
+    site = variant(TIMED, series_data=str(moved))
+    assert site.warnings == ""  # bare times move with the day: none is outside it
+    page = site.page("program/2025/index.html")
+    time = page.select_one("li#paper-traffic-inversion time.program-time")
+    assert time.get_text() == "09:00–09:30 JST"
+    assert time["datetime"] == "2025-12-02T09:00:00+09:00"
+    day = " ".join(page.select_one("p.program-day").get_text().split())
+    assert day == "Tuesday 2 December 2025 · HKUST, Hong Kong, China"
+    slot = site.page(f"{PAPERS}/traffic-inversion.html").select_one(".paper-program-slot")
+    assert "Tuesday 2 December 2025" in slot.get_text()
+    cal = Calendar.from_ical((site.out / "program" / "2025" / "program.ics").read_bytes())
+    assert min(e.start for e in cal.events) == dt.datetime(2025, 12, 2, 8, 50, tzinfo=jst)
+    assert [tz.tz_name for tz in cal.timezones] == ["Asia/Tokyo"]
+    cfp = Calendar.from_ical((site.out / "cfp" / "2025" / "cfp-dates.ics").read_bytes())
+    (camera,) = [e for e in cfp.events if e.uid.startswith("inet4ai-2025-cfp-camera-ready@")]
+    assert camera.start == dt.datetime(2025, 10, 11, 11, 59, tzinfo=dt.UTC)  # 23:59 AoE
+    rows = deadline_rows(site.page("cfp/2025/index.html"))
+    assert rows[2] == ["Camera ready due", "", "10 October 2025"]
+
+
+def deadline_rows(page: BeautifulSoup) -> list[list[str]]:
+    """The call's table of dates, a row a deadline, a cell's text normalised."""
+    table = page.select_one("table.inet4ai-dates")
+    return [
+        [" ".join(td.get_text().split()) for td in tr.select("td")]
+        for tr in table.select("tbody tr")
     ]
-    assert "Anywhere on Earth" in page.select_one("p.program-deadlines-note").get_text()
+
+
+def test_the_cfp_page_directives(site: Site) -> None:
+    """What cfp/2025/index.md asks of the data: its dates from the edition's edition.yaml,
+    extensions shown, and the calendar of its deadlines beside the page."""
+    page = site.page("cfp/2025/index.html")
+    (button,) = page.select("p.program-calendar a")
+    assert button["href"] == "cfp-dates.ics"
+    assert (site.out / "cfp" / "2025" / "cfp-dates.ics").is_file()
+    assert deadline_rows(page) == [
+        ["Paper submissions deadline", "28 July 2025", "3 September 2025 (extended)"],
+        ["Paper acceptance notification", "12 September 2025", "1 October 2025 (extended)"],
+        ["Camera ready due", "", "8 October 2025"],
+        ["Program available online", "", "16 October 2025"],
+    ]
+    struck = [s.get_text() for s in page.select("table.inet4ai-dates :is(s, del)")]
+    assert struck == ["28 July 2025", "12 September 2025"]  # the superseded dates
+    # The note after the table (the theme wraps it in a scrolling container), then the button.
+    table = page.select_one("table.inet4ai-dates")
+    outside = [p for p in table.find_all_next("p") if all(t is not table for t in p.parents)]
+    note, after = outside[:2]
+    assert "23:59 Anywhere on Earth" in note.get_text()
+    assert after is button.parent
 
 
 # --- Mistakes fail the build with their location ----------------------------------------------
@@ -199,9 +272,9 @@ def test_an_unknown_paper_id_fails_with_its_line(variant: Callable[..., Site]) -
     site = variant(program)
     warning_at(site, "{paper-talk} no-such-paper", "'no-such-paper'", "unknown-paper")
     warning_at(site, "no-such-either", "'no-such-either'", "unknown-paper")
-    item = site.page("program/index.html").select_one("li#paper-no-such-paper .missing")
+    item = site.page("program/2025/index.html").select_one("li#paper-no-such-paper .missing")
     assert item.get_text() == "Unknown paper 'no-such-paper'"
-    mention = site.page("program/index.html").select_one(
+    mention = site.page("program/2025/index.html").select_one(
         'section#program > p > a[href$="moe-load-balancing.html"]'
     )
     assert mention.get_text() == "Latency-Optimal Load Balancing for Distributed MoE Inference"
@@ -216,7 +289,7 @@ def test_overlapping_sessions_fail_with_their_line(variant: Callable[..., Site])
     site = variant(clash)
     warning = warning_at(site, "{session} Afternoon", "overlaps", "overlap")
     assert "session 'Afternoon' (09:45–15:00 HKT) overlaps session 'Morning'" in warning
-    assert "program/index.md:6" in warning  # where the other session is
+    assert f"{PROGRAM}:6" in warning  # where the other session is
 
 
 def test_sessions_in_different_rooms_may_overlap(variant: Callable[..., Site]) -> None:
@@ -234,10 +307,10 @@ def test_a_paper_twice_and_an_item_outside_the_day(variant: Callable[..., Site])
     site = variant(program)
     warning = warning_at(site, "{paper-talk} scale-ccl", "scheduled twice", "duplicate-paper")
     first = ALL_PAPERS.splitlines().index(":::{paper-talk} scale-ccl") + 1
-    assert f"also item 3 (paper 'scale-ccl') at program/index.md:{first}" in warning
+    assert f"also item 3 (paper 'scale-ccl') at {PROGRAM}:{first}" in warning
     warning_at(site, "{program-slot} Dinner", "not on the workshop's day", "outside-day")
     # A paper listed twice shows both places on its page.
-    assert len(site.page("proceedings/papers/scale-ccl.html").select(".paper-program-slot")) == 2
+    assert len(site.page(f"{PAPERS}/scale-ccl.html").select(".paper-program-slot")) == 2
 
 
 def test_bad_times_and_misplaced_items(variant: Callable[..., Site]) -> None:
@@ -254,7 +327,7 @@ def test_a_published_paper_missing_from_the_program(variant: Callable[..., Site]
     program = ALL_PAPERS.replace(":::{paper-talk} scale-ccl\n:::\n", "")
     site = variant(program)
     (warning,) = warnings(site)
-    assert warning.startswith(f"{site.src / 'program' / 'index.md'}: WARNING: ")
+    assert warning.startswith(f"{site.src / PROGRAM}: WARNING: ")
     assert "published paper 'scale-ccl' (" in warning and "papers.yaml:" in warning
     assert warning.endswith("[program.unscheduled-paper]")
     quiet = variant(program, suppress_warnings=["myst.strikethrough", "program.unscheduled-paper"])
@@ -267,55 +340,82 @@ def test_a_published_paper_missing_from_the_program(variant: Callable[..., Site]
 def test_paper_pages_follow_a_changed_program(variant: Callable[..., Site]) -> None:
     variant(TIMED)
     site = variant(TIMED.replace(":presenter: German Sviridov\n", ":presenter: Haris Javaid\n"))
-    slot = site.page("proceedings/papers/moe-load-balancing.html").select_one(".paper-program-slot")
+    slot = site.page(f"{PAPERS}/moe-load-balancing.html").select_one(".paper-program-slot")
     assert "presented by Haris Javaid (AMD, Singapore)" in slot.get_text()
+    # The calendar follows too, at its address and at its old one.
+    data = (site.out / "program" / "2025" / "program.ics").read_bytes()
+    assert (site.out / "program" / "program.ics").read_bytes() == data
+    (talk,) = [e for e in Calendar.from_ical(data).events if "moe-load-balancing" in e.uid]
+    assert "Presented by: Haris Javaid (AMD, Singapore)" in talk["DESCRIPTION"]
 
 
-def test_only_paper_pages_whose_slot_changed_are_rewritten() -> None:
-    """env-get-updated: a paper page's source does not change with the program, its slot does."""
-    papers = [f"proceedings/papers/{p}" for p in ("alpha", "beta")]
-    env, state = environment(found_docs={"program/index", *papers})
-    dates = read_dates(ROOT / "program" / "dates.yaml")
-    state.store_dates(dates, ROOT / "program" / "dates.yaml")
+def test_only_pages_whose_slot_or_people_changed_are_rewritten() -> None:
+    """env-get-updated: a paper page's source does not change with the program, its slot does;
+    the people index shows the presenters."""
+    papers = [f"{PAPERS}/{p}" for p in ("alpha", "beta")]
+    env, state = environment(found_docs={DOC, PEOPLE_INDEX, *papers})
 
     def program_with(*items: Item) -> list[str]:
-        source = Source("program/index", 1)
-        state.data["sessions"] = {"program/index": [Session(items, source)]}
-        return program_extension.outdated_paper_pages(None, env)  # type: ignore[arg-type]
+        state.data["sessions"] = {DOC: [Session(items, Source(DOC, 1))]}
+        return program_extension.outdated_pages(None, env)  # type: ignore[arg-type]
 
-    alpha = Item(ItemKind.PAPER, 1, "paper-alpha", Source("program/index", 2), paper="alpha")
-    beta = Item(ItemKind.PAPER, 2, "paper-beta", Source("program/index", 3), paper="beta")
-    assert program_with(alpha, beta) == papers  # first build: every scheduled paper
+    alpha = Item(ItemKind.PAPER, 1, "paper-alpha", Source(DOC, 2), paper="alpha")
+    beta = Item(ItemKind.PAPER, 2, "paper-beta", Source(DOC, 3), paper="beta")
+    # First build: every scheduled paper, and the people index (nothing shown yet).
+    assert program_with(alpha, beta) == sorted([PEOPLE_INDEX, *papers])
+    (slot,) = state.shown_slots[(2025, "alpha")]
+    assert (slot.docname, slot.anchor, slot.number) == (DOC, "paper-alpha", 1)
+    assert slot.day == dt.date(2025, 12, 1)  # the edition's day, from its edition.yaml
     assert program_with(alpha, beta) == []
     moved = Item(
         ItemKind.PAPER,
         2,
         "paper-beta",
-        Source("program/index", 3),
+        Source(DOC, 3),
         paper="beta",
         people=(Person("New Presenter"),),
     )
-    assert program_with(alpha, moved) == ["proceedings/papers/beta"]
-    assert program_with(alpha) == ["proceedings/papers/beta"]  # unscheduled: slot removed
+    assert program_with(alpha, moved) == sorted([PEOPLE_INDEX, f"{PAPERS}/beta"])  # presenter
+    assert program_with(alpha, moved) == []
+    # A line moved down the page: the same slots, nothing to rewrite.
+    assert program_with(alpha, replace(moved, source=Source(DOC, 9))) == []
+    assert program_with(alpha) == sorted([PEOPLE_INDEX, f"{PAPERS}/beta"])  # slot removed
+    # A page that lists the invited talks shows the program whatever changed.
+    state.note_talks_shown("index")
+    env.found_docs.add("index")
+    assert program_with(alpha) == ["index"]
 
 
 def environment(**attrs: object) -> tuple[SimpleNamespace, ProgramDomain]:
-    """A build environment with only what the program's domain uses of it."""
+    """A build environment with only what the program's domain and its handlers use of it:
+    the domain's data, and the series (the proceedings' domain) of the site's data folder."""
     env = SimpleNamespace(domaindata={}, **attrs)
     state = ProgramDomain(env)  # type: ignore[arg-type]
-    env.get_domain = lambda name: state
+    domains = {"program": state, "proceedings": SimpleNamespace(series=series().series)}
+    env.get_domain = domains.__getitem__
     return env, state
+
+
+@functools.cache
+def series() -> LoadedSeries:
+    return load_series(SERIES_DATA)
 
 
 def test_parallel_readers_merge_their_sessions() -> None:
     """merge_domaindata / clear_doc: sessions live per document, as parallel reads need."""
     (_, main), (_, worker) = environment(), environment()
-    mine = Session((), Source("program/index", 1))
-    theirs = Session((), Source("program/extra", 1))
-    main.add_session("program/index", mine)
-    worker.add_session("program/extra", theirs)
-    worker.add_session("other/page", theirs)
-    main.merge_domaindata({"program/extra"}, worker.data)
-    assert main.program.sessions == (theirs, mine)
-    main.clear_doc("program/extra")
-    assert main.program.sessions == (mine,)
+    extra, other = "program/2025/extra", "program/2026/index"
+    mine = Session((), Source(DOC, 1))
+    theirs = Session((), Source(extra, 1))
+    main.add_session(DOC, mine)
+    worker.add_session(extra, theirs)
+    worker.add_session(other, theirs)
+    worker.note_talks_shown(extra)
+    worker.note_talks_shown("index")
+    main.merge_domaindata({extra}, worker.data)
+    assert main.program(2025).sessions == (theirs, mine)  # pages in docname order
+    assert list(main.programs) == [2025]  # only the documents this reader was given
+    assert main.talks_shown == {extra}
+    main.clear_doc(extra)
+    assert main.program(2025).sessions == (mine,)
+    assert main.talks_shown == set()

@@ -1,4 +1,5 @@
-"""The real program page, the paper pages' slots and both calendars, on the built site."""
+"""The real program of INET4AI 2025 (program/2025/index.md), the paper pages' slots and the
+edition's two calendars, on the built site."""
 
 from __future__ import annotations
 
@@ -43,6 +44,11 @@ INVITED = {
     "Wenjia Wei": ("Huawei", "Debriefing the Open Innovation Platform for UnifiedBus"),
 }
 BASE = "https://irtf-net4ai.github.io/inet4ai/"
+PROGRAM = "program/2025/index.html"
+PROGRAM_ICS = "program/2025/program.ics"
+CFP_ICS = "cfp/2025/cfp-dates.ics"
+# Their addresses before the site became the series' (moved.yaml): the same bytes are served.
+OLD_ADDRESSES = {PROGRAM_ICS: "program/program.ics", CFP_ICS: "cfp/cfp-dates.ics"}
 # Deadline id -> (the instant it ends, 23:59 AoE in UTC; the date before the extension).
 DEADLINES = {
     "paper-submission": (dt.datetime(2025, 9, 4, 11, 59, tzinfo=dt.UTC), "28 July 2025"),
@@ -57,7 +63,7 @@ def text(node: Tag) -> str:
 
 
 def items(site: Site) -> list[Tag]:
-    return site.page("program/index.html").select("ol.program-order > li.program-item")
+    return site.page(PROGRAM).select("ol.program-order > li.program-item")
 
 
 def test_the_running_order(site: Site) -> None:
@@ -66,12 +72,12 @@ def test_the_running_order(site: Site) -> None:
     for li, (_, kind, name) in zip(found, RUNNING_ORDER, strict=True):
         assert kind in li["class"]
         assert name in text(li)
-    (order,) = site.page("program/index.html").select("ol.program-order")
+    (order,) = site.page(PROGRAM).select("ol.program-order")
     assert order["start"] == "1"
 
 
 def test_no_time_is_invented(site: Site) -> None:
-    page = site.page("program/index.html")
+    page = site.page(PROGRAM)
     assert page.select("time") == []
     assert not page.select('script[src*="program-time"]')  # nothing to convert
     assert "running order only" in text(page.select_one("article"))
@@ -79,14 +85,14 @@ def test_no_time_is_invented(site: Site) -> None:
 
 def test_every_paper_is_linked_with_its_title(site: Site) -> None:
     for paper_id, title in PAPERS.items():
-        li = site.page("program/index.html").select_one(f"li#paper-{paper_id}")
+        li = site.page(PROGRAM).select_one(f"li#paper-{paper_id}")
         link = li.select_one(".program-title a")
-        assert link["href"] == f"../proceedings/papers/{paper_id}.html"
+        assert link["href"] == f"../../proceedings/2025/papers/{paper_id}.html"
         assert text(link) == title
 
 
 def test_paper_authors_come_from_the_proceedings(site: Site) -> None:
-    page = site.page("program/index.html")
+    page = site.page(PROGRAM)
     moe = text(page.select_one("li#paper-moe-load-balancing .program-authors"))
     assert moe == "Venkata Pavan Kumar Miriyala, German Sviridov, Bingxu Chen, Haris Javaid"
     # The presenter's affiliation is the author's, from the data, not repeated on the page.
@@ -97,7 +103,7 @@ def test_paper_authors_come_from_the_proceedings(site: Site) -> None:
 
 
 def test_every_invited_speaker_is_named(site: Site) -> None:
-    page = site.page("program/index.html")
+    page = site.page(PROGRAM)
     for li in page.select("li.program-invited"):
         speaker = text(li.select_one(".program-speakers strong"))
         affiliation, title = INVITED[speaker]
@@ -111,7 +117,7 @@ def test_every_invited_speaker_is_named(site: Site) -> None:
 
 
 def test_add_to_calendar_link(site: Site) -> None:
-    page = site.page("program/index.html")
+    page = site.page(PROGRAM)
     link = page.select_one("p.program-calendar a")
     assert link["href"] == "program.ics"
     assert "Add to calendar" in text(link)
@@ -123,28 +129,28 @@ def test_add_to_calendar_link(site: Site) -> None:
 def test_each_paper_page_links_back_to_its_slot(site: Site) -> None:
     numbers = {anchor: n for n, (anchor, _, _) in enumerate(RUNNING_ORDER, 1)}
     for paper_id in PAPERS:
-        page = site.page(f"proceedings/papers/{paper_id}.html")
+        page = site.page(f"proceedings/2025/papers/{paper_id}.html")
         slot = page.select_one("section#paper p.paper-program-slot")
         assert slot is not None, paper_id
         link = slot.select_one("a")
-        assert link["href"] == f"../../program/index.html#paper-{paper_id}"
+        assert link["href"] == f"../../../program/2025/index.html#paper-{paper_id}"
         assert f"item {numbers['paper-' + paper_id]} of the running order" in text(link)
         # The place of the last invited talk is not confirmed, so no number is certain.
         assert "(the running order is not confirmed in full)" in text(slot), paper_id
         # Placed before the abstract: body text precedes the page's subsections.
         assert slot.find_next_sibling("section")["id"] == "abstract"
-    slot = site.page("proceedings/papers/scale-ccl.html").select_one("p.paper-program-slot")
+    slot = site.page("proceedings/2025/papers/scale-ccl.html").select_one("p.paper-program-slot")
     assert "presented by Jiaheng Xiong (Politecnico di Milano)" in text(slot)
 
 
 def test_program_calendar_is_one_all_day_event(site: Site) -> None:
-    cal = Calendar.from_ical((site.out / "program" / "program.ics").read_bytes())
+    cal = Calendar.from_ical(site.file(PROGRAM_ICS))
     (event,) = cal.events
     assert event["DTSTART"].to_ical() == b"20251201"
     assert event["DTSTART"].params["VALUE"] == "DATE"
     assert event.end == dt.date(2025, 12, 2)
     assert event.uid == "inet4ai-2025-workshop-day@irtf-net4ai.github.io"
-    assert event["URL"] == f"{BASE}program/index.html"
+    assert event["URL"] == f"{BASE}{PROGRAM}"
     assert event["LOCATION"] == "HKUST, Hong Kong, China"
     description = event["DESCRIPTION"]
     assert "times not known" in description and "yet" not in description
@@ -154,7 +160,7 @@ def test_program_calendar_is_one_all_day_event(site: Site) -> None:
 
 
 def test_cfp_calendar_has_the_extended_deadlines(site: Site) -> None:
-    cal = Calendar.from_ical((site.out / "cfp" / "cfp-dates.ics").read_bytes())
+    cal = Calendar.from_ical(site.file(CFP_ICS))
     found = {e.uid: e for e in cal.events}
     assert set(found) == {f"inet4ai-2025-cfp-{key}@irtf-net4ai.github.io" for key in DEADLINES}
     for key, (instant, was) in DEADLINES.items():
@@ -163,4 +169,10 @@ def test_cfp_calendar_has_the_extended_deadlines(site: Site) -> None:
         assert event["DTSTART"].to_ical().endswith(b"Z")  # in UTC, no VTIMEZONE needed
         assert "Anywhere on Earth" in event["DESCRIPTION"]
         assert (f"Extended from {was}." in event["DESCRIPTION"]) == (was is not None)
-        assert event["URL"] == f"{BASE}cfp/index.html"
+        assert event["URL"] == f"{BASE}cfp/2025/index.html"
+
+
+def test_calendars_stay_at_their_old_addresses(site: Site) -> None:
+    """Subscriptions to the 2025 calendars' old addresses keep working: the same bytes."""
+    for name, old in OLD_ADDRESSES.items():
+        assert (site.out / old).read_bytes() == (site.out / name).read_bytes(), old

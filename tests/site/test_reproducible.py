@@ -10,12 +10,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from icalendar import Calendar
 
-from tests.conftest import ROOT, copy_site
+from tests.conftest import ROOT, SERIES_DATA, copy_site
 from tests.proceedings.helpers import paper, write_data
+from tools.proceedings.paths import SERIES_CALENDAR, cfp_calendar, program_calendar
 
-from .test_site_fuzz import program_page
+from .test_site_fuzz import FABRICATED_MOVED, PROGRAM_2025, program_page
+
+# Every calendar of the site: the series', each edition's, and those at their old addresses.
+CALENDARS = (
+    SERIES_CALENDAR, program_calendar(2025), cfp_calendar(2025), cfp_calendar(2026),
+    "program/program.ics", "cfp/cfp-dates.ics",
+)  # fmt: skip
 
 BUILDS = (
     {"PYTHONHASHSEED": "1", "SOURCE_DATE_EPOCH": "0", "TZ": "UTC", "LC_ALL": "C.UTF-8"},
@@ -46,6 +54,8 @@ def fabricated(src: Path) -> list[str]:
         authors = [people[(i + k) % len(people)] for k in range(1 + i % 3)]
         records.append(paper(f"p{i:02d}", f"Paper {i} — Ünïcödé", authors=authors, **extra))
     write_data(src / "proceedings" / "data" / "2025", records)
+    for name, content in FABRICATED_MOVED.items():  # the real papers' old addresses go
+        (src / name).write_text(content, encoding="utf-8")
     return [r["id"] for r in records]
 
 
@@ -75,7 +85,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     for i, env in enumerate(BUILDS):
         src = copy_site(tmp_path / f"src{i}")
         ids = fabricated(src)
-        (src / "program" / "index.md").write_text(program_page(ids), encoding="utf-8")
+        (src / PROGRAM_2025).write_text(program_page(ids), encoding="utf-8")
         build(src, tmp_path / f"out{i}", env)
         outputs.append(tree(tmp_path / f"out{i}"))
     first, second = outputs
@@ -84,14 +94,14 @@ def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
     assert differ == []
     kinds = {Path(name).suffix for name in first}
     assert {".html", ".bib", ".ris", ".json", ".ics", ".js", ".xml", ".txt"} <= kinds
-    for name in ("program/program.ics", "cfp/cfp-dates.ics"):
+    assert {"atom.xml", "sitemap.xml", *CALENDARS} <= set(first)
+    for name in CALENDARS:
         calendar = Calendar.from_ical(first[name])
         stamps = {e["DTSTAMP"].dt.date().isoformat() for e in calendar.walk("VEVENT")}
-        assert stamps == {revised()}, name  # from the dates file, never the clock
+        assert stamps == {revised()}, name  # from the series' data, never the clock
 
 
 def revised() -> str:
-    for line in (ROOT / "program" / "dates.yaml").read_text(encoding="utf-8").splitlines():
-        if line.startswith("revised:"):
-            return line.split(":", 1)[1].strip()
-    raise AssertionError("no 'revised:' in program/dates.yaml")
+    """The day the series' data last changed (series.yaml): the site's "today"."""
+    series = yaml.safe_load((SERIES_DATA / "series.yaml").read_text(encoding="utf-8"))
+    return str(series["revised"])

@@ -1,86 +1,161 @@
 """What the build does to stay fast on large volumes must not change what readers get: the
-author index by letter, lists written straight to HTML (and expanded for other writers),
+people index by letter, lists written straight to HTML (and expanded for other writers),
 shared navigation and formatters, citation files re-rendered only where they changed."""
 
 from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from tools.proceedings.render.page.authors import OTHER, letter_label, letter_of
+from bs4 import BeautifulSoup, Tag
 
-from tests.conftest import VOLUME_2025, Site, build, copy_site
+from tests.conftest import ROOT, SERIES_DATA, VOLUME_2025, Site, build, copy_site
 from tests.proceedings.helpers import paper, write_data
-from tools.proceedings.load import load
-from tools.proceedings.paths import AUTHORS_DIR, PAPERS_DIR
+from tools.proceedings.load import load, load_series
+from tools.proceedings.model import Author, normalize_name
+from tools.proceedings.paths import PEOPLE_DIR, PEOPLE_INDEX, papers_dir, volume_dir
+from tools.proceedings.render.page.people import LETTERS, letter_label, letter_of
 from tools.proceedings.sphinx import speedups
 
-NO_PROGRAM = {"program/index.md": "# Program\n\nExample site: no program.\n"}
+from .test_site_fuzz import FABRICATED
 
 REAL = load(VOLUME_2025).proceedings
+SERIES = load_series(SERIES_DATA).series
+PEOPLE = f"{PEOPLE_INDEX}.html"
+PAPERS = papers_dir(2025)
+# A person's entry: (anchor, name, [(link text, address from the site's root)]).
+Entry = tuple[str, str, list[tuple[str, str]]]
 
 
 def index_name(family: str, given: str, display: str) -> str:
     return f"{family}, {given}" if family and given else display
 
 
+def organizers() -> list[Author]:
+    """The chairs and committees of every edition, as the data gives them."""
+    return [
+        member.person
+        for edition in SERIES.editions
+        for members in (edition.chairs, edition.committee)
+        for member in members or ()
+    ]
+
+
+ORGANIZER_NAMES = {index_name(a.family, a.given, a.display_name) for a in organizers()}
+
+
+def named() -> set[str]:
+    """Everyone the real site names, each once (names compared as the index does): the data's
+    authors and organizers, and the presenters and speakers written in the program pages."""
+    names = {a.display_name for a, _ in REAL.authors()} | {a.display_name for a in organizers()}
+    for program in sorted((ROOT / "program").glob("*/index.md")):
+        text = program.read_text(encoding="utf-8")
+        names |= set(re.findall(r"^:(?:presenter|speaker): (.+?)\s*$", text, re.M))
+    return {normalize_name(name) for name in names}
+
+
+def address(page_path: str, href: str) -> str:
+    """A link's target from the site's root, its #fragment kept."""
+    target, _, fragment = href.partition("#")
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), target))
+    return f"{path}#{fragment}" if fragment else path
+
+
+def entries(page: BeautifulSoup, page_path: str) -> list[Entry]:
+    """The people index's entries on a page, in order, links made independent of the page."""
+    out = []
+    for item in page.select("article ul.people-index > li"):
+        assert isinstance(item.strong, Tag), item
+        links = [(a.get_text(), address(page_path, str(a["href"]))) for a in item.select("a")]
+        out.append((str(item["id"]), item.strong.get_text(), links))
+    return out
+
+
+def letter_of_entry(entry: Entry) -> str:
+    """The letter page an entry belongs on: its name starts with the family name (or is the
+    display name), as letter_of reads an author."""
+    return letter_of(Author(given="", family="", name=entry[1]))
+
+
 def link_targets(page: BeautifulSoup, page_path: str) -> list[str]:
     """The pages (paths from the site root) that the internal links of ``page`` point to."""
-    base = posixpath.dirname(page_path)
     return [
-        posixpath.normpath(posixpath.join(base, str(a["href"]).split("#")[0]))
+        address(page_path, str(a["href"])).partition("#")[0]
         for a in page.select("article a.reference.internal[href]")
         if not str(a["href"]).startswith("#")
     ]
 
 
-def test_small_author_index_stays_one_page(site: Site) -> None:
-    assert not (site.out / AUTHORS_DIR).exists()
-    entries = site.page("proceedings/authors.html").select("ul.author-index > li")
-    assert len(entries) == len(REAL.authors())
+def check_authors(listed: list[Entry]) -> None:
+    """Every author of the real volume is listed once, with each of their papers, in order,
+    linked to its page."""
+    for author, papers in REAL.authors():
+        name = index_name(author.family, author.given, author.display_name)
+        (links,) = [links for _, shown, links in listed if shown == name]
+        assert [link for link in links if link[0].startswith("2025 author: ")] == [
+            (f"2025 author: {p.title}", f"{PAPERS}/{p.id}.html") for p in papers
+        ], name
 
 
-def test_large_author_index_gets_a_page_a_letter(build_site: Callable[..., Site]) -> None:
-    site = build_site(overrides={"proceedings_author_pages_from": 1})
+def test_small_people_index_stays_one_page(site: Site) -> None:
+    assert not (site.out / PEOPLE_DIR).exists()
+    assert not list((site.src / PEOPLE_DIR).glob("*.generated"))
+    listed = entries(site.page(PEOPLE), PEOPLE)
+    assert not site.page(PEOPLE).select("p.people-letters")
+    # Everyone once: the data's authors and organizers, the programs' presenters and speakers.
+    assert len(listed) == len({anchor for anchor, _, _ in listed}) == len(named())
+    assert {name for _, name, _ in listed} >= ORGANIZER_NAMES
+    check_authors(listed)
+
+
+def test_large_people_index_gets_a_page_a_letter(build_site: Callable[..., Site]) -> None:
+    site = build_site(overrides={"proceedings_people_pages_from": 1})
     assert site.warnings == ""
-    letters = sorted({letter_of(a) for a, _ in REAL.authors()}, key=lambda k: (k == OTHER, k))
-    overview = site.page("proceedings/authors.html")
-    assert [a.get_text() for a in overview.select("p.author-letters a")] == [
-        letter_label(k) for k in letters
-    ]
-    seen: list[tuple[str, list[str]]] = []
-    for letter in letters:
-        path = f"{AUTHORS_DIR}/{letter}.html"
+    overview = site.page(PEOPLE)
+    assert not overview.select("ul.people-index")  # only the way to the letters
+    seen: list[Entry] = []
+    with_people = []
+    for letter in LETTERS:  # a page for every letter, one with nobody too
+        path = f"{PEOPLE_DIR}/{letter}.html"
         page = site.page(path)
         assert page.h1 is not None and page.h1.get_text().startswith(
-            f"Author index: {letter_label(letter)}"
+            f"People: {letter_label(letter)}"
         )
-        for item in page.select("ul.author-index > li"):
-            name = item.strong.get_text() if item.strong else ""
-            titles = [a.get_text() for a in item.select("a")]
-            seen.append((name, titles))
+        listed = entries(page, path)
+        assert all(letter_of_entry(e) == letter for e in listed), (letter, listed)
+        if listed:
+            with_people.append(letter)
+        else:
+            assert "No one's family name starts with this letter." in page.get_text()
+        seen += listed
         for target in link_targets(page, path):
             assert (site.out / target).is_file(), (path, target)
-    expected = [
-        (index_name(a.family, a.given, a.display_name), [p.title for p in papers])
-        for a, papers in REAL.authors()
+        # The letters again, this one marked, and the way back to the overview.
+        nav = page.select_one("article p.people-letters")
+        assert nav is not None and nav.strong is not None
+        assert nav.strong.get_text() == letter_label(letter)
+        back = page.select_one("article p.paper-nav a")
+        assert back is not None and address(path, str(back["href"])) == PEOPLE
+    assert [a.get_text() for a in overview.select("p.people-letters a")] == [
+        letter_label(k) for k in with_people
     ]
-    assert seen == expected  # everyone once, in index order, with every paper
+    assert len(seen) == len({anchor for anchor, _, _ in seen}) == len(named())
+    check_authors(seen)
     # The letter pages are generated like the paper pages, and removed when not needed.
-    assert sorted(p.name for p in (site.src / AUTHORS_DIR).iterdir()) == sorted(
-        f"{k}.generated" for k in letters
+    assert sorted(p.name for p in (site.src / PEOPLE_DIR).iterdir()) == sorted(
+        f"{k}.generated" for k in LETTERS
     )
     smaller = build_site()  # the same site with the default threshold: one page again
     assert smaller.warnings == ""
-    assert not list((smaller.src / AUTHORS_DIR).glob("*.generated"))
-    assert not (smaller.out / AUTHORS_DIR).exists()
-    assert len(smaller.page("proceedings/authors.html").select("ul.author-index > li")) == len(
-        expected
-    )
+    assert not list((smaller.src / PEOPLE_DIR).glob("*.generated"))
+    assert not (smaller.out / PEOPLE_DIR).exists()
+    one_page = entries(smaller.page(PEOPLE), PEOPLE)
+    # Everyone once, with every role and the same links; by letter, in index order in each.
+    assert seen == sorted(one_page, key=lambda e: LETTERS.index(letter_of_entry(e)))
 
 
 def test_contents_written_straight_to_html_is_escaped(
@@ -91,36 +166,41 @@ def test_contents_written_straight_to_html_is_escaped(
         paper("p-1", hostile, authors=[{"given": "<b>Bo</b>", "family": "Ö'Brien & Co"}]),
         paper("p-2", "Plain title", status="withdrawn", notice="Withdrawn by the authors."),
     ]
-    site = build_site(data=write_data(tmp_path / "data", papers), files=NO_PROGRAM)
-    index = site.page("proceedings/index.html")
+    site = build_site(data=write_data(tmp_path / "data", papers), files=FABRICATED)
+    index = site.page(f"{volume_dir(2025)}/index.html")
     items = index.select("ol.proceedings-toc > li")
     assert [i.a.get_text() for i in items if i.a] == [hostile, "Plain title"]
     assert items[0].select_one("p.proceedings-toc-authors").get_text() == "<b>Bo</b> Ö'Brien & Co"
     assert items[1].select_one("span.sd-badge").get_text() == "Withdrawn"
     assert not index.select("ol.proceedings-toc img, ol.proceedings-toc b")
-    authors = site.page("proceedings/authors.html")
-    entries = {
-        li.strong.get_text(): [a.get_text() for a in li.select("a")]
-        for li in authors.select("ul.author-index > li")
-        if li.strong
+    people = site.page(PEOPLE)
+    listed = {name: [text for text, _ in links] for _, name, links in entries(people, PEOPLE)}
+    authors = {name: links for name, links in listed.items() if name not in ORGANIZER_NAMES}
+    assert authors == {
+        "Example, Ada": ["2025 author: Plain title"],
+        "Ö'Brien & Co, <b>Bo</b>": [f"2025 author: {hostile}"],
     }
-    assert entries == {"Example, Ada": ["Plain title"], "Ö'Brien & Co, <b>Bo</b>": [hostile]}
-    assert not authors.select("ul.author-index img, ul.author-index b")
+    assert set(listed) - set(authors) == ORGANIZER_NAMES  # the series' own, as on every site
+    assert not people.select("ul.people-index img, ul.people-index b")
 
 
 def test_other_writers_get_the_lists_as_ordinary_nodes(tmp_path: Path) -> None:
     src = copy_site(tmp_path / "src")
     site = build(src, tmp_path / "text", buildername="text")
     assert site.warnings == ""
-    contents = site.file("proceedings/index.txt")
-    authors = site.file("proceedings/authors.txt")
+    contents = site.file(f"{volume_dir(2025)}/index.txt")
+    people = site.file(f"{PEOPLE_INDEX}.txt")
     # The text writer wraps lines (also after a hyphen): compare without whitespace.
     flat = "".join(contents.split())
     for p in REAL.papers:
         assert "".join(p.title.split()) in flat, p.id
-    for author, _ in REAL.authors():
+    flat_people = "".join(people.split())
+    for author in [*(a for a, _ in REAL.authors()), *organizers()]:
         line = index_name(author.family, author.given, author.display_name)
-        assert "".join(line.split()) in "".join(authors.split()), line
+        assert "".join(line.split()) in flat_people, line
+    for author, papers in REAL.authors():
+        for p in papers:
+            assert "".join(f"2025 author: {p.title}".split()) in flat_people, (author, p.id)
 
 
 def test_shared_navigation_and_formatters_change_no_page(
@@ -133,7 +213,8 @@ def test_shared_navigation_and_formatters_change_no_page(
     plain = build(copy_site(tmp_path / "b" / "src"), tmp_path / "b" / "html")
     pages = sorted(p.relative_to(fast.out) for p in fast.out.rglob("*.html"))
     assert pages == sorted(p.relative_to(plain.out) for p in plain.out.rglob("*.html"))
-    assert any(str(p).startswith(PAPERS_DIR) for p in pages)
+    assert any(p.as_posix().startswith(f"{PAPERS}/") for p in pages)
+    assert any(p.as_posix() == "proceedings/authors.html" for p in pages)  # a redirect page
     for page in pages:
         assert (fast.out / page).read_bytes() == (plain.out / page).read_bytes(), page
 
@@ -143,8 +224,8 @@ def test_citation_files_of_unchanged_papers_are_not_rewritten(
 ) -> None:
     papers = [paper(f"p-{i}", f"Paper number {i}") for i in range(4)]
     data = write_data(tmp_path / "data", papers)
-    first = build_site(data=data, files=NO_PROGRAM)
-    folder = first.out / PAPERS_DIR
+    first = build_site(data=data, files=FABRICATED)
+    folder = first.out / PAPERS
     before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir() if p.suffix != ".html"}
     for name in before:
         os.utime(folder / name, ns=(1_000_000_000, 1_000_000_000))
@@ -159,6 +240,7 @@ def test_citation_files_of_unchanged_papers_are_not_rewritten(
     )
     assert not any(n.startswith("p-0.") for n in after)  # a removed paper's files go
     assert "A changed title" in (folder / "p-2.bib").read_text(encoding="utf-8")
-    volume = second.file("proceedings/volume.bib")
+    volume = second.file(f"{volume_dir(2025)}/volume.bib")
     assert "A changed title" in volume and "A new paper" in volume
     assert "Paper number 0" not in volume
+    assert second.file("proceedings/volume.bib") == volume  # at its old address too

@@ -121,6 +121,48 @@ def test_published_calendar_events_keep_their_uids(site: Site) -> None:
             assert uid in series, uid
 
 
+PUBLISHED_2025 = DATA / "published"
+
+
+def test_2025_citation_files_are_byte_for_byte_as_published(site: Site) -> None:
+    """At their first addresses and in the edition's folder: keys, fields, order, bytes."""
+    files = sorted(p for p in PUBLISHED_2025.rglob("*") if p.suffix in (".bib", ".ris", ".json"))
+    assert len(files) == 15
+    for published in files:
+        old = published.relative_to(PUBLISHED_2025).as_posix()
+        new = old.replace("proceedings/", "proceedings/2025/", 1)
+        for name in (old, new):
+            assert (site.out / name).read_bytes() == published.read_bytes(), name
+
+
+def test_2025_paper_pages_say_what_they_said(site: Site) -> None:
+    """Each paper page's text, piece by piece, is the text published, with only the way to the
+    other editions added above it."""
+    pages = sorted(PUBLISHED_2025.rglob("*.txt"))
+    assert len(pages) == 4
+    for published in pages:
+        paper = published.stem
+        found = site.page(f"proceedings/2025/papers/{paper}.html").select_one("article")
+        assert isinstance(found, Tag), paper
+        for nav in found.select(".edition-nav"):
+            nav.decompose()
+        shown = [line.strip() for line in found.get_text("\n").splitlines() if line.strip()]
+        assert shown == published.read_text(encoding="utf-8").splitlines(), paper
+
+
+def test_the_series_citation_files_hold_every_edition_s_papers(site: Site) -> None:
+    from bibtexparser import parse_string
+
+    from tests.volumes import REAL_KEYS
+
+    library = parse_string(site.file("proceedings/series.bib"))
+    assert not library.failed_blocks
+    assert [e.key for e in library.entries] == REAL_KEYS
+    records = json.loads(site.file("proceedings/series.json"))
+    assert [r["id"] for r in records] == REAL_KEYS
+    assert site.file("proceedings/series.ris").count("TY  - CONF") == len(REAL_KEYS)
+
+
 # --- Each edition says what is known of it ----------------------------------------------------
 
 

@@ -14,7 +14,8 @@ from tests.support import site_pages
 from tools.proceedings.render import dates
 
 # The expected content, from the workshop's facts (tests/data/facts), never from the pages.
-NAVIGATION = ["Call for papers", "Program", "Proceedings", "Organizers"]
+# The sidebar: the series' sections, each a landing page listing every edition.
+NAVIGATION = ["Calls for papers", "Programs", "Proceedings", "Organizers"]
 AREAS = [
     "Future communication challenges related to the evolution of AI systems (reasoning models, "
     "mixture of experts, ...)",
@@ -79,7 +80,8 @@ def section(page: BeautifulSoup, anchor: str) -> Tag:
 
 
 def html_pages(site: Site) -> list[Path]:
-    pages = sorted(p for p in site.out.rglob("*.html") if "_static" not in p.parts)
+    """The site's own pages (not the redirect pages at moved addresses: test_series.py)."""
+    pages = [site.out / name for name in site_pages(site.out)]
     assert pages, "the build produced no pages"
     return pages
 
@@ -142,7 +144,7 @@ def test_favicon_and_logo(site: Site) -> None:
     assert (site.out / str(icon["href"])).is_file()
     brand = home.select_one(".bd-sidebar-primary .navbar-brand")
     assert brand is not None
-    assert text(brand) == "INET4AI 2025"
+    assert text(brand) == "INET4AI"  # the series, from series.yaml
     assert all(img["src"] for img in brand.select("img"))
 
 
@@ -240,78 +242,87 @@ def test_every_page_footer_gives_the_contacts(site: Site) -> None:
 # --- Home -------------------------------------------------------------------------------------
 
 
-def test_home_links_to_call_program_and_proceedings(site: Site) -> None:
+def test_home_leads_to_each_edition_s_pages(site: Site) -> None:
     home = site.out / "index.html"
-    body = article(site.page("index.html"))
-    cards = {
-        text(card.select_one(".sd-card-title") or card): resolve(site, home, str(link["href"]))[0]
-        for card in body.select(".sd-card")
-        if (link := card.select_one("a.sd-stretched-link")) is not None
-    }
+    page = site.page("index.html")
     out = site.out.resolve()
-    assert cards == {
-        "Call for papers": out / "cfp" / "index.html",
-        "Program": out / "program" / "index.html",
-        "Proceedings": out / "proceedings" / "index.html",
-        "Organizers": out / "organizers.html",
+    for year in (2026, 2025):
+        links = section(page, f"edition-{year}").select_one("p.edition-links")
+        assert links is not None, year
+        found = {text(a): resolve(site, home, str(a["href"]))[0] for a in links.select("a")}
+        assert found == {
+            "Call for papers": out / "cfp" / str(year) / "index.html",
+            "Program": out / "program" / str(year) / "index.html",
+            "Proceedings": out / "proceedings" / str(year) / "index.html",
+        }
+
+
+def summary(page: BeautifulSoup, year: int) -> dict[str, str]:
+    fields = section(page, f"edition-{year}").select_one("dl.edition-summary")
+    assert fields is not None, year
+    return {
+        text(name).rstrip(": "): text(body)
+        for name, body in zip(fields.select("dt"), fields.select("dd"), strict=True)
     }
 
 
-def test_home_says_when_and_where(site: Site) -> None:
-    facts = article(site.page("index.html")).select_one(".inet4ai-facts")
-    assert facts is not None
-    said = text(facts)
-    for fact in ("Monday 1 December 2025", "HKT (UTC+8)", "HKUST, Hong Kong, China"):
-        assert fact in said
-    assert "ACM CoNEXT 2025, 1–4 December 2025" in said
+def test_home_says_when_and_where_each_edition_is(site: Site) -> None:
+    page = site.page("index.html")
+    first = summary(page, 2025)
+    # The edition's own name, as ACM's proceedings title gives it.
+    title = FACTS["workshop"]["proceedings_title"]
+    assert first["Name"] == title.removeprefix("Proceedings of the ")
+    assert FACTS["workshop"]["name"] in first["Name"]
+    assert first["When"] == "Monday 1 December 2025 (times in HKT, UTC+8)"
+    assert first["Where"] == "HKUST, Hong Kong, China"
+    assert first["With"] == "CoNEXT 2025 (1–4 December 2025)"
+    second = summary(page, 2026)
+    assert second["Name"] == facts(2026)["workshop"]["name"]
+    assert second["When"] == "date not known"
+    assert second["Where"] == "Utrecht, the Netherlands"
+    assert second["With"] == "CoNEXT 2026 (its dates not known)"
+    assert second["Call for papers"] == "closed (its last date, 30 September 2026, has passed)"
 
 
 def test_home_gives_irtf_connection_and_news(site: Site) -> None:
     page = site.page("index.html")
-    assert "Internet Research Task Force (IRTF)" in text(section(page, "an-irtf-initiative"))
+    lead = article(page).select_one("p.inet4ai-lead")
+    assert lead is not None and "Internet Research Task Force (IRTF)" in text(lead)
     news_section = section(page, "news")
     terms, definitions = news_section.select("dl > dt"), news_section.select("dl > dd")
     news = {text(dt): text(dd) for dt, dd in zip(terms, definitions, strict=True)}
     assert "24 July 2025" in news
     assert "3 September 2025" in news["24 July 2025"]
     assert "1 October 2025" in news["24 July 2025"]
-    assert "was published" in news["Call for papers"]
+    assert "was published" in news["INET4AI 2025 (day not known)"]
+    assert next(iter(news)) == "INET4AI 2026 (day not known)"  # newest edition first
 
 
-def test_home_announces_the_next_edition(site: Site) -> None:
-    nxt = section(site.page("index.html"), "next-edition")
-    said = text(nxt)
-    assert "ACM CoNEXT 2026" in said and "Utrecht" in said
-    cards = {
-        text(title): text(card.select_one(".sd-card-text") or card)
-        for card in nxt.select(".sd-card")
-        if (title := card.select_one(".sd-card-title")) is not None
-    }
-    assert cards == {
-        "7 July 2026": "Abstract registration",
-        "14 July 2026": "Paper submission",
-        "31 August 2026": "Acceptance notification",
-        "30 September 2026": "Camera ready",
-    }
+def test_home_gives_the_current_edition_s_dates(site: Site) -> None:
+    current = section(site.page("index.html"), "edition-2026")
+    table = current.select_one("table.inet4ai-dates")
+    assert table is not None
+    rows = [[text(td) for td in tr.select("td")] for tr in table.select("tbody tr")]
+    assert rows == [[label, dates.day(day)] for label, day in facts(2026)["cfp"]["deadlines"]]
 
 
 # --- Call for papers --------------------------------------------------------------------------
 
 
 def test_call_says_it_is_closed(site: Site) -> None:
-    notice = article(site.page("cfp/index.html")).select_one(".admonition")
+    notice = article(site.page("cfp/2025/index.html")).select_one(".admonition")
     assert notice is not None
     title = notice.select_one(".admonition-title")
-    assert title is not None and text(title) == "This call is closed"
+    assert title is not None and text(title) == "The call is closed"
 
 
 def test_call_lists_all_19_areas(site: Site) -> None:
-    areas = section(site.page("cfp/index.html"), "areas-of-interest").select("ol > li")
+    areas = section(site.page("cfp/2025/index.html"), "areas-of-interest").select("ol > li")
     assert [text(li) for li in areas] == AREAS
 
 
 def test_call_gives_the_submission_rules(site: Site) -> None:
-    said = text(section(site.page("cfp/index.html"), "submission"))
+    said = text(section(site.page("cfp/2025/index.html"), "submission"))
     assert "at most six (6) pages long, excluding references and appendices" in said
     assert "two-column 10pt ACM format" in said
     assert "the review process will be double-blind" in said
@@ -319,14 +330,14 @@ def test_call_gives_the_submission_rules(site: Site) -> None:
 
 
 def test_closed_call_links_the_submission_portal_once(site: Site) -> None:
-    submission = section(site.page("cfp/index.html"), "submission")
+    submission = section(site.page("cfp/2025/index.html"), "submission")
     links = [str(a["href"]).rstrip("/") for a in submission.select("a[href]:not(.headerlink)")]
     assert links == [PORTAL]  # the call's own words; no button repeats it on a closed call
     assert submission.select("a.sd-btn") == []
 
 
 def test_call_dates_show_original_and_extended(site: Site) -> None:
-    dates = section(site.page("cfp/index.html"), "important-dates")
+    dates = section(site.page("cfp/2025/index.html"), "important-dates")
     assert "Anywhere on Earth (AoE" in text(dates)
     table = dates.select_one("table")
     assert table is not None
@@ -348,32 +359,43 @@ def test_call_dates_show_original_and_extended(site: Site) -> None:
 
 
 def test_call_gives_the_contact_addresses(site: Site) -> None:
-    contact = section(site.page("cfp/index.html"), "contact")
+    contact = section(site.page("cfp/2025/index.html"), "contact")
     assert {unquote(str(a["href"])) for a in contact.select("a[href^='mailto:']")} == set(CONTACTS)
 
 
 # --- Organizers -------------------------------------------------------------------------------
 
 
+def committee(site: Site, year: int, title: str) -> dict[str, str]:
+    """An edition's chairs or committee on the organizers page: name -> what follows it."""
+    part = site.page("organizers.html").select_one(f"#edition-{year}")
+    assert part is not None, year
+    rubric = next(r for r in part.select("p.rubric") if text(r) == title)
+    members = rubric.find_next_sibling()
+    assert isinstance(members, Tag) and members.name == "ul", (year, title)
+    found = {}
+    for li in members.select("li"):
+        name = li.select_one("strong")
+        assert name is not None
+        found[text(name)] = text(li).removeprefix(text(name)).removeprefix(" , ")
+    return found
+
+
 def test_organizers_lists_the_chairs(site: Site) -> None:
-    page = section(site.page("organizers.html"), "workshop-and-tpc-chairs")
-    chairs = {}
-    for card in page.select(".sd-card"):
-        name = card.select_one(".sd-card-title")
-        affiliation = card.select_one(".inet4ai-affiliation")
-        assert name is not None and affiliation is not None
-        chairs[text(name)] = text(affiliation)
-    assert chairs == CHAIRS
+    chairs = committee(site, 2025, "Chairs")
+    assert {name: said.split(", ")[0] for name, said in chairs.items()} == CHAIRS
 
 
 def test_organizers_lists_the_committee(site: Site) -> None:
-    table = section(site.page("organizers.html"), "technical-program-committee").select_one("table")
-    assert table is not None
-    header = [text(th) for th in table.select("thead th")]
-    assert header == ["Name", "Affiliation"]
-    rows = [[text(td) for td in tr.select("td")] for tr in table.select("tbody tr")]
-    assert {name: affiliation for name, affiliation in rows} == COMMITTEE
-    assert len(rows) + len(CHAIRS) == 16
+    members = committee(site, 2025, "Program committee")
+    assert members == COMMITTEE
+    assert len(members) + len(CHAIRS) == 16
+
+
+def test_organizers_of_2026_are_not_known(site: Site) -> None:
+    said = text(site.page("organizers.html").select_one("#edition-2026") or Tag(name="x"))
+    assert "Chairs of INET4AI 2026: not known." in said
+    assert "Program committee of INET4AI 2026: not known." in said
 
 
 # House style, checked on every page's prose (citations in <pre> blocks keep their formats).
@@ -414,14 +436,16 @@ def test_nothing_is_said_to_come_later_after_the_event(
     site: Site, pages: dict[str, BeautifulSoup]
 ) -> None:
     said = {name: hits for name, page in pages.items() if (hits := NOT_YET.findall(prose(page)))}
-    for name in ("program/program.ics", "cfp/cfp-dates.ics"):
+    calendars = ["calendar.ics", "program/2025/program.ics", "cfp/2025/cfp-dates.ics",
+                 "cfp/2026/cfp-dates.ics"]  # fmt: skip
+    for name in calendars:
         if hits := NOT_YET.findall(site.file(name)):
             said[name] = hits
     assert said == {}
 
 
 def test_prose_names_a_place_once(pages: dict[str, BeautifulSoup]) -> None:
-    front = text(pages["proceedings/index.html"].select_one(".proceedings-front-matter"))
+    front = text(pages["proceedings/2025/index.html"].select_one(".proceedings-front-matter"))
     assert "1–4 December 2025, Hong Kong" in front
     assert [n for n, page in pages.items() if "Hong Kong, Hong Kong" in prose(page)] == []
 

@@ -6,6 +6,7 @@ attributes: the text may change what a page says, never what it is made of."""
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import tempfile
 import unicodedata
@@ -14,21 +15,31 @@ from typing import Any
 
 import bibtexparser
 import rispy
+import yaml
 from bs4 import BeautifulSoup, Tag
 from citeproc.source.json import CiteProcJSON
 from hypothesis import example, given
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from tests.conftest import Site, build, copy_site
+from tests.conftest import SERIES_DATA, VOLUME_2025, Site, build, copy_site
 from tests.hostile_text import BUILDS, FRAGMENTS, hostile_text, long_text, words
 from tests.proceedings.helpers import write_data
-from tools.proceedings.load import load
+from tools.proceedings import split_plain_name
+from tools.proceedings.load import load, load_series
 from tools.proceedings.model import Paper, Proceedings
 from tools.proceedings.numbers import foreign_digit, pages_problem
+from tools.proceedings.paths import (
+    PEOPLE_INDEX,
+    paper_docname,
+    papers_dir,
+    program_calendar,
+    volume_dir,
+)
+from tools.proceedings.people import Credit, Mention, Person, Role, data_mentions, people
 from tools.proceedings.render.citation.record import facts
 
-from .pages import NO_PROGRAM, PAPER, check_site_rules, skeleton, text
+from .pages import NO_PROGRAM, PAPER, check_page_rules, inline_scripts, pages, skeleton, text
 
 # Small pieces: a whole volume is drawn at once and hypothesis caps the size of one example.
 TEXT = hostile_text(max_pieces=3)
@@ -138,14 +149,94 @@ def twin(paper: Paper, proceedings: Proceedings, index: int) -> dict[str, Any]:
     return record
 
 
-def program_page(ids: list[str]) -> str:
-    talks = "".join(f":::{{paper-talk}} {pid}\n:presenter: Ada Example\n:::\n\n" for pid in ids)
+PRESENTER = "Ada Example"  # who presents every paper of a fabricated program
+PROGRAM_2025 = "program/2025/index.md"
+MOVED = "proceedings/data/moved.yaml"  # the series' moved addresses, in the site's sources
+REAL_IDS = frozenset(p.id for p in load(VOLUME_2025).proceedings.papers)
+ORGANIZERS = "organizers"
+# A redirect page's one script (tools/proceedings/sphinx/redirect.html), to a plain path.
+REDIRECT_SCRIPT = re.compile(r'location\.replace\("([A-Za-z0-9._/-]+)" \+ location\.hash\);')
+
+
+def program_page(ids: list[str], presenter: str = PRESENTER) -> str:
+    """The program of a fabricated 2025 volume (for PROGRAM_2025): every paper, in order."""
+    talks = "".join(f":::{{paper-talk}} {pid}\n:presenter: {presenter}\n:::\n\n" for pid in ids)
     return f"# Program\n\n```{{program-calendar}}\n```\n\n::::{{session}}\n\n{talks}::::\n"
 
 
-def build_volume(base: Path, hostile: list[dict[str, Any]]) -> tuple[Site, Proceedings]:
+def fabricated_moved() -> str:
+    """The series' moved.yaml for a site whose own 2025 data is fabricated (written in place,
+    not read with -D proceedings_data, for which the build leaves these lines out itself): the
+    same, less the real papers' old addresses (their new pages and files are not made, and the
+    build says so). The old author index, the volume's citation files, the calendars and the
+    moved parts of pages stay: their redirect pages and copies are made as on the real site."""
+    moved = yaml.safe_load((SERIES_DATA / "moved.yaml").read_text(encoding="utf-8"))
+    moved["moved"] = {
+        old: new
+        for old, new in moved["moved"].items()
+        if posixpath.dirname(new) != papers_dir(2025)
+    }
+    moved["fragments"] = {
+        old: new
+        for old, new in moved["fragments"].items()
+        if new.partition("#")[2].removeprefix("paper-") not in REAL_IDS
+    }
+    assert not [n for n in moved["moved"].values() if any(p in n for p in REAL_IDS)]
+    return yaml.safe_dump(moved, sort_keys=False)
+
+
+# Files= for a site whose 2025 data is fabricated in place (see fabricated_moved).
+FABRICATED_MOVED = {MOVED: fabricated_moved()}
+# Files= for a site built from a fabricated 2025 volume with -D proceedings_data, with or without
+# a program of its own: its moved.yaml is the series' own.
+FABRICATED: dict[str, str] = {**NO_PROGRAM}
+# Its redirect pages: the moved pages' old addresses but the real papers'.
+FABRICATED_REDIRECTS = {
+    old for old in yaml.safe_load(FABRICATED_MOVED[MOVED])["moved"] if old.endswith(".html")
+}
+
+
+def expected_people(data: Path, ids: list[str], presenter: str = PRESENTER) -> list[Person]:
+    """Everyone the people index of a site with a fabricated 2025 volume lists, by the model:
+    the series' organizers and the volume's authors, then the presenter of every paper of the
+    program (program_page), in its order."""
+    series = load_series(SERIES_DATA, override=(2025, data)).series
+    proceedings = series.edition(2025).proceedings
+    assert proceedings is not None
+    mentions = data_mentions(series, ORGANIZERS)
+    for pid in ids:
+        credit = Credit(
+            2025, Role.PRESENTER, proceedings.paper(pid).title, paper_docname(2025, pid)
+        )
+        mentions.append(Mention(split_plain_name(presenter), credit))
+    return people(mentions)
+
+
+def check_all_pages(site: Site) -> set[str]:
+    """pages.check_site_rules on every page, the redirect pages at moved addresses too: a
+    redirect page's one script is the redirect, to the plain path its canonical link names.
+    Returns the redirect pages found."""
+    redirects = set()
+    for path in pages(site.out):
+        name = path.relative_to(site.out).as_posix()
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        if page.title is not None and page.title.get_text() == "This page moved":
+            (script,) = inline_scripts(page)
+            match = REDIRECT_SCRIPT.fullmatch(script.get_text())
+            canonical = page.select_one("link[rel=canonical]")
+            assert match and canonical and canonical["href"] == match.group(1), name
+            script.decompose()  # checked: the rest is checked as on any page
+            redirects.add(name)
+        check_page_rules(page, name)
+    return redirects
+
+
+def build_volume(
+    base: Path, hostile: list[dict[str, Any]]
+) -> tuple[Site, Proceedings, list[Person]]:
     """Hostile papers h0.., each followed by its twin b0..; plain papers first and last, so that
-    every hostile page and its twin both have a previous and a next paper."""
+    every hostile page and its twin both have a previous and a next paper. Returns the site,
+    its proceedings and the people its index must list."""
     plain = {"authors": [{"given": "Ada", "family": "Example"}], "abstract": "Plain."}
     ends = [{"id": "first", "title": "First", **plain}, {"id": "last", "title": "Last", **plain}]
     staged = [{"id": f"h{i}", **r} for i, r in enumerate(hostile)]
@@ -159,10 +250,10 @@ def build_volume(base: Path, hostile: list[dict[str, Any]]) -> tuple[Site, Proce
     data = write_data(base / "data", [*papers, ends[1]])
     src = copy_site(base / "src")
     ids = [p["id"] for p in [*papers, ends[1]]]
-    (src / "program/index.md").write_text(program_page(ids), encoding="utf-8")
+    (src / PROGRAM_2025).write_text(program_page(ids), encoding="utf-8")
     site = build(src, base / "html", overrides={"proceedings_data": str(data)})
     assert site.warnings == ""
-    return site, load(data).proceedings
+    return site, load(data).proceedings, expected_people(data, ids)
 
 
 def title_of(page: BeautifulSoup) -> str:
@@ -199,7 +290,7 @@ def check_paper_page(site: Site, paper: Paper) -> None:
 
 
 def check_downloads(site: Site, paper: Paper) -> None:
-    stem = site.out / "proceedings/papers" / paper.id
+    stem = site.out / papers_dir(2025) / paper.id
     if not paper.is_published:
         assert not stem.with_suffix(".bib").exists()
         return
@@ -229,28 +320,41 @@ def toc_order(proceedings: Proceedings) -> list[Paper]:
     return [paper for group in groups.values() for paper in group]
 
 
-def check_indexes(site: Site, proceedings: Proceedings) -> None:
-    toc = site.page("proceedings/index.html")
+def check_indexes(site: Site, proceedings: Proceedings, everyone: list[Person]) -> None:
+    toc = site.page(f"{volume_dir(2025)}/index.html")
     entries = toc.select(".proceedings-toc > li")
     listed = toc_order(proceedings)
     assert [text(li.select_one("a")) for li in entries] == [words(p.title) for p in listed]
     shapes = {p.id: skeleton(li) for p, li in zip(listed, entries, strict=True)}
-    authors = site.page("proceedings/authors.html").select(".author-index > li")
-    expected = proceedings.authors()
-    assert len(authors) == len(expected)
-    for li, (author, papers) in zip(authors, expected, strict=True):
-        assert words(author.family or author.display_name) in text(li.select_one("strong"))
-        assert len(li.select("a")) == len(papers)
+    # The people index: each person once, under their own anchor, a link for each role.
+    index = site.page(f"{PEOPLE_INDEX}.html").select("ul.people-index > li")
+    assert len(index) == len(everyone)
+    for li, person in zip(index, everyone, strict=True):
+        assert li.get("id") == person.anchor
+        assert text(li.select_one("strong")) == words(person.name.sort_name)
+        assert len(li.select("a")) == len(person.credits)
+    for author, papers in proceedings.authors():  # every author, with each paper, in order
+        written = [words(f"2025 author: {p.title}") for p in papers]
+        assert written in (
+            [text(a) for a in li.select("a") if text(a).startswith("2025 author: ")]
+            for li in index
+            if text(li.select_one("strong")) == words(author.sort_name)
+        ), author
     for i in range(sum(p.id.startswith("h") for p in proceedings.papers)):
         assert shapes[f"h{i}"] == shapes[f"b{i}"]
 
 
 def check_calendar(site: Site, proceedings: Proceedings) -> None:
-    calendar = Calendar.from_ical((site.out / "program/program.ics").read_bytes())
-    (event,) = calendar.walk("VEVENT")
-    description = words(str(event["DESCRIPTION"]))
-    for paper in proceedings.papers:
-        assert words(f"Paper: {paper.title}") in description
+    edition = (site.out / program_calendar(2025)).read_bytes()
+    (event,) = Calendar.from_ical(edition).walk("VEVENT")
+    # The series' calendar has the same day; the edition's calendar at its old address too.
+    series = Calendar.from_ical((site.out / "calendar.ics").read_bytes()).walk("VEVENT")
+    (day,) = [e for e in series if str(e["UID"]) == str(event["UID"])]
+    assert (site.out / "program/program.ics").read_bytes() == edition
+    for found in (event, day):
+        description = words(str(found["DESCRIPTION"]))
+        for paper in proceedings.papers:
+            assert words(f"Paper: {paper.title}") in description
 
 
 @BUILDS
@@ -260,17 +364,19 @@ def check_calendar(site: Site, proceedings: Proceedings) -> None:
 ))  # fmt: skip
 def test_hostile_records_build_and_stay_text(hostile: list[dict[str, Any]]) -> None:
     with tempfile.TemporaryDirectory(prefix="hostile-site-") as scratch:
-        site, proceedings = build_volume(Path(scratch), hostile)
+        site, proceedings, everyone = build_volume(Path(scratch), hostile)
         for paper in proceedings.papers:
             check_paper_page(site, paper)
             check_downloads(site, paper)
         for i in range(len(hostile)):
             pages = [site.page(PAPER.format(f"{kind}{i}")) for kind in "hb"]
             assert without_text(pages[0]) == without_text(pages[1]), f"h{i}"
-        check_indexes(site, proceedings)
+        check_indexes(site, proceedings, everyone)
         check_calendar(site, proceedings)
-        check_site_rules(site)
-        volume = bibtexparser.parse_string(site.file("proceedings/volume.bib"))
+        assert check_all_pages(site) == FABRICATED_REDIRECTS
+        volume_bib = site.file(f"{volume_dir(2025)}/volume.bib")
+        assert site.file("proceedings/volume.bib") == volume_bib  # at its old address too
+        volume = bibtexparser.parse_string(volume_bib)
         assert volume.failed_blocks == []
         assert len(volume.entries) == len(proceedings.published)
 
@@ -292,7 +398,8 @@ def test_math_in_abstracts_is_mathml_or_literal_code(tmp_path: Path) -> None:
         for i, text_ in enumerate(MATH_ABSTRACTS)
     ]
     src = copy_site(tmp_path / "src")
-    (src / "program/index.md").write_text(NO_PROGRAM["program/index.md"], encoding="utf-8")
+    for name, content in FABRICATED.items():
+        (src / name).write_text(content, encoding="utf-8")
     data = write_data(tmp_path / "data", papers)
     site = build(src, tmp_path / "html", overrides={"proceedings_data": str(data)})
     assert site.warnings == ""
@@ -303,4 +410,4 @@ def test_math_in_abstracts_is_mathml_or_literal_code(tmp_path: Path) -> None:
             inner = {el.name for el in math.find_all(True)}
             assert inner <= MATHML_TAGS, inner  # MathML, or literal source in <code>
         assert not abstract.select("script, img, a[href^=javascript]")
-    check_site_rules(site)
+    assert check_all_pages(site) == FABRICATED_REDIRECTS

@@ -127,14 +127,14 @@ def load_series(root: Path, *, override: tuple[int, Path] | None = None) -> Load
     """The series in ``root``; ``override``: (year, folder), a volume folder read in place of
     that edition's (``-D proceedings_data=DIR``)."""
     with gc_paused():
-        problems, kept = Problems(), list[Problem]()
+        problems = Problems()
         series = read_series(root / SERIES_FILE, problems)
         editions: list[Edition] = []
         files: dict[int, tuple[Path, ...]] = {0: (root / SERIES_FILE,)}
         for year, folder in edition_folders(root):
             volume_dir = override[1] if override and override[0] == year else folder
             files[year] = (folder / EDITION_FILE, *input_files(volume_dir))
-            edition = _edition(year, folder, volume_dir, problems, kept)
+            edition = _edition(year, folder, volume_dir, problems)
             if edition is not None:
                 editions.append(replace(edition, number=len(editions) + 1))
         if series is not None and not editions:
@@ -145,12 +145,10 @@ def load_series(root: Path, *, override: tuple[int, Path] | None = None) -> Load
     assert series is not None  # read_series returns None only with an error recorded
     every = tuple(path for year in sorted(files) for path in files[year])
     full = replace(series, editions=tuple(editions))
-    return LoadedSeries(full, tuple(kept + problems.items), files, fingerprint(every))
+    return LoadedSeries(full, tuple(problems.items), files, fingerprint(every))
 
 
-def _edition(
-    year: int, folder: Path, volume_dir: Path, problems: Problems, kept: list[Problem]
-) -> Edition | None:
+def _edition(year: int, folder: Path, volume_dir: Path, problems: Problems) -> Edition | None:
     """An edition with its volume, when it has one (the host written once, in edition.yaml)."""
     if not (folder / EDITION_FILE).is_file():
         problems.error(Location(str(folder / EDITION_FILE)), "file not found")
@@ -161,7 +159,6 @@ def _edition(
     loaded = _load_into(volume_dir, problems)
     if loaded is None:
         return edition
-    kept += [p for p in loaded.problems if p.severity is not Severity.ERROR]
     volume = loaded.proceedings.volume
     if volume.event is None:
         volume = replace(volume, event=edition.host)

@@ -85,9 +85,14 @@ def people(mentions: Iterable[Mention]) -> list[Person]:
         if orcid:
             group = by_orcid.get(orcid)
             if group is None:
-                group = by_orcid[orcid] = []
-                groups.append(group)
-                by_name.setdefault(key, []).append(group)
+                named = by_name.get(key, [])
+                if len(named) == 1 and not any(m.person.orcid for m in named[0]):
+                    group = named[0]  # the one person of that name, named so far without one
+                else:
+                    group = []
+                    groups.append(group)
+                    by_name.setdefault(key, []).append(group)
+                by_orcid[orcid] = group
             group.append(mention)
             continue
         named = by_name.get(key, [])

@@ -73,7 +73,7 @@ myst:
 
 """
 PAGES = {
-    "cfp": """# Call for papers
+    "cfp": """# Call for papers: {label}
 
 ```{{cfp-status}}
 ```
@@ -87,15 +87,15 @@ they are known:
 ```{{cfp-submission}}
 ```
 """,
-    "program": """# Program
+    "program": """# Program: {label}
 
 ```{{program-calendar}}
 ```
 
-The program of {label} is not known: its talks, papers, times and room are given here once
-they are published.
+The program of {label} is not known: its day, its talks, its papers, their times and its room
+are not known.
 """,
-    "proceedings": """# Proceedings
+    "proceedings": """# Proceedings: {label}
 
 ```{{proceedings-front-matter}}
 ```

@@ -30,7 +30,7 @@ from tools.proceedings.render.citation.csl import paper_csl
 from tools.proceedings.render.citation.record import citation_key, facts
 from tools.proceedings.render.citation.ris import paper_ris
 from tools.program.model import Dates, Item, ItemKind, Person, Program, Session, Source, Workshop
-from tools.program.render.calendar import Site, program_calendar
+from tools.program.render.calendar import Site, program_file
 
 TEXT = hostile_text()
 LINE = hostile_text(line_breaks=False)
@@ -320,7 +320,7 @@ def test_calendar_events_carry_titles_and_names_as_text(
     ]
     items = (*talks, Item(ItemKind.OTHER, len(listed) + 1, "other", source, title=note))
     program = Program((Session(items, source),))
-    calendar = Calendar.from_ical(program_calendar(program, DATES, proceedings, SITE))
+    calendar = Calendar.from_ical(program_file(program, DATES, proceedings, SITE))
     (event,) = calendar.walk("VEVENT")  # no times yet: one all-day event, the running order
     # A line break in a title breaks its running-order line too (cosmetic: see the report).
     description = words(str(event["DESCRIPTION"]))

@@ -29,8 +29,9 @@ from playwright.sync_api import (
 )
 
 from tests.conftest import ROOT, Site
+from tests.site.pages import PAPER
 from tests.support import CHROMIUM, CHROMIUM_ARGS, require, site_pages
-from tools.proceedings.load import load
+from tools.proceedings.load import load_series
 from tools.proceedings.model import Paper
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
@@ -216,10 +217,17 @@ def open_tab(browser: Browser, served: Served) -> Iterator[Callable[..., Tab]]:
     contexts: list[BrowserContext] = []
 
     def _open(
-        *, viewport: ViewportSize = DESKTOP, dark: bool = False, clipboard: bool = False
+        *,
+        viewport: ViewportSize = DESKTOP,
+        dark: bool = False,
+        clipboard: bool = False,
+        scripts: bool = True,
     ) -> Tab:
         context = browser.new_context(
-            viewport=viewport, color_scheme="dark" if dark else "light", accept_downloads=True
+            viewport=viewport,
+            color_scheme="dark" if dark else "light",
+            accept_downloads=True,
+            java_script_enabled=scripts,  # off: a reader whose browser runs no script
         )
         contexts.append(context)
         if dark:  # what the theme switcher stores once a reader chose dark
@@ -243,7 +251,22 @@ def open_tab(browser: Browser, served: Served) -> Iterator[Callable[..., Tab]]:
     assert not untaken, "console errors or failed requests:\n" + "\n".join(untaken)
 
 
-KEY_PAGES = ["home", "cfp", "program", "proceedings", "paper", "authors"]
+# The pages a reader uses most, by name: the home page, each section's landing page (listing
+# every edition), the current call and the last one, the last program and volume, a paper's
+# page, the people index and the committees.
+KEY_PAGES = [
+    "home",
+    "calls",
+    "cfp-2026",
+    "cfp-2025",
+    "programs",
+    "program-2025",
+    "volumes",
+    "proceedings-2025",
+    "paper",
+    "people",
+    "organizers",
+]
 
 
 @dataclass(frozen=True)
@@ -255,23 +278,34 @@ class KeyPages:
     def path(self, name: str) -> str:
         return {
             "home": "index.html",
-            "cfp": "cfp/index.html",
-            "program": "program/index.html",
-            "proceedings": "proceedings/index.html",
-            "paper": f"proceedings/papers/{self.paper.id}.html",
-            "authors": "proceedings/authors.html",
+            "calls": "cfp/index.html",
+            "cfp-2026": "cfp/2026/index.html",
+            "cfp-2025": "cfp/2025/index.html",
+            "programs": "program/index.html",
+            "program-2025": "program/2025/index.html",
+            "volumes": "proceedings/index.html",
+            "proceedings-2025": "proceedings/2025/index.html",
+            "paper": PAPER.format(self.paper.id),
+            "people": "proceedings/people.html",
+            "organizers": "organizers.html",
         }[name]
 
 
 @pytest.fixture(scope="session")
 def sample_paper(site: Site) -> Paper:
-    """The first published paper (in program order) that has authors, from the site's data."""
-    proceedings = load(site.src / "proceedings" / "data" / "2025").proceedings
+    """The first published paper of 2025 (in program order) that has authors, from the site's
+    data read as the build reads it (the series, then its editions)."""
+    proceedings = load_series(site.src / "proceedings" / "data").series.edition(2025).proceedings
+    assert proceedings is not None, "the 2025 edition has no proceedings"
     with_authors = [p for p in proceedings.published if p.authors]
     assert with_authors, "the proceedings data has no published paper with authors"
     return with_authors[0]
 
 
 @pytest.fixture(scope="session")
-def key_pages(sample_paper: Paper) -> KeyPages:
-    return KeyPages(sample_paper)
+def key_pages(site: Site, sample_paper: Paper) -> KeyPages:
+    pages = KeyPages(sample_paper)
+    themed = site_pages(site.out)  # the site's own pages: no redirect page is a key page
+    missing = [pages.path(name) for name in KEY_PAGES if pages.path(name) not in themed]
+    assert not missing, f"key pages that are not pages of the built site: {missing}"
+    return pages

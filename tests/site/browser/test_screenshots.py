@@ -33,6 +33,11 @@ def test_screenshots_for_review(
     viewport, dark = SIZES[size]
     tab = open_tab(viewport=viewport, dark=dark)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # Screenshots of pages that are no longer key pages (e.g. the 2025 site's) would mislead.
+    kept = {f"{each}-{name}.png" for each in SIZES for name in KEY_PAGES}
+    for stale in SCREENSHOTS.glob("*.png"):
+        if stale.name not in kept:
+            stale.unlink()
     for name in KEY_PAGES:
         tab.visit(key_pages.path(name))
         tab.settle()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..errors import Problems
 from ..model import ORCID_RE
@@ -17,14 +18,16 @@ EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 def check_series(series: Series, editions: Sequence[Edition], problems: Problems) -> None:
     check_characters(series, series.source, problems)
-    for label, email in series.contacts:
+    for i, (label, email) in enumerate(series.contacts):
         if not EMAIL_RE.match(email):
-            problems.error(series.source, f"contact {label!r}: {email!r} is not an e-mail address")
-    for label, url in series.links:
+            problems.error(series.source.at(f"/contacts/{i}"),
+                           f"contact {label!r}: {email!r} is not an e-mail address",
+                           field="email")  # fmt: skip
+    for i, (label, url) in enumerate(series.links):
         if not is_safe_url(url):
-            problems.error(
-                series.source, f"link {label!r}: {url!r} must be an absolute http(s) URL"
-            )
+            problems.error(series.source.at(f"/links/{i}"),
+                           f"link {label!r}: {url!r} must be an absolute http(s) URL",
+                           field="url")  # fmt: skip
     prefixes: dict[str, Edition] = {}
     for edition in editions:
         _check_edition(edition, problems)
@@ -44,15 +47,11 @@ def check_series(series: Series, editions: Sequence[Edition], problems: Problems
 def _check_edition(edition: Edition, problems: Problems) -> None:
     loc = edition.source
     # The volume was checked where it was read: the rest of the edition here.
-    check_characters(
-        (edition.name, edition.venue, edition.city, edition.country, edition.host, edition.call,
-         edition.chairs, edition.committee, edition.news),
-        loc,
-        problems,
-    )  # fmt: skip
-    for url in (edition.call.portal, edition.host.url):
+    check_characters(replace(edition, proceedings=None), loc, problems)
+    for pointer, url in (("/call/portal", edition.call.portal), ("/host/url", edition.host.url)):
         if url and not is_safe_url(url):
-            problems.error(loc, f"URL {url!r} must be an absolute http(s) URL", field="url")
+            problems.error(loc.at(pointer), f"{url!r} must be an absolute http(s) URL",
+                           field=pointer.rpartition("/")[2])  # fmt: skip
     for member in (*(edition.chairs or ()), *(edition.committee or ())):
         orcid, name = member.person.orcid, member.person.display_name
         if orcid and not (ORCID_RE.match(orcid) and orcid_checksum_ok(orcid)):

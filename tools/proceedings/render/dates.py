@@ -5,6 +5,7 @@ here, not by strftime, whose names follow the build machine's locale."""
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -50,3 +51,15 @@ def acm_range(start: dt.date, end: dt.date) -> str:
     if end.year == start.year:
         return f"{first} {EN_DASH} {MONTHS[end.month - 1]} {end.day}, {end.year}"
     return f"{first}, {start.year} {EN_DASH} {MONTHS[end.month - 1]} {end.day}, {end.year}"
+
+
+def zone_on(day: dt.date, zone: str) -> str:
+    """'HKT, UTC+8': the zone's name and offset at noon of ``day`` (the minus a true minus)."""
+    noon = dt.datetime.combine(day, dt.time(12), ZoneInfo(zone))
+    offset = noon.utcoffset() or dt.timedelta()
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "\N{MINUS SIGN}"
+    hours, rest = divmod(abs(minutes), 60)
+    utc = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+    name = noon.tzname() or ""
+    return utc if not name or name[0] in "+-" else f"{name}, {utc}"

@@ -60,6 +60,10 @@ def read_edition(path: Path, year: int, problems: Problems) -> Edition | None:
     if zone is not None and not _is_zone(zone):
         problems.error(r.loc("timezone"), f"unknown IANA time zone {zone!r}", field="timezone")
     call = r.mapping("call")
+    day = r.date("date")
+    if day is not None and day.year != year:
+        problems.error(r.loc("date"), f"the workshop's date {day} is not in {year}, the year "
+                                      "its folder is named by", field="date")  # fmt: skip
     return Edition(
         year=year,
         number=0,
@@ -69,7 +73,7 @@ def read_edition(path: Path, year: int, problems: Problems) -> Edition | None:
         venue=r.text("venue") or "",
         city=r.text("city") or "",
         country=r.text("country") or "",
-        date=r.date("date"),
+        date=day,
         call=_call(call, problems) if call else Call(),
         chairs=_members(r, "chairs", problems),
         committee=_members(r, "committee", problems),
@@ -116,9 +120,13 @@ def _call(node: Node, problems: Problems) -> Call:
             problems.error(d.loc("id"), f"{key!r} is not a valid id (a-z, 0-9, '-')", field="id")
         elif key and key in seen:
             problems.error(d.loc("id"), f"id {key!r} is also used at {seen[key]}", field="id")
+        was = d.date("was")
+        if day and was and was >= day:
+            problems.error(d.loc("was"), f"'was' ({was}) is the date before an extension: it "
+                                         f"must be before 'date' ({day})", field="was")  # fmt: skip
         if key and label and day:
             seen[key] = item.loc
-            out.append(Deadline(key, label, day, d.date("was"), item.loc))
+            out.append(Deadline(key, label, day, was, item.loc))
     return Call(r.text("portal"), r.text("portal_as_published") or "", tuple(out))
 
 

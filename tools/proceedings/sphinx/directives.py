@@ -73,12 +73,7 @@ class CallStatus(DataDirective):
     def run(self) -> list[nodes.Node]:
         found = self.edition()
         assert found is not None
-        series, edition = found
-        text = f"This call is {blocks.call_status(series, edition)}."
-        note = nodes.admonition(classes=["important", "cfp-status"])
-        note += nodes.title("", "The call is closed" if "closed" in text else "The call is open")
-        note += nodes.paragraph(text, text)
-        return [note]
+        return [blocks.call_notice(*found)]
 
 
 class EditionLine(DataDirective):
@@ -118,7 +113,7 @@ class Committee(DataDirective):
         series = self.series(year)
         if not series.has(year):
             raise self.error(f"the data has no edition {year}")
-        box = nodes.container(ids=[f"edition-{year}"], classes=["edition-committee"])
+        box = nodes.container(ids=[blocks.edition_anchor(year)], classes=["edition-committee"])
         box.extend(blocks.committee(series, series.edition(year)))
         return [box]
 

@@ -18,6 +18,7 @@ from sphinx.config import Config
 from sphinx.util.osutil import relative_uri
 
 from ..errors import Problems, Warn
+from ..paths import papers_dir
 from ..render.html_safety import harden
 from ..sources.located_yaml import Node, Reader, load_yaml
 from ..write import write_if_changed
@@ -81,11 +82,23 @@ def read_moved(path: Path, problems: Problems) -> Moved:
 
 
 def moved(app: Sphinx) -> Moved:
-    from .generate import data_root  # the series' folder, as the build reads it
+    from .generate import data_root, override  # the series' folder, as the build reads it
 
-    path = data_root(app) / MOVED_FILE
+    root = data_root(app)
+    path = root / MOVED_FILE
     stat = path.stat() if path.is_file() else None
-    return _read(path, stat and (stat.st_mtime_ns, stat.st_size))
+    found = _read(path, stat and (stat.st_mtime_ns, stat.st_size))
+    replaced = override(app, root)
+    if replaced is None:
+        return found
+    # `-D proceedings_data=DIR`: another volume in place of the edition's, whose published
+    # papers (their pages and files, at their old addresses) are not this build's to keep.
+    inside = papers_dir(replaced[0]) + "/"
+    return Moved(
+        {old: new for old, new in found.files.items() if not new.startswith(inside)},
+        {page: kept for page, fs in found.fragments.items()
+         if (kept := {f: new for f, new in fs.items() if not new.startswith(inside)})},
+    )  # fmt: skip
 
 
 @cache  # every page asks; read (and its problems reported) once for each version of the file
@@ -146,9 +159,19 @@ def finish_moved(app: Sphinx, exception: Exception | None) -> None:
             page = out / old
             html = page.read_text(encoding="utf-8")
             if "Content-Security-Policy" not in html:
-                write_if_changed(page, harden(html).encode("utf-8"))
+                write_if_changed(page, harden(with_icon(app, old, html)).encode("utf-8"))
         else:
             write_if_changed(out / old, target.read_bytes())
+
+
+def with_icon(app: Sphinx, page: str, html: str) -> str:
+    """The redirect page declares the site's icon, as every page does: else a browser that
+    stays on it (scripts off) asks for /favicon.ico, outside the site on its host."""
+    favicon: str = app.config.html_favicon or ""
+    if not favicon or "://" in favicon:
+        return html
+    icon = relative_uri(page, f"_static/{Path(favicon).name}")
+    return html.replace("</title>\n", f'</title>\n<link rel="icon" href="{icon}">\n', 1)
 
 
 def setup(app: Sphinx) -> None:

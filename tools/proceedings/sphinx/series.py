@@ -40,7 +40,7 @@ def site_settings(app: Sphinx, config: Config) -> None:
     )
     options["extra_footer"] = (
         f"<p>{escape(name)}: the {escape(series.name)}, a workshop series initiated in the "
-        f"Internet Research Task Force (IRTF).<br>Contact: {contacts}.</p>"
+        f"realm of the Internet Research Task Force (IRTF).<br>Contact: {contacts}.</p>"
     )
     config.ogp_site_name = name
 

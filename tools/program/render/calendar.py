@@ -13,7 +13,7 @@ from icalendar import Calendar, Event
 
 from ...proceedings import Paper, Proceedings, cfp_calendar, paper_docname, program_calendar
 from ...proceedings.paths import SERIES_CALENDAR, edition_doc
-from ..model import Dates, Item, ItemKind, Program, Session, Workshop, long_date
+from ..model import Dates, Item, ItemKind, Program, Session, Span, Workshop, long_date
 
 PRODID = "-//INET4AI//Workshop website//EN"
 
@@ -140,10 +140,19 @@ def item_event(
 
 def day_event(program: Program, dates: Dates, proceedings: Proceedings | None, site: Site
               ) -> Event:  # fmt: skip
+    """The workshop's day with the running order: in the program's calendar when nothing has a
+    time, and in the series' calendar always (an item then with its time, else its session's,
+    when the program gives them)."""
     workshop = dates.workshop
     assert workshop.day is not None
-    lines = [f"{workshop.name}: {workshop.title}.", "", "Running order (times not known):"]
-    lines += [running_line(item, proceedings) for item in program.items]
+    timed = any(session.span for session in program.sessions)
+    heading = "Running order:" if timed else "Running order (times not known):"
+    lines = [f"{workshop.name}: {workshop.title}.", "", heading]
+    for session in program.sessions:
+        for item in session.items:
+            line = running_line(item, proceedings, item.when)
+            span = None if item.when else session.span
+            lines.append(f"{line} (in the session of {span.label})" if span else line)
     url = site.url_for(edition_doc("program", workshop.year), "")
     lines += ["", f"Program: {url}"] if url else []
     return event(
@@ -185,12 +194,13 @@ def describe(item: Item, paper: Paper | None) -> list[str]:
     return lines
 
 
-def running_line(item: Item, proceedings: Proceedings | None) -> str:
+def running_line(item: Item, proceedings: Proceedings | None, when: Span | None = None) -> str:
     paper = find(proceedings, item.paper)
     people = "; ".join(p.display for p in item.people)
     if item.kind is ItemKind.PAPER and people:
         people = f"presented by {people}"
-    text = f"{item.number}. {summary(item, paper)}" + (f" — {people}" if people else "")
+    time = f"{when.label} " if when else ""
+    text = f"{item.number}. {time}{summary(item, paper)}" + (f" — {people}" if people else "")
     return f"{text} ({item.note.rstrip('.')})" if item.note else text
 
 

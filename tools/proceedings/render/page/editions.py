@@ -15,6 +15,8 @@ from .nodes import external, page_link, struck
 
 SECTION_NAMES = {"cfp": "Call for papers", "program": "Program", "proceedings": "Proceedings"}
 NOT_KNOWN = "not known"
+# Pages of the series with a part for each edition, #edition-2025: the home page, the organizers.
+EDITION_PARTS = ("index", "organizers")
 
 
 def section_of(docname: str) -> str | None:
@@ -25,7 +27,8 @@ def section_of(docname: str) -> str | None:
 def edition_nav(series: Series, docname: str) -> nodes.paragraph:
     """'INET4AI 2025 · 1st edition · Other editions: 2026 (current)' on an edition's page;
     'INET4AI, every edition: 2026 (current) · 2025' on a page of the series. Each edition links
-    to its page of the same section (its call, from a page of the series)."""
+    to its page of the same section; from the home page and the organizers, to its part of the
+    page (#edition-2025); from another page of the series, to its call."""
     year = edition_of(docname)
     section = section_of(docname) or "cfp"
     nav = nodes.paragraph(classes=["edition-nav"])
@@ -41,9 +44,18 @@ def edition_nav(series: Series, docname: str) -> nodes.paragraph:
         lead = ", every edition: "
     for i, other in enumerate(others):
         nav += nodes.Text(lead if i == 0 else " · ")
-        current = " (current)" if other == series.current else ""
-        nav += page_link(edition_doc(section, other.year), f"{other.year}{current}")
+        label = f"{other.year}" + (" (current)" if other == series.current else "")
+        if docname in EDITION_PARTS:
+            nav += nodes.reference(label, label, refuri=f"#{edition_anchor(other.year)}",
+                                   internal=True)  # fmt: skip
+        else:
+            nav += page_link(edition_doc(section, other.year), label)
     return nav
+
+
+def edition_anchor(year: int) -> str:
+    """The id of an edition's part of a page that has one for each (EDITION_PARTS)."""
+    return f"edition-{year}"
 
 
 def when(edition: Edition) -> str:
@@ -58,12 +70,12 @@ def workshop_line(edition: Edition) -> nodes.paragraph:
 
 
 def edition_line(series: Series, edition: Edition) -> nodes.paragraph:
-    """'INET4AI 2025, 1st Workshop on ...: Monday 1 December 2025 · HKUST, Hong Kong, China;
+    """'INET4AI 2025 — 1st Workshop on ...: Monday 1 December 2025 · HKUST, Hong Kong, China;
     co-located with ACM CoNEXT 2025 (1–4 December 2025).'"""
     para = nodes.paragraph(classes=["inet4ai-lead"])
     para += nodes.strong("", series.label(edition))
     facts = " · ".join(filter(None, [when(edition), edition.place]))
-    para += nodes.Text(f", {series.title(edition)}: {facts}; {host_line(edition)}.")
+    para += nodes.Text(f" \N{EM DASH} {series.title(edition)}: {facts}; {host_line(edition)}.")
     return para
 
 
@@ -88,6 +100,25 @@ def call_status(series: Series, edition: Edition) -> str:
     if status is CallStatus.CLOSED:
         return f"closed (its last date, {dates.day(last)}, has passed)"
     return f"open (until {dates.day(last)}, Anywhere on Earth)"
+
+
+def call_notice(series: Series, edition: Edition) -> nodes.admonition:
+    """The call's status, as a notice: 'The call is closed' / 'Its last date, ..., has passed:
+    it takes no more submissions.'"""
+    call = edition.call
+    status, last = call.status(series.revised), call.last
+    if status is None or last is None:
+        title, text = "The call's dates are not known", "Whether it is open is not known."
+    elif status is CallStatus.CLOSED:
+        title = "The call is closed"
+        text = f"Its last date, {dates.day(last)}, has passed: it takes no more submissions."
+    else:
+        title = "The call is open"
+        text = f"It is open until {dates.day(last)}, Anywhere on Earth."
+    note = nodes.admonition(classes=["important", "cfp-status"])
+    note += nodes.title(title, title)
+    note += nodes.paragraph(text, text)
+    return note
 
 
 def edition_list(series: Series, section: str) -> nodes.bullet_list:
@@ -115,7 +146,10 @@ def _status(series: Series, edition: Edition, section: str) -> str:
             return f"Papers and proceedings: {NOT_KNOWN}."
         publisher = proceedings.volume.publisher or f"publisher {NOT_KNOWN}"
         return f"{len(proceedings.published)} papers; {publisher}."
-    return f"Papers: {NOT_KNOWN}." if proceedings is None else "The running order of the day."
+    if proceedings is None:
+        return f"Its program: {NOT_KNOWN}."
+    count = len(proceedings.published)
+    return f"Its {count} papers and its talks, in their running order where it is known."
 
 
 def deadline_table(edition: Edition) -> nodes.table:
@@ -126,7 +160,7 @@ def deadline_table(edition: Edition) -> nodes.table:
     rows = [
         [
             [nodes.Text(d.label)],
-            *([[struck(dates.day(d.was))] if d.was else []] if moved else []),
+            *([[struck("", dates.day(d.was))] if d.was else []] if moved else []),
             [nodes.strong("", dates.day(d.date))] + ([nodes.Text(" (extended)")] if d.was else []),
         ]
         for d in deadlines
@@ -213,7 +247,9 @@ def edition_summary(series: Series, edition: Edition) -> list[nodes.Node]:
         fields.append(nodes.field("", nodes.field_name(name, name), body))
 
     add("Name", series.title(edition))
-    zone = f" (times in {edition.timezone})" if edition.date and edition.timezone else ""
+    zone = ""
+    if edition.date and edition.timezone:
+        zone = f" (times in {dates.zone_on(edition.date, edition.timezone)})"
     add("When", when(edition) + zone)
     add("Where", edition.place or NOT_KNOWN)
     add("With", host_line(edition).removeprefix("co-located with "))

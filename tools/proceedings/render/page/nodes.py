@@ -38,8 +38,9 @@ class download_link(nodes.reference):  # type: ignore[misc]
     serve .bib and .ris as text. Other writers write it as the plain reference it is."""
 
 
-class struck(nodes.Inline, nodes.TextElement):  # type: ignore[misc]
-    """Text no longer in force (a date before an extension): HTML's <del>."""
+class struck(nodes.inline):  # type: ignore[misc]
+    """Text no longer in force (a date before an extension): HTML's <del>; other writers
+    write it as the plain inline text it is (their translators fall back to inline's visitor)."""
 
 
 def visit_struck(self: Translator, node: struck) -> None:
