@@ -19,6 +19,7 @@ from rich.console import Console
 from . import report
 from .importing import ImportFailedError, measure_import
 from .measure import BuildFailedError, build
+from .series import SeriesResult, run_series
 from .site import add_line, check_title, edit_title, floor_site, fresh_site
 from .volumes import Corpus, CorpusError, write_volume
 
@@ -97,7 +98,10 @@ def warm_up(corpus: Corpus, work: Path, log: Console) -> None:
 
 
 def print_report(
-    results: Sequence[report.SizeResult], targets: list[report.Target], load_before: float
+    results: Sequence[report.SizeResult],
+    series: SeriesResult,
+    targets: list[report.Target],
+    load_before: float,
 ) -> None:
     cpus = os.cpu_count()
     sections = [
@@ -110,6 +114,11 @@ def print_report(
         report.build_table(results),
         "## One title changed in papers.yaml: where the new title shows after the rebuild",
         report.title_table(results),
+    ]
+    sections += [
+        f"## The series: {series.editions} editions of {series.papers_each:,} papers, "
+        "added with new-edition and import --edition (wall / CPU seconds)",
+        report.series_table(series, results[-1]),
     ]
     jobs = report.jobs_table(results)
     if jobs:
@@ -136,11 +145,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 log.log(f"work folder: {work}")
             warm_up(corpus, work, log)
             results = [run_size(corpus, size, work, jobs=args.jobs, log=log) for size in args.sizes]
+            log.log(f"series of {args.sizes[-1]:,} papers in editions: builds")
+            series = run_series(corpus, work / "series", args.sizes[-1])
     except (CorpusError, ImportFailedError, BuildFailedError) as exc:
         log.print(f"[red]error[/red] {exc}", markup=True, highlight=False)
         return 2
-    targets = report.targets(results)
-    print_report(results, targets, load_before)
+    targets = report.targets(results) + report.series_targets(series, results[-1])
+    print_report(results, series, targets, load_before)
     return 1 if any(t.ok is False for t in targets) else 0
 
 

@@ -27,6 +27,7 @@ class BuildRun:
     written: int  # HTML pages written by this build (modified while it ran)
     warnings: tuple[str, ...]
     jobs: str
+    started_ns: int  # wall clock at its start: pages modified since were written by it
 
     @property
     def pages_per_second(self) -> float:
@@ -40,14 +41,14 @@ class Site:
     src: Path
     out: Path
     doctrees: Path
-    data: Path
+    data: Path | None  # a volume folder built in place of 2025's; None: the site's own data
     logs: Path
 
     def command(self, jobs: str) -> list[str]:
+        data = ["-D", f"proceedings_data={self.data}"] if self.data else []
         return [
             sys.executable, "-m", "sphinx", "-b", "html", "-n", "--keep-going",
-            "-j", jobs, "-d", str(self.doctrees),
-            "-D", f"proceedings_data={self.data}",
+            "-j", jobs, "-d", str(self.doctrees), *data,
             str(self.src), str(self.out),
         ]  # fmt: skip
 
@@ -106,5 +107,12 @@ def build(site: Site, name: str, *, jobs: str = "1") -> BuildRun:
     warnings = tuple(line for line in stderr.splitlines() if "WARNING" in line)
     written = pages_written_since(site.out, started_ns)
     return BuildRun(
-        usage.seconds, usage.cpu_seconds, usage.peak_rss_mib, read, written, warnings, jobs
+        usage.seconds,
+        usage.cpu_seconds,
+        usage.peak_rss_mib,
+        read,
+        written,
+        warnings,
+        jobs,
+        started_ns,
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .importing import ImportFigures
 from .measure import BuildRun
+from .series import SeriesResult
 
 # Targets are ratios of figures measured in the same run: these machines differ by 2x and more
 # from one day to the next, so a limit in seconds would say more about the machine than the code.
@@ -15,6 +16,7 @@ IMPORT_RATIO_LIMIT = 5.0  # import + validate / a bare bibtexparser parse of the
 SCALING_LIMIT = 0.7  # pages/s at the largest size / pages/s at the smallest
 NO_CHANGE_LIMIT, ONE_CHANGE_LIMIT = 0.06, 0.09  # of the full build of the same size
 MEMORY_LIMIT_MIB = 1024.0
+SERIES_SPEED_LIMIT = 1.0  # pages/s of the series / pages/s of one volume of as many papers
 
 
 @dataclass(frozen=True)
@@ -198,3 +200,74 @@ def targets_table(items: Sequence[Target]) -> str:
         ("target", "measured", "limit", "result"),
         [(t.name, t.measured, t.limit, t.verdict) for t in items],
     )
+
+
+def series_table(series: SeriesResult, volume: SizeResult) -> str:
+    rows = [
+        (
+            f"{series.editions} editions of {series.papers_each:,}",
+            series.full.written,
+            f"{series.full.seconds:.1f} / {series.full.cpu_seconds:.1f}",
+            f"{series.full.pages_per_second:.1f}",
+            _rebuild(series.no_change),
+            _rebuild(series.one_change),
+            series.others_rewritten,
+            f"{series.peak_rss_mib:.0f}",
+        ),
+        (
+            f"one volume of {volume.size:,}",
+            volume.full.written,
+            f"{volume.full.seconds:.1f} / {volume.full.cpu_seconds:.1f}",
+            f"{volume.full.pages_per_second:.1f}",
+            _rebuild(volume.no_change),
+            _rebuild(volume.one_change),
+            "",
+            f"{max(b.peak_rss_mib for b in volume.builds):.0f}",
+        ),
+    ]
+    header = (
+        "papers", "pages", "full build (s)", "pages/s", "no-change rebuild (s)",
+        f"one title changed in {series.edited_year} (s)",
+        "paper pages of other editions rewritten", "peak RSS (MiB)",
+    )  # fmt: skip
+    return table(header, rows)
+
+
+def series_targets(series: SeriesResult, volume: SizeResult) -> list[Target]:
+    speed = series.full.pages_per_second / volume.full.pages_per_second
+    share = _share(series.one_change, series.full)
+    shown = all(series.title_shown.values())
+    name = f"{series.editions} editions of {series.papers_each:,}"
+    return [
+        Target(
+            f"pages/s of {name} / of one volume of {volume.size:,}",
+            f"{speed:.2f}x ({series.full.pages_per_second:.1f} / "
+            f"{volume.full.pages_per_second:.1f})",
+            f">= {SERIES_SPEED_LIMIT}x",
+            speed >= SERIES_SPEED_LIMIT,
+        ),
+        Target(
+            f"one title changed in one edition, rebuilt / full build of {name}",
+            f"{share:.1%} ({series.one_change.seconds:.2f} s)",
+            f"<= {ONE_CHANGE_LIMIT:.0%}",
+            share <= ONE_CHANGE_LIMIT,
+        ),
+        Target(
+            "paper pages of the other editions that rebuild rewrote",
+            str(series.others_rewritten),
+            "0",
+            series.others_rewritten == 0,
+        ),
+        Target(
+            f"peak memory of any build of {name}",
+            f"{series.peak_rss_mib:.0f} MiB",
+            "< 1 GiB",
+            series.peak_rss_mib < MEMORY_LIMIT_MIB,
+        ),
+        Target(
+            f"changed title shown where it shows, in {name}",
+            "all shown" if shown else "missing somewhere",
+            "all shown",
+            shown,
+        ),
+    ]

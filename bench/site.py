@@ -10,20 +10,23 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, copy_site
+from tests.conftest import VOLUME_2025, copy_site
 from tools.proceedings.load import PAPERS_FILE
-from tools.proceedings.paths import AUTHORS_DIR, PAPERS_DIR
+from tools.proceedings.paths import PEOPLE_DIR, PEOPLE_INDEX, edition_doc, papers_dir
 
 from .measure import Site
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+YEAR = 2025  # the edition whose volume a synthetic one replaces
+SYNTHETIC_PROGRAM = "# Program\n\nSynthetic volume: no program.\n"
 
 
 def fresh_site(work: Path, data: Path) -> Site:
     """A copy of the site's sources in ``work/src`` that builds ``data`` into ``work/html``."""
     src = copy_site(work / "src")
-    # The real program names the real papers; a synthetic volume has no program.
-    (src / "program" / "index.md").write_text("# Program\n\nSynthetic volume: no program.\n")
+    # The real program names the real papers; the synthetic volume that stands in for the
+    # 2025 one (``-D proceedings_data``) has no program.
+    (src / "program" / "2025" / "index.md").write_text(SYNTHETIC_PROGRAM, encoding="utf-8")
     return Site(src, work / "html", work / "doctrees", data, work / "logs")
 
 
@@ -36,7 +39,7 @@ def floor_site(work: Path, size: int) -> Site:
     for i in range(size):
         text = f"---\norphan: true\n---\n\n# Page {i}\n\nA trivial page of the floor.\n"
         (folder / f"p{i:05d}.md").write_text(text, encoding="utf-8")
-    return Site(src, work / "html", work / "doctrees", ROOT / "proceedings" / "data", work / "logs")
+    return Site(src, work / "html", work / "doctrees", VOLUME_2025, work / "logs")
 
 
 @dataclass(frozen=True)
@@ -95,39 +98,39 @@ def add_line(data: Path, index: int, line: str) -> str:
     return str(_field(paper, "id").value)
 
 
-def _soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-
-
-def _link_texts(page: BeautifulSoup, paper_id: str) -> list[str]:
-    """Texts of the links on ``page`` that point to the paper's page."""
-    target = f"{paper_id}.html"
+def _link_texts(out: Path, page: str, target: str) -> list[str]:
+    """Texts of the links on the output file ``page`` that point to the output file ``target``
+    (both relative to ``out``)."""
+    soup = BeautifulSoup((out / page).read_text(encoding="utf-8"), "lxml")
+    here = posixpath.dirname(page)
     return [
         " ".join(a.get_text().split())
-        for a in page.find_all("a", href=True)
-        if posixpath.basename(str(a["href"]).split("#")[0]) == target
+        for a in soup.find_all("a", href=True)
+        if posixpath.normpath(posixpath.join(here, str(a["href"]).split("#")[0])) == target
     ]
 
 
-def check_title(site: Site, edit: TitleEdit) -> dict[str, bool]:
+def check_title(site: Site, edit: TitleEdit, year: int = YEAR) -> dict[str, bool]:
     """Where the new title must show after the rebuild: page name -> whether it does."""
-    papers = site.out / PAPERS_DIR
-    paper = _soup(papers / f"{edit.paper_id}.html")
+    papers = papers_dir(year)
+    target = f"{papers}/{edit.paper_id}.html"
+    paper = BeautifulSoup((site.out / target).read_text(encoding="utf-8"), "lxml")
     h1 = paper.find("h1")
+    volume = f"{edition_doc('proceedings', year)}.html"
     results = {
         "paper page <h1>": h1 is not None and edit.new_title in h1.get_text(),
         "paper page <title>": paper.title is not None and edit.new_title in paper.title.get_text(),
-        "proceedings index": edit.new_title in _link_texts(
-            _soup(site.out / "proceedings" / "index.html"), edit.paper_id
-        ),
-    }  # fmt: skip
-    # The author index: one page, or (for a large volume) a page a letter.
-    index_pages = [site.out / "proceedings" / "authors.html"]
-    index_pages += sorted((site.out / AUTHORS_DIR).glob("*.html"))
-    authors = [t for page in index_pages for t in _link_texts(_soup(page), edit.paper_id)]
-    if authors:
-        results["author index"] = all(text == edit.new_title for text in authors)
+        "volume page": edit.new_title in _link_texts(site.out, volume, target),
+    }
+    # The people index: one page, or (for a large series) a page a letter; a link there reads
+    # "2025 author: <title>".
+    index_pages = [f"{PEOPLE_INDEX}.html"]
+    index_pages += [
+        f"{PEOPLE_DIR}/{p.name}" for p in sorted((site.out / PEOPLE_DIR).glob("*.html"))
+    ]
+    people = [t for page in index_pages for t in _link_texts(site.out, page, target)]
+    results["people index"] = bool(people) and all(t.endswith(edit.new_title) for t in people)
     for other in edit.neighbours:
-        texts = _link_texts(_soup(papers / f"{other}.html"), edit.paper_id)
+        texts = _link_texts(site.out, f"{papers}/{other}.html", target)
         results[f"previous/next on {other}"] = edit.new_title in texts
     return results

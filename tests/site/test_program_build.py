@@ -419,3 +419,13 @@ def test_parallel_readers_merge_their_sessions() -> None:
     main.clear_doc(extra)
     assert main.program(2025).sessions == (mine,)
     assert main.talks_shown == set()
+
+
+def test_a_directive_naming_no_edition_fails_with_its_line(variant: Callable[..., Site]) -> None:
+    program = ALL_PAPERS + "\n```{invited-talks} 2O25\n```\n\n```{committee} 1999\n```\n"
+    site = variant(program)
+    lines = [w for w in warnings(site) if "the data has no such edition" in w]
+    message = "{}:{}: ERROR: '{}': the data has no such edition (give its year) [docutils]"
+    assert lines == [
+        message.format(site.src / PROGRAM, line_of(program, y), y) for y in ("2O25", "1999")
+    ], site.warnings

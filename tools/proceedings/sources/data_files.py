@@ -98,23 +98,27 @@ def read_volume_text(text: str, problems: Problems, *, label: str) -> Volume | N
     return _volume_from(load_yaml_text(text, problems, label=label), problems)
 
 
+def read_event(node: Node, problems: Problems, what: str, where: str) -> Event:
+    """A conference: a volume's event, or an edition's host (``where`` says which in the
+    message for a missing name)."""
+    e = Reader(node, problems, EVENT_FIELDS, what)
+    return Event(
+        name=e.text("name", required=True, what=where) or "",
+        short_name=e.text("short_name") or "",
+        start=e.date("start"),
+        end=e.date("end"),
+        city=e.text("city") or "",
+        country=e.text("country") or "",
+        url=e.text("url"),
+    )
+
+
 def _volume_from(root: Node | None, problems: Problems) -> Volume | None:
     if root is None:
         return None
     r = Reader(root, problems, VOLUME_FIELDS, "the volume")
     event_node = r.mapping("event")
-    event = None
-    if event_node:
-        e = Reader(event_node, problems, EVENT_FIELDS, "the event")
-        event = Event(
-            name=e.text("name", required=True, what=" in 'event'") or "",
-            short_name=e.text("short_name") or "",
-            start=e.date("start"),
-            end=e.date("end"),
-            city=e.text("city") or "",
-            country=e.text("country") or "",
-            url=e.text("url"),
-        )
+    event = read_event(event_node, problems, "the event", " in 'event'") if event_node else None
     return Volume(
         title=r.text("title", required=True) or "",
         short_title=r.text("short_title", required=True) or "",

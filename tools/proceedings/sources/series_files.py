@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from ..errors import Location, Problems
 from ..model import ID_RE, Event
 from ..series import Call, Deadline, Edition, Member, NewsItem, Series
-from .data_files import read_author
+from .data_files import read_author, read_event
 from .located_yaml import Node, Reader, load_yaml
 
 SERIES_FIELDS = {"name", "short_name", "revised", "contacts", "links"}
@@ -17,7 +17,6 @@ EDITION_FIELDS = {
     "name", "host", "venue", "city", "country", "date", "timezone", "call", "chairs",
     "committee", "news",
 }  # fmt: skip
-HOST_FIELDS = {"name", "short_name", "start", "end", "city", "country", "url"}
 CALL_FIELDS = {"portal", "portal_as_published", "deadlines"}
 DEADLINE_FIELDS = {"id", "label", "date", "was"}
 NOTE_FIELD = "note"
@@ -83,16 +82,7 @@ def read_edition(path: Path, year: int, problems: Problems) -> Edition | None:
 
 
 def read_host(node: Node, problems: Problems) -> Event:
-    e = Reader(node, problems, HOST_FIELDS, "the host conference")
-    return Event(
-        name=e.text("name", required=True, what=" of the host conference") or "",
-        short_name=e.text("short_name") or "",
-        start=e.date("start"),
-        end=e.date("end"),
-        city=e.text("city") or "",
-        country=e.text("country") or "",
-        url=e.text("url"),
-    )
+    return read_event(node, problems, "the host conference", " of the host conference")
 
 
 def _is_zone(key: str) -> bool:

@@ -33,7 +33,7 @@ class DataDirective(SphinxDirective):
 
     option_spec: ClassVar[dict[str, object]] = {"edition": directives.positive_int}
 
-    def edition(self) -> tuple[Series, Edition] | None:
+    def edition(self) -> tuple[Series, Edition]:
         """The edition of this page (by its folder: cfp/2026/index is 2026's, or its
         ``:edition:`` option on a page of the series), or an error."""
         year = self.options.get("edition") or edition_of(self.env.docname)
@@ -45,12 +45,19 @@ class DataDirective(SphinxDirective):
             )
         return series, series.edition(year)
 
+    def named_edition(self) -> tuple[Series, Edition]:
+        """The edition the directive's argument names by its year, or an error."""
+        text = self.arguments[0]
+        year = int(text) if text.isascii() and text.isdigit() else None
+        series = self.series(*([year] if year else []))
+        if year is None or not series.has(year):
+            raise self.error(f"{text!r}: the data has no such edition (give its year)")
+        return series, series.edition(year)
+
 
 class FrontMatter(DataDirective):
     def run(self) -> list[nodes.Node]:
-        found = self.edition()
-        assert found is not None
-        series, edition = found
+        series, edition = self.edition()
         if edition.proceedings is None:
             label = series.label(edition)
             return [missing(f"The papers and proceedings of {label} are not known.")]
@@ -59,9 +66,7 @@ class FrontMatter(DataDirective):
 
 class Contents(DataDirective):
     def run(self) -> list[nodes.Node]:
-        found = self.edition()
-        assert found is not None
-        _, edition = found
+        _, edition = self.edition()
         if edition.proceedings is None:
             return []
         return contents(edition.proceedings, edition.year)
@@ -71,35 +76,27 @@ class CallStatus(DataDirective):
     """``{cfp-status}``: whether the call is open, measured against the data's revision date."""
 
     def run(self) -> list[nodes.Node]:
-        found = self.edition()
-        assert found is not None
-        return [blocks.call_notice(*found)]
+        return [blocks.call_notice(*self.edition())]
 
 
 class EditionLine(DataDirective):
     """``{edition-line}``: the edition of the page, its day, place and host, in a line."""
 
     def run(self) -> list[nodes.Node]:
-        found = self.edition()
-        assert found is not None
-        return [blocks.edition_line(*found)]
+        return [blocks.edition_line(*self.edition())]
 
 
 class Submission(DataDirective):
     def run(self) -> list[nodes.Node]:
-        found = self.edition()
-        assert found is not None
-        return [blocks.submission(*found)]
+        return [blocks.submission(*self.edition())]
 
 
 class Deadlines(DataDirective):
     """``{cfp-dates}``: the call's dates as a table, extensions shown."""
 
     def run(self) -> list[nodes.Node]:
-        found = self.edition()
-        assert found is not None
         note = "Every deadline is at 23:59 Anywhere on Earth (AoE, UTC−12) on the day given."
-        return [blocks.deadline_table(found[1]), nodes.paragraph(note, note)]
+        return [blocks.deadline_table(self.edition()[1]), nodes.paragraph(note, note)]
 
 
 class Committee(DataDirective):
@@ -109,12 +106,10 @@ class Committee(DataDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        year = int(self.arguments[0])
-        series = self.series(year)
-        if not series.has(year):
-            raise self.error(f"the data has no edition {year}")
-        box = nodes.container(ids=[blocks.edition_anchor(year)], classes=["edition-committee"])
-        box.extend(blocks.committee(series, series.edition(year)))
+        series, edition = self.named_edition()
+        box = nodes.container(ids=[blocks.edition_anchor(edition.year)],
+                              classes=["edition-committee"])  # fmt: skip
+        box.extend(blocks.committee(series, edition))
         return [box]
 
 
@@ -134,11 +129,7 @@ class EditionSummary(DataDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        year = int(self.arguments[0])
-        series = self.series(year)
-        if not series.has(year):
-            raise self.error(f"the data has no edition {year}")
-        return blocks.edition_summary(series, series.edition(year))
+        return blocks.edition_summary(*self.named_edition())
 
 
 class News(DataDirective):

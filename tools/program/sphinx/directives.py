@@ -352,8 +352,9 @@ class InvitedTalks(ProgramDirective):
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        year = int(self.arguments[0])
+        text = self.arguments[0]
+        year = int(text) if text.isascii() and text.isdigit() else 0
         if not series_of(self.env).has(year):
-            raise self.error(f"the data has no edition {year}")
+            raise self.error(f"{text!r}: the data has no such edition (give its year)")
         domain(self.env).note_talks_shown(self.env.docname)
         return [render.talks_placeholder(year=year)]
