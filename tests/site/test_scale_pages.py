@@ -194,6 +194,7 @@ def test_other_writers_get_the_lists_as_ordinary_nodes(tmp_path: Path) -> None:
     flat = "".join(contents.split())
     for p in REAL.papers:
         assert "".join(p.title.split()) in flat, p.id
+    assert "**INET4AI2025**·1stedition·Othereditions:2026(current)" in flat  # the edition nav
     flat_people = "".join(people.split())
     for author in [*(a for a, _ in REAL.authors()), *organizers()]:
         line = index_name(author.family, author.given, author.display_name)

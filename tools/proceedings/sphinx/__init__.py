@@ -11,7 +11,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..render.page.lists import paper_list, visit_paper_list_html
+from ..render.page.lists import link_line, paper_list, visit_link_line_html, visit_paper_list_html
 from ..render.page.nodes import (
     depart_download_link,
     depart_struck,
@@ -102,6 +102,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_directive(name, directive)
     app.add_transform(PageRefs)
     app.add_node(paper_list, html=(visit_paper_list_html, None))
+    app.add_node(link_line, html=(visit_link_line_html, None))
     app.add_node(download_link, html=(visit_download_link, depart_download_link))
     app.add_node(struck, html=(visit_struck, depart_struck))
     app.connect("builder-inited", generate)

@@ -20,6 +20,7 @@ from sphinx.environment import BuildEnvironment
 from ..errors import DataError
 from ..load import LoadedSeries, load_series
 from ..model import Paper
+from ..people import Person
 from ..render.citation.files import render_paper
 from ..series import Edition, Series
 
@@ -87,6 +88,7 @@ class ProceedingsDomain(StateDomain):
         self._loaded: LoadedSeries | None = None
         self._citations: dict[tuple[int, str], dict[str, str]] = {}
         self.shared: dict[str, str] = {}  # this build's work shared between pages (speedups)
+        self.people_index: tuple[list[Person], bool] | None = None  # everyone, split or not
 
     @property
     def ref(self) -> DataRef:
@@ -104,6 +106,7 @@ class ProceedingsDomain(StateDomain):
         self.data["ref"] = ref
         self._loaded = loaded
         self._citations.clear()
+        self.people_index = None
 
     @property
     def loaded(self) -> LoadedSeries:

@@ -12,7 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from ..errors import Warn
-from ..render.page.lists import expand, paper_list
+from ..render.page.lists import expand, expand_line, link_line, paper_list, targets
 from ..render.page.nodes import page_ref
 from .logs import warn
 
@@ -68,17 +68,18 @@ def resolve_late(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def resolve_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """doctree-resolved: the URI of every page each paper_list links to (a missing page warns,
-    as Sphinx's own cross-references do); for writers other than HTML, the list becomes
-    ordinary nodes."""
+    """doctree-resolved: the URI of every page each paper_list and link_line links to (a
+    missing page warns, as Sphinx's own cross-references do); for writers other than HTML,
+    they become ordinary nodes."""
     builder = app.builder
-    for node in list(doctree.findall(paper_list)):
+    for node in list(doctree.findall(lambda n: isinstance(n, (paper_list, link_line)))):
         uris: dict[str, str | None] = {}
-        for entry in node["entries"]:
-            for target, _ in entry.links:
-                if target not in uris:
-                    uris[target] = uri_of(app, docname, target)
+        for target in targets(node):
+            if target not in uris:
+                uris[target] = uri_of(app, docname, target)
         if builder.format in HTML_FORMATS:
             node["uris"] = uris
+        elif isinstance(node, link_line):
+            node.replace_self(expand_line(node, uris))
         else:
             node.replace_self(expand(node, uris))

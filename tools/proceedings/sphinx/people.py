@@ -14,7 +14,6 @@ from ..render.page.editions import edition_nav
 from ..render.page.people import is_split, letter_page, people_index, people_placeholder
 from .domain import domain
 from .generate import ORGANIZERS
-from .links import resolve_page_refs
 
 EVENT = "people-mentions"  # handlers: (app, env) -> list[Mention]
 
@@ -41,9 +40,7 @@ def fill_people(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     placeholders = list(doctree.findall(people_placeholder))
     if not placeholders:
         return
-    found = everyone(app, app.env)
-    split_from: int = app.config.proceedings_people_pages_from
-    split = is_split(sum(len(p.credits) for p in _data_people(app)), split_from)
+    found, split = _index(app)
     for node in placeholders:
         letter = node["letter"]
         node.replace_self(
@@ -51,8 +48,16 @@ def fill_people(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         )
 
 
-def _data_people(app: Sphinx) -> list[Person]:
-    return people(data_mentions(domain(app.env).series, ORGANIZERS))
+def _index(app: Sphinx) -> tuple[list[Person], bool]:
+    """Everyone, and whether the index has a page a letter: made once a build (every page is
+    read by then), not once for each of the letter pages."""
+    state = domain(app.env)
+    if state.people_index is None:
+        split_from: int = app.config.proceedings_people_pages_from
+        from_data = people(data_mentions(state.series, ORGANIZERS))
+        split = is_split(sum(len(p.credits) for p in from_data), split_from)
+        state.people_index = (everyone(app, app.env), split)
+    return state.people_index
 
 
 def add_edition_nav(app: Sphinx, doctree: nodes.document) -> None:
@@ -63,6 +68,4 @@ def add_edition_nav(app: Sphinx, doctree: nodes.document) -> None:
         return
     docname = app.env.docname
     first = next((i for i, n in enumerate(doctree.children) if isinstance(n, nodes.section)), 0)
-    nav = edition_nav(domain(app.env).series, docname)
-    resolve_page_refs(nav)  # the read-time transforms have run: make its links now
-    doctree.insert(first, nav)
+    doctree.insert(first, edition_nav(domain(app.env).series, docname))

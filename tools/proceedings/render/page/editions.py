@@ -11,6 +11,7 @@ from docutils import nodes
 from ...paths import SECTIONS, edition_doc, edition_of
 from ...series import CallStatus, Edition, Member, Series
 from .. import dates
+from .lists import link_line, make_line
 from .nodes import external, page_link, struck
 
 SECTION_NAMES = {"cfp": "Call for papers", "program": "Program", "proceedings": "Proceedings"}
@@ -24,33 +25,32 @@ def section_of(docname: str) -> str | None:
     return first if first in SECTIONS else None
 
 
-def edition_nav(series: Series, docname: str) -> nodes.paragraph:
+def edition_nav(series: Series, docname: str) -> link_line:
     """'INET4AI 2025 · 1st edition · Other editions: 2026 (current)' on an edition's page;
     'INET4AI, every edition: 2026 (current) · 2025' on a page of the series. Each edition links
     to its page of the same section; from the home page and the organizers, to its part of the
     page (#edition-2025); from another page of the series, to its call."""
     year = edition_of(docname)
     section = section_of(docname) or "cfp"
-    nav = nodes.paragraph(classes=["edition-nav"])
+    parts: list[str | tuple[str, str]] = []
     if year is not None and series.has(year):
         edition = series.edition(year)
-        nav += nodes.strong("", series.label(edition))
-        nav += nodes.Text(f" · {edition.ordinal} edition")
+        strong = series.label(edition)
+        parts.append(f" · {edition.ordinal} edition")
         others = [e for e in series.newest_first if e.year != year]
         lead = " · Other editions: "
     else:
-        nav += nodes.strong("", series.short_name)
+        strong = series.short_name
         others = list(series.newest_first)
         lead = ", every edition: "
     for i, other in enumerate(others):
-        nav += nodes.Text(lead if i == 0 else " · ")
+        parts.append(lead if i == 0 else " · ")
         label = f"{other.year}" + (" (current)" if other == series.current else "")
         if docname in EDITION_PARTS:
-            nav += nodes.reference(label, label, refuri=f"#{edition_anchor(other.year)}",
-                                   internal=True)  # fmt: skip
+            parts.append((f"#{edition_anchor(other.year)}", label))
         else:
-            nav += page_link(edition_doc(section, other.year), label)
-    return nav
+            parts.append((edition_doc(section, other.year), label))
+    return make_line(strong, parts, classes=["edition-nav"])
 
 
 def edition_anchor(year: int) -> str:

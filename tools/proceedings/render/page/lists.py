@@ -1,4 +1,5 @@
-"""Long lists of links to paper pages (the contents, the author index) as one node each.
+"""Long lists of links to paper pages (the contents, the author index) and the line of links
+to every edition that each page has, as one node each.
 
 A list of 2,600 papers as ordinary docutils nodes is some 18,000 nodes, which every one of
 Sphinx's ~60 transforms walks on each rebuild: two seconds to rebuild the contents after one
@@ -36,6 +37,24 @@ class paper_list(nodes.General, nodes.Element):  # type: ignore[misc]  # docutil
     None for a page that does not exist), set before writing."""
 
 
+class link_line(nodes.General, nodes.Element):  # type: ignore[misc]  # docutils is untyped
+    """A paragraph of a bold lead, text and links, as one node: on every page (the way to every
+    edition), so that it costs the same whatever the number of editions. Attributes:
+    ``strong``, ``parts`` (each a text or a (target, link text) pair, the target a docname or
+    '#id' on the same page), ``classes``; ``uris`` as for a paper_list."""
+
+
+def make_line(strong: str, parts: list[str | tuple[str, str]], *, classes: list[str]) -> link_line:
+    return link_line("", strong=strong, parts=tuple(parts), classes=classes)
+
+
+def targets(node: paper_list | link_line) -> list[str]:
+    """The pages the node links to (docname or 'docname#anchor')."""
+    if isinstance(node, link_line):
+        return [p[0] for p in node["parts"] if isinstance(p, tuple) and not p[0].startswith("#")]
+    return [target for entry in node["entries"] for target, _ in entry.links]
+
+
 def make_list(
     entries: list[Entry], *, ordered: bool, classes: list[str], line_class: str = ""
 ) -> paper_list:
@@ -69,6 +88,19 @@ def expand(node: paper_list, uris: dict[str, str | None]) -> nodes.Element:
     return out
 
 
+def expand_line(node: link_line, uris: dict[str, str | None]) -> nodes.paragraph:
+    para = nodes.paragraph(classes=list(node["classes"]))
+    para += nodes.strong(node["strong"], node["strong"])
+    for part in node["parts"]:
+        if isinstance(part, str):
+            para += nodes.Text(part)
+            continue
+        target, text = part
+        uri = target if target.startswith("#") else uris.get(target)
+        para += nodes.reference(text, text, refuri=uri, internal=True) if uri else nodes.Text(text)
+    return para
+
+
 def _link(self: Translator, uri: str | None, text: str) -> str:
     if uri is None:  # a missing page: reported where the URIs were resolved
         return self.encode(text)
@@ -99,4 +131,21 @@ def visit_paper_list_html(self: Translator, node: paper_list) -> None:
     uris: dict[str, str | None] = node["uris"]
     self.body.extend(_entry(self, entry, uris, node["line_class"]) for entry in node["entries"])
     self.body.append(f"</{tag}>\n")
+    raise nodes.SkipNode
+
+
+def visit_link_line_html(self: Translator, node: link_line) -> None:
+    uris: dict[str, str | None] = node["uris"]
+    out = [self.starttag(node, "p", ""), f"<strong>{self.encode(node['strong'])}</strong>"]
+    for part in node["parts"]:
+        if isinstance(part, str):
+            out.append(self.encode(part))
+        elif part[0].startswith("#"):  # a part of this page: the markup of a local reference
+            target, text = part
+            out.append(f'<a class="reference internal" href="{self.attval(target)}">'
+                       f"{self.encode(text)}</a>")  # fmt: skip
+        else:
+            out.append(_link(self, uris.get(part[0]), part[1]))
+    out.append("</p>\n")
+    self.body.append("".join(out))
     raise nodes.SkipNode
