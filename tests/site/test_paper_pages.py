@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
@@ -60,6 +61,24 @@ def test_previous_and_next_follow_the_data_order(site: Site) -> None:
     targets = [urljoin(PAPER.format("moe-load-balancing"), href) for href in hrefs]
     assert targets == [PAPER.format("traffic-inversion"), VOLUME + "index.html",
                        PAPER.format("scale-ccl")]  # fmt: skip
+
+
+def test_search_finds_papers_by_their_facts_not_their_citation_formats(site: Site) -> None:
+    """The Cite tabs repeat the facts four times in formats whose words ('inproceedings',
+    'booktitle', 'ER') would match every paper: they stay out of the search index."""
+    raw = site.file("searchindex.js")
+    index = json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
+    papers = [i for i, doc in enumerate(index["docnames"]) if "/papers/" in doc]
+    assert papers
+    for word in ("inproceed", "booktitl"):  # as Sphinx's stemmer stores them
+        assert not set(papers) & set(_docs(index["terms"].get(word))), word
+    scale = index["docnames"].index("proceedings/2025/papers/scale-ccl")
+    assert scale in _docs(index["terms"].get("doi"))  # the Facts, indexed as before
+    assert scale in _docs(index["titleterms"].get("scale"))  # its title
+
+
+def _docs(entry: int | list[int] | None) -> list[int]:
+    return [] if entry is None else [entry] if isinstance(entry, int) else entry
 
 
 def test_index_lists_every_paper_in_order_and_the_people_index(site: Site) -> None:

@@ -167,11 +167,13 @@ def remove_unlisted(folder: Path, keep: Iterable[str], *, suffixes: tuple[str, .
         return []
     kept = set(keep)
     removed = []
-    for path in sorted(folder.iterdir()):
-        if path.is_file() and path.name.endswith(suffixes) and path.name not in kept:
-            path.unlink()
-            removed.append(path.name)
-    if not any(folder.iterdir()):
+    with os.scandir(folder) as entries:  # its file types without a stat per file
+        listed = [(e.name, e.is_file()) for e in entries]
+    for name, is_file in sorted(listed):
+        if is_file and name.endswith(suffixes) and name not in kept:
+            (folder / name).unlink()
+            removed.append(name)
+    if len(removed) == len(listed):
         folder.rmdir()
     return removed
 

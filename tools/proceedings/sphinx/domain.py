@@ -80,8 +80,9 @@ class StateDomain(Domain):
 class ProceedingsDomain(StateDomain):
     name = NAME
     label = "Proceedings"
-    data_version = 1
-    initial_data: ClassVar[dict[str, Any]] = {"ref": None, "downloads": None}
+    data_version = 2
+    # The feed: the stamp of what atom.xml was last made from.
+    initial_data: ClassVar[dict[str, Any]] = {"ref": None, "downloads": None, "feed": None}
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

@@ -118,10 +118,10 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
         return
     out = Path(app.outdir)
     folders = [papers_dir(y) for y, _ in edition_folders(out / "proceedings")] + [PEOPLE_DIR]
+    pages: dict[str, set[str]] = {folder: set() for folder in folders}
+    for name in app.env.found_docs:
+        folder, _, page = name.rpartition("/")
+        if folder in pages:
+            pages[folder].add(f"{page}.html")
     for folder in folders:
-        pages = {
-            f"{name.rpartition('/')[2]}.html"
-            for name in app.env.found_docs
-            if name.startswith(folder + "/")
-        }
-        remove_unlisted(out / folder, pages, suffixes=(".html",))
+        remove_unlisted(out / folder, pages[folder], suffixes=(".html",))

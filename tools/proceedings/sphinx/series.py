@@ -1,5 +1,5 @@
 """What the site says of the series itself, from series.yaml: its title, logo text, footer
-(set when the configuration is read) and its news feed (written once the pages are)."""
+(set when the configuration is read) and its news feed (written once the pages are read)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
 
 from ..errors import Problems
 from ..paths import FEED
 from ..render.feed import feed
 from ..sources.series_files import read_series
+from ..stamp import code_stamp, digest
 from ..write import write_if_changed
 from .domain import domain
 
@@ -45,16 +47,21 @@ def site_settings(app: Sphinx, config: Config) -> None:
     config.ogp_site_name = name
 
 
-def write_feed(app: Sphinx, exception: Exception | None) -> None:
-    """build-finished: the news of every edition, at atom.xml."""
-    if exception is not None or app.builder.format != "html":
+def write_feed(app: Sphinx, env: BuildEnvironment) -> None:
+    """env-updated: the news of every edition, at atom.xml; made again only when the data or
+    the addresses changed (a build whose data did not change does not load it for this)."""
+    if app.builder.format != "html":
         return
     base: str = app.config.html_baseurl or "http://localhost/"
     home = app.builder.get_target_uri(app.config.root_doc)
-    data = feed(domain(app.env).series, base, home)
-    write_if_changed(Path(app.outdir) / FEED, data)
+    state, path = domain(env), Path(app.outdir) / FEED
+    stamp = digest((state.ref.fingerprint, base, home, code_stamp()))
+    if state.data["feed"] == stamp and path.is_file():
+        return
+    write_if_changed(path, feed(state.series, base, home))
+    state.data["feed"] = stamp
 
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", site_settings)
-    app.connect("build-finished", write_feed)
+    app.connect("env-updated", write_feed)

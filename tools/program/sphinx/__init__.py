@@ -103,8 +103,13 @@ def _paper_title(env: BuildEnvironment, year: int, paper_id: str | None) -> str:
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """env-get-updated: pages that show the programs although their own source did not change:
     the paper pages whose slot changed, the people index when a presenter or speaker did, the
-    pages that list invited talks."""
+    pages that list invited talks. None when neither the programs nor the data changed (then
+    the data is not even loaded)."""
     state = domain(env)
+    inputs = digest((state.programs, data_fingerprint(env)))
+    if inputs == state.data["shown_from"]:
+        return []
+    state.data["shown_from"] = inputs
     now, before = all_slots(env), state.shown_slots
     state.store_shown_slots(now)
     changed = {key for key in now.keys() | before.keys() if now.get(key) != before.get(key)}
@@ -174,25 +179,28 @@ def site_for(app: Sphinx) -> Site:
 
 
 def write_calendars(app: Sphinx, env: BuildEnvironment) -> None:
-    """env-updated: each edition's calendars and the series', written only when they changed."""
+    """env-updated: each edition's calendars and the series', written only when they changed.
+    What they are made of (the data, by its fingerprint, and the programs) is compared first,
+    so a build whose data did not change does not load it for them."""
     if app.builder.format != "html":
         return
-    out, state, series = Path(app.outdir), domain(env), series_of(env)
+    out, state = Path(app.outdir), domain(env)
+    stamp = digest(
+        (state.programs, data_fingerprint(env), app.config.html_baseurl, sorted(env.found_docs),
+         code_stamp())
+    )  # fmt: skip
+    if state.calendars == stamp and all((out / name).is_file() for name in state.calendar_files):
+        return
+    series = series_of(env)
     editions = [
         (dates_of(series, e), state.program(e.year), e.proceedings) for e in series.editions
     ]
-    stamp = digest(
-        (editions, data_fingerprint(env), app.config.html_baseurl, sorted(env.found_docs),
-         code_stamp())
-    )  # fmt: skip
     files = calendar_files(series.short_name, editions, site_for(app))
-    if state.calendars == stamp and all((out / name).is_file() for name in files):
-        return
     for name, data in files.items():
         folder, _, filename = name.rpartition("/")
         # swap=False: the folder is Sphinx's output, shared with the pages; one file replaced.
         sync_folder(out / folder, {filename: data}, owned_suffixes=[filename], swap=False)
-    state.store_calendars(stamp)
+    state.store_calendars(stamp, tuple(files))
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

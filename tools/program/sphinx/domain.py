@@ -19,13 +19,15 @@ NAME = "program"
 class ProgramDomain(StateDomain):
     name = NAME
     label = "Program"
-    data_version = 1
+    data_version = 2
     initial_data: ClassVar[dict[str, Any]] = {
         "sessions": {},  # docname -> its sessions, in page order
         "slots": {},  # (year, paper id) -> its slots as the paper pages last showed them
         "talks_shown": set(),  # the pages that list an edition's invited talks
         "people": "",  # digest of the presenters and speakers the people index last showed
+        "shown_from": "",  # digest of the programs and the data the three above were made from
         "calendars": None,  # the stamp of what the calendar files were made from
+        "calendar_files": (),  # and their names, from the output folder
     }
 
     @property
@@ -67,8 +69,14 @@ class ProgramDomain(StateDomain):
         value: str | None = self.data["calendars"]
         return value
 
-    def store_calendars(self, stamp: str) -> None:
+    @property
+    def calendar_files(self) -> tuple[str, ...]:
+        value: tuple[str, ...] = self.data["calendar_files"]
+        return value
+
+    def store_calendars(self, stamp: str, files: tuple[str, ...]) -> None:
         self.data["calendars"] = stamp
+        self.data["calendar_files"] = files
 
     def clear_doc(self, docname: str) -> None:
         """A page about to be read again (or removed) forgets its sessions."""

@@ -74,5 +74,7 @@ def cite_section(
     paper: Paper, volume: Volume, docname: str, files: Mapping[str, str]
 ) -> nodes.section:
     tabs = [tab_item(tab, docname) for tab in cite_tabs(paper, volume, files)]
-    tab_set = component("tab-set", classes=["sd-tab-set", "cite-formats"], children=tabs)
+    tab_set = component(
+        "tab-set", classes=["sd-tab-set", "cite-formats", "no-search"], children=tabs
+    )
     return section("Cite", "cite", tab_set)
