@@ -11,7 +11,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..model import Paper, Proceedings
+from ..model import Paper
 from ..paths import SERIES_STEM, VOLUME_STEM, papers_dir, volume_dir
 from ..render.citation.files import PAPER_SUFFIXES, VOLUME_JOINS, join_volume, paper_files
 from ..series import Edition
@@ -26,8 +26,10 @@ def code_stamp(app: Sphinx) -> str:
     return digest((app.config.html_baseurl, tools_stamp()))
 
 
-def paper_stamp(paper: Paper, proceedings: Proceedings) -> str:
-    return digest((paper, proceedings.volume))
+def paper_stamp(paper: Paper, volume_stamp: str) -> str:
+    """What a paper's files are made of: the paper, and its volume by its own digest (made once
+    for the volume, not once per paper)."""
+    return digest((paper, volume_stamp))
 
 
 def _reusable(folder: Path, paper: Paper) -> dict[str, str] | None:
@@ -82,9 +84,10 @@ def _edition_files(
     assert proceedings is not None
     year, papers = edition.year, out / papers_dir(edition.year)
     texts: dict[str, str] = {}
+    volume_stamp = digest(proceedings.volume)
     for paper in proceedings.published:
         key = f"{year}/papers/{paper.id}"  # under proceedings/ in the output
-        stamps[key] = stamp = paper_stamp(paper, proceedings)
+        stamps[key] = stamp = paper_stamp(paper, volume_stamp)
         reused = _reusable(papers, paper) if old.get(key) == stamp else None
         if reused is None:
             reused = state.citation_files(year, paper)
