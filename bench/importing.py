@@ -62,11 +62,17 @@ def run_cli(argv: list[str]) -> tuple[int, str]:
     return code, out.getvalue()
 
 
+def cli_or_fail(*argv: str) -> None:
+    """The project's command line, in this process; ImportFailedError with its output if it
+    exits non-zero."""
+    code, output = run_cli(list(argv))
+    if code != 0:
+        raise ImportFailedError(f"{' '.join(argv[:2])} exited {code}:\n{output[-3000:]}")
+
+
 def import_with_cli(bib: Path, data: Path) -> None:
     data.mkdir(parents=True, exist_ok=True)
-    code, output = run_cli(["import", str(bib), "--data", str(data)])
-    if code != 0:
-        raise ImportFailedError(f"import of {bib.name} exited {code}:\n{output[-3000:]}")
+    cli_or_fail("import", str(bib), "--data", str(data))
 
 
 def measure_import(bib: Path, work: Path, *, repeat: int = 3) -> tuple[ImportFigures, Path]:

@@ -11,7 +11,7 @@ from pathlib import Path
 from tests.conftest import copy_site
 from tools.proceedings.paths import papers_dir
 
-from .importing import ImportFailedError, run_cli
+from .importing import cli_or_fail
 from .measure import BuildRun, Site, build, pages_written_since
 from .site import check_title, edit_title
 from .volumes import Corpus, write_volume
@@ -39,23 +39,17 @@ class SeriesResult:
         return max(r.peak_rss_mib for r in (self.full, self.no_change, self.one_change))
 
 
-def _cli(*argv: str) -> None:
-    code, output = run_cli(list(argv))
-    if code != 0:
-        raise ImportFailedError(f"{' '.join(argv[:2])} exited {code}:\n{output[-3000:]}")
-
-
 def series_site(corpus: Corpus, work: Path, editions: int, papers_each: int) -> Site:
     """A copy of the site with ``editions`` more editions of ``papers_each`` papers each."""
     src = copy_site(work / "src")
     series = src / "proceedings" / "data"
     for year in range(FIRST_YEAR, FIRST_YEAR + editions):
-        _cli("new-edition", str(year), "--series", str(series), "--site", str(src))
+        cli_or_fail("new-edition", str(year), "--series", str(series), "--site", str(src))
         # Each edition's own volume: its year, so its own short title and citation keys.
         volume = dataclasses.replace(corpus, proceedings=corpus.proceedings.replace(
             str(CORPUS_YEAR), str(year)))  # fmt: skip
         bib = write_volume(volume, papers_each, work / "bib" / str(year))
-        _cli("import", str(bib), "--edition", str(year), "--series", str(series))
+        cli_or_fail("import", str(bib), "--edition", str(year), "--series", str(series))
     return Site(src, work / "html", work / "doctrees", None, work / "logs")
 
 

@@ -18,6 +18,7 @@ from .errors import (
     Warn,
 )
 from .model import DOI_RE, ID_RE, Author, Paper, Proceedings, normalize_name
+from .numbers import YEAR, parse_whole
 from .paths import cfp_calendar, edition_of, paper_docname, program_calendar, relative
 from .render import dates
 from .render.page.nodes import Translator, button, external, page_link
@@ -29,11 +30,45 @@ from .stamp import code_stamp, digest, env_version
 from .write import sync_folder, write_atomic, write_if_changed
 
 __all__ = [
-    "DOI_RE", "ID_RE", "Author", "BadTimeError", "DataError", "Deadline", "Edition", "Location",
-    "Node", "Paper", "Problem", "Problems", "Proceedings", "Reader", "Series", "Severity",
-    "ToolkitError", "Translator", "Warn", "authors_inline", "button", "cfp_calendar",
-    "code_stamp", "dates", "digest", "edition_of", "env_version", "external", "is_safe_url",
-    "load_yaml", "normalize_name", "page_link", "paper_docname", "program_calendar", "relative",
+    "DOI_RE",
+    "ID_RE",
+    "YEAR",
+    "Author",
+    "BadTimeError",
+    "DataError",
+    "Deadline",
+    "Edition",
+    "Location",
+    "Node",
+    "Paper",
+    "Problem",
+    "Problems",
+    "Proceedings",
+    "Reader",
+    "Series",
+    "Severity",
+    "ToolkitError",
+    "Translator",
+    "Warn",
+    "authors_inline",
+    "button",
+    "cfp_calendar",
+    "code_stamp",
+    "dates",
+    "digest",
+    "edition_of",
+    "env_version",
+    "external",
+    "is_safe_url",
+    "load_yaml",
+    "normalize_name",
+    "page_link",
+    "paper_docname",
+    "parse_whole",
+    "program_calendar",
+    "relative",
     "split_plain_name",
-    "sync_folder", "write_atomic", "write_if_changed",
+    "sync_folder",
+    "write_atomic",
+    "write_if_changed",
 ]  # fmt: skip

@@ -7,7 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import Location, Problems
-from ..model import ID_RE, Event
+from ..model import ID_RE
 from ..series import Call, Deadline, Edition, Member, NewsItem, Series
 from .data_files import read_author, read_event
 from .located_yaml import Node, Reader, load_yaml
@@ -66,7 +66,7 @@ def read_edition(path: Path, year: int, problems: Problems) -> Edition | None:
     return Edition(
         year=year,
         number=0,
-        host=read_host(host_node, problems),
+        host=read_event(host_node, problems, "the host conference", " of the host conference"),
         timezone=zone,
         name=r.text("name") or "",
         venue=r.text("venue") or "",
@@ -79,10 +79,6 @@ def read_edition(path: Path, year: int, problems: Problems) -> Edition | None:
         news=_news(r.nodes("news"), problems),
         source=root.loc,
     )
-
-
-def read_host(node: Node, problems: Problems) -> Event:
-    return read_event(node, problems, "the host conference", " of the host conference")
 
 
 def _is_zone(key: str) -> bool:

@@ -10,6 +10,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from ..numbers import YEAR, parse_whole
 from ..paths import SECTIONS, edition_of
 from ..render.page import editions as blocks
 from ..render.page.nodes import missing
@@ -48,7 +49,7 @@ class DataDirective(SphinxDirective):
     def named_edition(self) -> tuple[Series, Edition]:
         """The edition the directive's argument names by its year, or an error."""
         text = self.arguments[0]
-        year = int(text) if text.isascii() and text.isdigit() else None
+        year = parse_whole(text, YEAR)
         series = self.series(*([year] if year else []))
         if year is None or not series.has(year):
             raise self.error(f"{text!r}: the data has no such edition (give its year)")

@@ -9,9 +9,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
 
+from ..paths import PEOPLE_DIR
 from ..people import Mention, Person, data_mentions, people
 from ..render.page.editions import edition_nav
-from ..render.page.people import is_split, letter_page, people_index, people_placeholder
+from ..render.page.people import letter_page, people_index, people_placeholder
 from .domain import domain
 from .generate import ORGANIZERS
 
@@ -53,9 +54,8 @@ def _index(app: Sphinx) -> tuple[list[Person], bool]:
     read by then), not once for each of the letter pages."""
     state = domain(app.env)
     if state.people_index is None:
-        split_from: int = app.config.proceedings_people_pages_from
-        from_data = people(data_mentions(state.series, ORGANIZERS))
-        split = is_split(sum(len(p.credits) for p in from_data), split_from)
+        # Split when the data's people got letter pages (generate.write_stubs decided it).
+        split = any(name.startswith(PEOPLE_DIR + "/") for name in state.ref.generated)
         state.people_index = (everyone(app, app.env), split)
     return state.people_index
 

@@ -103,8 +103,8 @@ def _paper_title(env: BuildEnvironment, year: int, paper_id: str | None) -> str:
 def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """env-get-updated: pages that show the programs although their own source did not change:
     the paper pages whose slot changed, the people index when a presenter or speaker did, the
-    pages that list invited talks. None when neither the programs nor the data changed (then
-    the data is not even loaded)."""
+    pages that list invited talks. No page when neither the programs nor the data changed
+    (then the data is not even loaded)."""
     state = domain(env)
     inputs = digest((state.programs, data_fingerprint(env)))
     if inputs == state.data["shown_from"]:

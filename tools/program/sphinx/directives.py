@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from ...proceedings import (
     DOI_RE,
+    YEAR,
     BadTimeError,
     Paper,
     Warn,
@@ -19,6 +20,7 @@ from ...proceedings import (
     edition_of,
     is_safe_url,
     normalize_name,
+    parse_whole,
     program_calendar,
 )
 from ...proceedings.sphinx import data_files, series_of
@@ -353,8 +355,8 @@ class InvitedTalks(ProgramDirective):
 
     def run(self) -> list[nodes.Node]:
         text = self.arguments[0]
-        year = int(text) if text.isascii() and text.isdigit() else 0
-        if not series_of(self.env).has(year):
+        year = parse_whole(text, YEAR)
+        if year is None or not series_of(self.env).has(year):
             raise self.error(f"{text!r}: the data has no such edition (give its year)")
         domain(self.env).note_talks_shown(self.env.docname)
         return [render.talks_placeholder(year=year)]
