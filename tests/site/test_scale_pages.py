@@ -1,6 +1,7 @@
 """What the build does to stay fast on large volumes must not change what readers get: the
-people index by letter, lists written straight to HTML (and expanded for other writers),
-shared navigation and formatters, citation files re-rendered only where they changed."""
+people index by letter, lists and Cite tabs written straight to HTML (and expanded for other
+writers), shared navigation and formatters, citation files re-rendered only where they
+changed."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from tools.proceedings.load import load, load_series
 from tools.proceedings.model import Author, normalize_name
 from tools.proceedings.paths import PEOPLE_DIR, PEOPLE_INDEX, papers_dir, volume_dir
 from tools.proceedings.render.page.people import LETTERS, letter_label, letter_of
-from tools.proceedings.sphinx import speedups
+from tools.proceedings.sphinx import speedups, tabs
 
 from .test_site_fuzz import FABRICATED
 
@@ -184,7 +185,7 @@ def test_contents_written_straight_to_html_is_escaped(
     assert not people.select("ul.people-index img, ul.people-index b")
 
 
-def test_other_writers_get_the_lists_as_ordinary_nodes(tmp_path: Path) -> None:
+def test_other_writers_get_the_lists_and_tabs_as_ordinary_nodes(tmp_path: Path) -> None:
     src = copy_site(tmp_path / "src")
     site = build(src, tmp_path / "text", buildername="text")
     assert site.warnings == ""
@@ -202,15 +203,33 @@ def test_other_writers_get_the_lists_as_ordinary_nodes(tmp_path: Path) -> None:
     for author, papers in REAL.authors():
         for p in papers:
             assert "".join(f"2025 author: {p.title}".split()) in flat_people, (author, p.id)
+    # The Cite tabs: each format's label, text and download, in the order of the tabs.
+    cited = REAL.papers[0]
+    page = site.file(f"{PAPERS}/{cited.id}.txt")
+    flat_page = "".join(page.split())
+    order = [
+        "ACMReferenceFormat", "BibTeX", f"@inproceedings{{inet4ai25-{cited.id},",
+        "DownloadBibTeX(.bib)", "RIS", "TY-CONF", "DownloadRIS(.ris)", "CSL-JSON",
+        f'"id":"inet4ai25-{cited.id}"', "DownloadCSL-JSON(.json)",
+    ]  # fmt: skip
+    at = [flat_page.find(bit) for bit in order]
+    assert -1 not in at and at == sorted(at), dict(zip(order, at, strict=True))
 
 
-def test_shared_navigation_and_formatters_change_no_page(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The same site built with both shortcuts turned off: every page must be byte-identical.
+def unreachable(*args: object) -> None:
+    raise AssertionError("a cite_formats node reached the HTML writer")
+
+
+def test_the_shortcuts_change_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The same site built with the shortcuts turned off (shared navigation, formatters and
+    # lexers; the Cite tabs written straight out instead of as sphinx-design's components
+    # through the page's transforms): every page must be byte-identical.
     fast = build(copy_site(tmp_path / "a" / "src"), tmp_path / "a" / "html")
     monkeypatch.setattr(speedups, "share_toctree", lambda *args: None)
     monkeypatch.setattr(speedups, "share_formatters", lambda bridge: None)
+    monkeypatch.setattr(speedups, "share_lexers", lambda bridge: None)
+    monkeypatch.setattr(tabs.CiteTabsAsComponents, "is_supported", lambda self: True)
+    monkeypatch.setattr(tabs, "visit_cite_formats_html", unreachable)  # proof of the long way
     plain = build(copy_site(tmp_path / "b" / "src"), tmp_path / "b" / "html")
     pages = sorted(p.relative_to(fast.out) for p in fast.out.rglob("*.html"))
     assert pages == sorted(p.relative_to(plain.out) for p in plain.out.rglob("*.html"))

@@ -1,13 +1,26 @@
-"""sphinx-design's tabs with aria-controls on each tab's radio input instead of its label."""
+"""sphinx-design's tabs: aria-controls on each tab's radio input instead of its label, and the
+Cite tab set of a paper page (render/page/cite.py) written straight to HTML, as its
+components would be, without passing through the page's transforms."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.html5 import HTML5Translator
 from sphinx_design.tabs import TabSetHtmlTransform, depart_tab_input, sd_tab_input, sd_tab_label
+
+from ..render.page.cite import (
+    SYNC_GROUP,
+    cite_formats,
+    download_button,
+    download_target,
+    tab_set,
+)
+from ..render.page.nodes import visit_download_link
+from .links import HTML_FORMATS
 
 
 class ControlsOnInput(SphinxPostTransform):
@@ -41,6 +54,59 @@ def visit_tab_input(self: HTML5Translator, node: sd_tab_input) -> None:
     self.body.append(self.starttag(node, "input", **attributes))
 
 
+class CiteTabsAsComponents(SphinxPostTransform):
+    """For writers other than HTML: each cite_formats node as the sphinx-design components it
+    stands for (before sphinx-design's own transforms see the page)."""
+
+    default_priority = TabSetHtmlTransform.default_priority - 1
+    formats = HTML_FORMATS
+
+    def is_supported(self) -> bool:
+        return not super().is_supported()  # every format but those
+
+    def run(self, **kwargs: Any) -> None:
+        for node in list(self.document.findall(cite_formats)):
+            node.replace_self(tab_set(node))
+
+
+def visit_cite_formats_html(self: HTML5Translator, node: cite_formats) -> None:
+    """The markup that sphinx-design's transform and visitors (with ControlsOnInput) and
+    Sphinx's code-block visitor make of ``tab_set(node)``, written straight out: the page's one
+    tab set, numbered as sphinx-design numbers a page's first (its ids are published
+    fragments). A test builds the site both ways and compares every page byte for byte."""
+    docname: str = node["docname"]
+    out = [self.starttag(node, "div", CLASS="docutils")]  # sphinx-design's container visitor
+    for i, tab in enumerate(node["tabs"]):
+        item = f"sd-tab-item-{i}"
+        checked = ' checked="checked"' if i == 0 else ""
+        out.append(
+            f'<input aria-controls="{item}-content"{checked} id="{item}" name="sd-tab-set-0" '
+            'type="radio">\n'
+            f'<label class="sd-tab-label" data-sync-group="{self.attval(SYNC_GROUP)}" '
+            f'data-sync-id="{self.attval(tab.sync_id)}" for="{item}">\n'
+            f'{self.encode(tab.label)}</label><div class="sd-tab-content docutils" '
+            f'id="{item}-content">\n'
+        )
+        highlighted = self.highlighter.highlight_block(
+            tab.text, tab.language, opts=self.config.highlight_options.get(tab.language, {}),
+            linenos=False, location=node, force=False,
+        )  # fmt: skip
+        classes = f"cite-{tab.sync_id} highlight-{tab.language} notranslate"
+        out.append(f'<div class="{self.attval(classes)}">{highlighted}</div>\n')
+        self.body.extend(out)
+        out.clear()
+        if tab.download:
+            link = download_button(docname, download_target(docname, tab), tab.download_label)
+            self.body.append("<p>")
+            visit_download_link(self, link)
+            self.body.append(f"{self.encode(tab.download_label)}</a></p>\n")
+        self.body.append("</div>\n")
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
+
+
 def setup(app: Sphinx) -> None:
     app.add_post_transform(ControlsOnInput)
+    app.add_post_transform(CiteTabsAsComponents)
     app.add_node(sd_tab_input, override=True, html=(visit_tab_input, depart_tab_input))
+    app.add_node(cite_formats, html=(visit_cite_formats_html, None))
