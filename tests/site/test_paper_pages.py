@@ -65,13 +65,18 @@ def test_previous_and_next_follow_the_data_order(site: Site) -> None:
 
 def test_search_finds_papers_by_their_facts_not_their_citation_formats(site: Site) -> None:
     """The Cite tabs repeat the facts four times in formats whose words ('inproceedings',
-    'booktitle', 'ER') would match every paper: they stay out of the search index."""
+    'booktitle', 'ER') would match every paper, and the line to the previous and next papers
+    gives their titles: both stay out of the search index."""
     raw = site.file("searchindex.js")
     index = json.loads(raw[raw.index("(") + 1 : raw.rindex(")")])
     papers = [i for i, doc in enumerate(index["docnames"]) if "/papers/" in doc]
     assert papers
-    for word in ("inproceed", "booktitl"):  # as Sphinx's stemmer stores them
+    for word in ("inproceed", "booktitl", "next"):  # as Sphinx's stemmer stores them
         assert not set(papers) & set(_docs(index["terms"].get(word))), word
+    # "Inversion" is in one paper's title: its page matches it, its neighbour's does not.
+    inversion = index["docnames"].index("proceedings/2025/papers/traffic-inversion")
+    assert _docs(index["titleterms"].get("invers")) == [inversion]
+    assert not set(papers) & set(_docs(index["terms"].get("invers")))
     scale = index["docnames"].index("proceedings/2025/papers/scale-ccl")
     assert scale in _docs(index["terms"].get("doi"))  # the Facts, indexed as before
     assert scale in _docs(index["titleterms"].get("scale"))  # its title

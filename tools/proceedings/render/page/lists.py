@@ -1,5 +1,5 @@
-"""Long lists of links to paper pages (the contents, the author index) and the line of links
-to every edition that each page has, as one node each.
+"""Long lists of links to paper pages (the contents, the author index) and the lines of links
+that every page has (to every edition; on a paper page, to its neighbours), as one node each.
 
 A list of 2,600 papers as ordinary docutils nodes is some 18,000 nodes, which every one of
 Sphinx's ~60 transforms walks on each rebuild: two seconds to rebuild the contents after one
@@ -38,13 +38,16 @@ class paper_list(nodes.General, nodes.Element):  # type: ignore[misc]  # docutil
 
 
 class link_line(nodes.General, nodes.Element):  # type: ignore[misc]  # docutils is untyped
-    """A paragraph of a bold lead, text and links, as one node: on every page (the way to every
-    edition), so that it costs the same whatever the number of editions. Attributes:
-    ``strong``, ``parts`` (each a text or a (target, link text) pair, the target a docname or
-    '#id' on the same page), ``classes``; ``uris`` as for a paper_list."""
+    """A paragraph of an optional bold lead, text and links, as one node: on every page (the
+    way to every edition), so that it costs the same whatever the number of editions, and on
+    every paper page (its neighbours). Attributes: ``strong`` (None: no lead), ``parts`` (each
+    a text or a (target, link text) pair, the target a docname or '#id' on the same page),
+    ``classes``; ``uris`` as for a paper_list."""
 
 
-def make_line(strong: str, parts: list[str | tuple[str, str]], *, classes: list[str]) -> link_line:
+def make_line(
+    strong: str | None, parts: list[str | tuple[str, str]], *, classes: list[str]
+) -> link_line:
     return link_line("", strong=strong, parts=tuple(parts), classes=classes)
 
 
@@ -90,7 +93,8 @@ def expand(node: paper_list, uris: dict[str, str | None]) -> nodes.Element:
 
 def expand_line(node: link_line, uris: dict[str, str | None]) -> nodes.paragraph:
     para = nodes.paragraph(classes=list(node["classes"]))
-    para += nodes.strong(node["strong"], node["strong"])
+    if node["strong"] is not None:
+        para += nodes.strong(node["strong"], node["strong"])
     for part in node["parts"]:
         if isinstance(part, str):
             para += nodes.Text(part)
@@ -136,7 +140,9 @@ def visit_paper_list_html(self: Translator, node: paper_list) -> None:
 
 def visit_link_line_html(self: Translator, node: link_line) -> None:
     uris: dict[str, str | None] = node["uris"]
-    out = [self.starttag(node, "p", ""), f"<strong>{self.encode(node['strong'])}</strong>"]
+    out = [self.starttag(node, "p", "")]
+    if node["strong"] is not None:
+        out.append(f"<strong>{self.encode(node['strong'])}</strong>")
     for part in node["parts"]:
         if isinstance(part, str):
             out.append(self.encode(part))

@@ -12,7 +12,8 @@ from ...model import Author, Paper, PaperType, Proceedings, Status
 from ...paths import edition_doc, paper_docname
 from .. import dates
 from .cite import cite_section
-from .nodes import button, external, missing, page_link, section, text_with_math
+from .lists import link_line, make_line
+from .nodes import button, external, missing, section, text_with_math
 
 LINK_LABELS = {"pdf": "PDF", "slides": "Slides", "video": "Video", "code": "Code"}
 
@@ -99,16 +100,12 @@ def paper_body(
     return [page]
 
 
-def neighbours_nav(proceedings: Proceedings, year: int, paper: Paper) -> nodes.paragraph:
+def neighbours_nav(proceedings: Proceedings, year: int, paper: Paper) -> link_line:
     prev, nxt = proceedings.neighbours(paper.id)
-    nav = nodes.paragraph(classes=["paper-nav"])
+    parts: list[str | tuple[str, str]] = []
     if prev:
-        nav += nodes.Text("← Previous: ")
-        nav += page_link(paper_docname(year, prev.id), prev.title)
-        nav += nodes.Text(" · ")
-    nav += page_link(edition_doc("proceedings", year), "All papers")
+        parts += ["← Previous: ", (paper_docname(year, prev.id), prev.title), " · "]
+    parts.append((edition_doc("proceedings", year), "All papers"))
     if nxt:
-        nav += nodes.Text(" · Next: ")
-        nav += page_link(paper_docname(year, nxt.id), nxt.title)
-        nav += nodes.Text(" →")
-    return nav
+        parts += [" · Next: ", (paper_docname(year, nxt.id), nxt.title), " →"]
+    return make_line(None, parts, classes=["paper-nav"])
