@@ -60,14 +60,17 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
 
 def _plan(root: Path, files: Mapping[str, bytes], suffixes: tuple[str, ...]) -> WriteReport:
     report = WriteReport()
-    for name in sorted(files):
-        path = root / name
-        same = path.is_file() and path.read_bytes() == files[name]
-        (report.unchanged if same else report.written).append(name)
+    listed: dict[str, bool] = {}
     if root.is_dir():
-        for path in sorted(root.iterdir()):
-            if path.is_file() and path.name.endswith(suffixes) and path.name not in files:
-                report.removed.append(path.name)
+        with os.scandir(root) as entries:  # its file types without a stat per file
+            listed = {e.name: e.is_file() for e in entries}
+    for name in sorted(files):
+        same = listed.get(name, False) and (root / name).read_bytes() == files[name]
+        (report.unchanged if same else report.written).append(name)
+    report.removed = sorted(
+        name for name, is_file in listed.items()
+        if is_file and name.endswith(suffixes) and name not in files
+    )  # fmt: skip
     return report
 
 

@@ -22,13 +22,18 @@ from .domain import domain
 class DataDirective(SphinxDirective):
     """Base of the directives that render from the loaded data."""
 
+    # False for a directive that shows nothing of an edition's volume (its papers): its page
+    # depends on series.yaml and edition.yaml only, and a changed title does not rebuild it.
+    shows_volume: ClassVar[bool] = True
+
     def series(self, *years: int) -> Series:
         """The series; the page depends on series.yaml and on the files of ``years`` (every
         edition's when none is named)."""
         ref = domain(self.env).ref
         wanted = [0, *years] if years else sorted(ref.files)
         for year in wanted:
-            for path in ref.files.get(year, ()):
+            files = ref.files.get(year, ())
+            for path in files if self.shows_volume or not year else files[:1]:  # edition.yaml
                 self.env.note_dependency(str(path))
         return domain(self.env).series
 
@@ -76,6 +81,8 @@ class Contents(DataDirective):
 class CallStatus(DataDirective):
     """``{cfp-status}``: whether the call is open, measured against the data's revision date."""
 
+    shows_volume = False
+
     def run(self) -> list[nodes.Node]:
         return [blocks.call_notice(*self.edition())]
 
@@ -83,17 +90,23 @@ class CallStatus(DataDirective):
 class EditionLine(DataDirective):
     """``{edition-line}``: the edition of the page, its day, place and host, in a line."""
 
+    shows_volume = False
+
     def run(self) -> list[nodes.Node]:
         return [blocks.edition_line(*self.edition())]
 
 
 class Submission(DataDirective):
+    shows_volume = False
+
     def run(self) -> list[nodes.Node]:
         return [blocks.submission(*self.edition())]
 
 
 class Deadlines(DataDirective):
     """``{cfp-dates}``: the call's dates as a table, extensions shown."""
+
+    shows_volume = False
 
     def run(self) -> list[nodes.Node]:
         note = "Every deadline is at 23:59 Anywhere on Earth (AoE, UTC−12) on the day given."
@@ -105,6 +118,8 @@ class Committee(DataDirective):
     series: an anchor ``edition-YEAR`` that the people index links to)."""
 
     required_arguments = 1
+
+    shows_volume = False
 
     def run(self) -> list[nodes.Node]:
         series, edition = self.named_edition()
@@ -134,6 +149,8 @@ class EditionSummary(DataDirective):
 
 
 class News(DataDirective):
+    shows_volume = False
+
     def run(self) -> list[nodes.Node]:
         return [blocks.news_list(self.series())]
 

@@ -45,16 +45,16 @@ def editions_digest(series: Series) -> str:
     )
 
 
-def paper_digest(proceedings: Proceedings, paper: Paper, editions: str) -> str:
+def paper_digest(proceedings: Proceedings, paper: Paper, volume: str, editions: str) -> str:
     """Everything a paper's page shows: the paper, its neighbours' titles, the volume (with
-    its host conference), the editions."""
+    its host conference; ``volume``: its digest, made once for the volume), the editions."""
     prev, nxt = proceedings.neighbours(paper.id)
     return digest(
         (
             paper,
             (prev.id, prev.title) if prev else None,
             (nxt.id, nxt.title) if nxt else None,
-            proceedings.volume,
+            volume,
             editions,
         )
     )
@@ -63,8 +63,11 @@ def paper_digest(proceedings: Proceedings, paper: Paper, editions: str) -> str:
 def paper_stubs(proceedings: Proceedings, editions: str) -> dict[str, str]:
     """File name (inside the edition's paths.papers_dir) -> content, for every paper page;
     ``editions``: editions_digest of the series (every page shows the editions)."""
+    volume = digest(proceedings.volume)
     return {
-        stub_name(paper.id): stub("paper", paper.id, paper_digest(proceedings, paper, editions))
+        stub_name(paper.id): stub(
+            "paper", paper.id, paper_digest(proceedings, paper, volume, editions)
+        )
         for paper in proceedings.papers
     }
 
