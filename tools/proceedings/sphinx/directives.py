@@ -26,6 +26,9 @@ class DataDirective(SphinxDirective):
     # depends on series.yaml and edition.yaml only, and a changed title does not rebuild it.
     shows_volume: ClassVar[bool] = True
 
+    def volume_shown(self) -> bool:
+        return self.shows_volume
+
     def series(self, *years: int) -> Series:
         """The series; the page depends on series.yaml and on the files of ``years`` (every
         edition's when none is named)."""
@@ -33,7 +36,7 @@ class DataDirective(SphinxDirective):
         wanted = [0, *years] if years else sorted(ref.files)
         for year in wanted:
             files = ref.files.get(year, ())
-            for path in files if self.shows_volume or not year else files[:1]:  # edition.yaml
+            for path in files if self.volume_shown() or not year else files[:1]:  # edition.yaml
                 self.env.note_dependency(str(path))
         return domain(self.env).series
 
@@ -134,6 +137,9 @@ class EditionList(DataDirective):
 
     required_arguments = 1
 
+    def volume_shown(self) -> bool:
+        return bool(self.arguments[0] != "cfp")  # the program's and proceedings' count papers
+
     def run(self) -> list[nodes.Node]:
         section = directives.choice(self.arguments[0], SECTIONS)
         return [blocks.edition_list(self.series(), section)]
@@ -143,6 +149,7 @@ class EditionSummary(DataDirective):
     """``{edition-summary} YEAR``: an edition at a glance."""
 
     required_arguments = 1
+    shows_volume = False
 
     def run(self) -> list[nodes.Node]:
         return blocks.edition_summary(*self.named_edition())
