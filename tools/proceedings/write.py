@@ -60,10 +60,7 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
 
 def _plan(root: Path, files: Mapping[str, bytes], suffixes: tuple[str, ...]) -> WriteReport:
     report = WriteReport()
-    listed: dict[str, bool] = {}
-    if root.is_dir():
-        with os.scandir(root) as entries:  # its file types without a stat per file
-            listed = {e.name: e.is_file() for e in entries}
+    listed = _listing(root)
     for name in sorted(files):
         same = listed.get(name, False) and (root / name).read_bytes() == files[name]
         (report.unchanged if same else report.written).append(name)
@@ -72,6 +69,15 @@ def _plan(root: Path, files: Mapping[str, bytes], suffixes: tuple[str, ...]) -> 
         if is_file and name.endswith(suffixes) and name not in files
     )  # fmt: skip
     return report
+
+
+def _listing(folder: Path) -> dict[str, bool]:
+    """Each name in ``folder`` -> whether it is a file (none if there is no folder), read
+    without a stat per file."""
+    if not folder.is_dir():
+        return {}
+    with os.scandir(folder) as entries:
+        return {e.name: e.is_file() for e in entries}
 
 
 def _recover(root: Path) -> None:
@@ -170,9 +176,8 @@ def remove_unlisted(folder: Path, keep: Iterable[str], *, suffixes: tuple[str, .
         return []
     kept = set(keep)
     removed = []
-    with os.scandir(folder) as entries:  # its file types without a stat per file
-        listed = [(e.name, e.is_file()) for e in entries]
-    for name, is_file in sorted(listed):
+    listed = _listing(folder)
+    for name, is_file in sorted(listed.items()):
         if is_file and name.endswith(suffixes) and name not in kept:
             (folder / name).unlink()
             removed.append(name)

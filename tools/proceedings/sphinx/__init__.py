@@ -55,13 +55,15 @@ def series_of(env: BuildEnvironment) -> Series:
     return domain(env).series
 
 
-def data_files(env: BuildEnvironment, year: int | None = None) -> tuple[Path, ...]:
+def data_files(
+    env: BuildEnvironment, year: int | None = None, *, volume: bool = True
+) -> tuple[Path, ...]:
     """The files an edition's data (or, for None, the whole series) was read from: a page that
-    shows the data depends on them."""
+    shows the data depends on them; without ``volume``, series.yaml and edition.yaml only."""
     ref = domain(env).ref
     if year is None:
         return ref.all_files
-    return (*ref.files[0], *ref.files.get(year, ()))
+    return ref.shown_by([year], volume=volume)
 
 
 def data_fingerprint(env: BuildEnvironment) -> str:

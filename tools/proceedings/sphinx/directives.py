@@ -33,11 +33,10 @@ class DataDirective(SphinxDirective):
         """The series; the page depends on series.yaml and on the files of ``years`` (every
         edition's when none is named)."""
         ref = domain(self.env).ref
-        wanted = [0, *years] if years else sorted(ref.files)
-        for year in wanted:
-            files = ref.files.get(year, ())
-            for path in files if self.volume_shown() or not year else files[:1]:  # edition.yaml
-                self.env.note_dependency(str(path))
+        for path in ref.shown_by(
+            years or sorted(y for y in ref.files if y), volume=self.volume_shown()
+        ):
+            self.env.note_dependency(str(path))
         return domain(self.env).series
 
     option_spec: ClassVar[dict[str, object]] = {"edition": directives.positive_int}

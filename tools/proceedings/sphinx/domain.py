@@ -6,7 +6,7 @@ loaded series, read at most once, and each paper's rendered citations."""
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, cast
@@ -51,6 +51,15 @@ class DataRef:
     @property
     def all_files(self) -> tuple[Path, ...]:
         return tuple(path for year in sorted(self.files) for path in self.files[year])
+
+    def shown_by(self, years: Iterable[int], *, volume: bool = True) -> tuple[Path, ...]:
+        """The files a page showing these editions depends on: series.yaml, each one's
+        edition.yaml (load.py lists it first) and, with ``volume``, its papers and volume."""
+        out = list(self.files[0])
+        for year in years:
+            files = self.files.get(year, ())
+            out += files if volume else files[:1]
+        return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -49,36 +49,39 @@ def share_toctree(
     context["toctree"] = toctree
 
 
+def _share(bridge: PygmentsBridge, name: str, key: Callable[..., str | None]) -> None:
+    """The bridge's method ``name``, made once for each ``key`` of its arguments (None: not
+    shared). An instance attribute: this build's bridge only, Sphinx's class is left alone."""
+    made: dict[str, Any] = {}  # Pygments objects (Pygments ships no type hints)
+    make = getattr(bridge, name)
+
+    def shared(*args: Any, **kwargs: Any) -> Any:
+        k = key(*args, **kwargs)
+        if k is None:
+            return make(*args, **kwargs)
+        if k not in made:
+            made[k] = make(*args, **kwargs)
+        return made[k]
+
+    setattr(bridge, name, shared)
+
+
 def share_formatters(bridge: PygmentsBridge) -> None:
-    made: dict[str, Any] = {}  # Pygments formatters (Pygments ships no type hints)
-    make = bridge.get_formatter
+    _share(bridge, "get_formatter", lambda **kwargs: repr(sorted(kwargs.items())))
 
-    def get_formatter(**kwargs: Any) -> Any:
-        key = repr(sorted(kwargs.items()))
-        if key not in made:
-            made[key] = make(**kwargs)
-        return made[key]
 
-    # An instance attribute: this build's bridge only, Sphinx's class is left alone.
-    setattr(bridge, "get_formatter", get_formatter)  # noqa: B010
+def _lexer_key(
+    source: str, lang: str, opts: dict[str, Any] | None = None, force: bool = False,
+    location: Any = None,
+) -> str | None:  # fmt: skip
+    # PygmentsBridge.get_lexer's arguments; the lexer of some languages depends on the text.
+    if lang in SOURCE_DEPENDENT:
+        return None
+    return repr((lang, sorted((opts or {}).items()), force))
 
 
 def share_lexers(bridge: PygmentsBridge) -> None:
-    made: dict[str, Any] = {}
-    find = bridge.get_lexer
-
-    def get_lexer(
-        source: str, lang: str, opts: dict[str, Any] | None = None, force: bool = False,
-        location: Any = None,
-    ) -> Any:  # fmt: skip
-        if lang in SOURCE_DEPENDENT:
-            return find(source, lang, opts, force, location)
-        key = repr((lang, sorted((opts or {}).items()), force))
-        if key not in made:
-            made[key] = find(source, lang, opts, force, location)
-        return made[key]
-
-    setattr(bridge, "get_lexer", get_lexer)  # noqa: B010
+    _share(bridge, "get_lexer", _lexer_key)
 
 
 def on_builder_inited(app: Sphinx) -> None:

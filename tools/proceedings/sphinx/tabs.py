@@ -19,7 +19,7 @@ from ..render.page.cite import (
     download_target,
     tab_set,
 )
-from ..render.page.nodes import visit_download_link
+from ..render.page.nodes import depart_download_link, visit_download_link
 from .links import HTML_FORMATS
 
 
@@ -75,11 +75,11 @@ def visit_cite_formats_html(self: HTML5Translator, node: cite_formats) -> None:
     tab set, numbered as sphinx-design numbers a page's first (its ids are published
     fragments). A test builds the site both ways and compares every page byte for byte."""
     docname: str = node["docname"]
-    out = [self.starttag(node, "div", CLASS="docutils")]  # sphinx-design's container visitor
+    self.body.append(self.starttag(node, "div", CLASS="docutils"))  # sphinx-design's visitor
     for i, tab in enumerate(node["tabs"]):
         item = f"sd-tab-item-{i}"
         checked = ' checked="checked"' if i == 0 else ""
-        out.append(
+        self.body.append(
             f'<input aria-controls="{item}-content"{checked} id="{item}" name="sd-tab-set-0" '
             'type="radio">\n'
             f'<label class="sd-tab-label" data-sync-group="{self.attval(SYNC_GROUP)}" '
@@ -92,14 +92,14 @@ def visit_cite_formats_html(self: HTML5Translator, node: cite_formats) -> None:
             linenos=False, location=node, force=False,
         )  # fmt: skip
         classes = f"cite-{tab.sync_id} highlight-{tab.language} notranslate"
-        out.append(f'<div class="{self.attval(classes)}">{highlighted}</div>\n')
-        self.body.extend(out)
-        out.clear()
+        self.body.append(f'<div class="{self.attval(classes)}">{highlighted}</div>\n')
         if tab.download:
             link = download_button(docname, download_target(docname, tab), tab.download_label)
             self.body.append("<p>")
             visit_download_link(self, link)
-            self.body.append(f"{self.encode(tab.download_label)}</a></p>\n")
+            self.body.append(self.encode(tab.download_label))
+            depart_download_link(self, link)
+            self.body.append("</p>\n")
         self.body.append("</div>\n")
     self.body.append("</div>\n")
     raise nodes.SkipNode

@@ -71,7 +71,7 @@ class ProgramDirective(SphinxDirective):
         return dates_of(series, series.edition(year))
 
     def note_dates_dependency(self, year: int) -> None:
-        for path in data_files(self.env, year)[:2]:  # series.yaml, the edition.yaml
+        for path in data_files(self.env, year, volume=False):
             self.env.note_dependency(str(path))
 
     def source(self) -> Source:
