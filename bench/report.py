@@ -253,7 +253,7 @@ def series_targets(series: SeriesResult, volume: SizeResult) -> list[Target]:
             share <= ONE_CHANGE_LIMIT,
         ),
         Target(
-            "paper pages of the other editions that rebuild rewrote",
+            "paper pages of the other editions that the one-title rebuilds rewrote",
             str(series.others_rewritten),
             "0",
             series.others_rewritten == 0,
