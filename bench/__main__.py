@@ -20,7 +20,7 @@ from . import report
 from .importing import ImportFailedError, measure_import
 from .measure import FULL_RUNS, REBUILD_RUNS, BuildFailedError, BuildRun, build, fastest, fastest_of
 from .series import SeriesResult, run_series
-from .site import add_line, check_title, edit_title, floor_site, fresh_site
+from .site import add_line, all_shown, check_title, edit_title, floor_site, fresh_site
 from .volumes import Corpus, CorpusError, write_volume
 
 KIND_RE = re.compile(r"\[([\w.-]+)\]\s*$")  # a warning's [type.subtype]
@@ -76,17 +76,17 @@ def run_size(
         fulls.append(build(site, f"full-{i}"))
         log.log(f"[{size}] full build {fulls[-1].seconds:.1f} s; the floor: {size} trivial pages")
         floors.append(build(floor_site(folder / f"floor-{i}", size), f"floor-{i}"))
+    # The rebuilds run on the site of the last full build.
     log.log(f"[{size}] no-change rebuilds")
     no_change = fastest_of(REBUILD_RUNS, lambda i: build(site, f"no-change-{i}"))
-    shown: dict[str, bool] = {}
+    checks: list[dict[str, bool]] = []
 
     def one_title(i: int) -> BuildRun:
         new_title = f"Benchmark edit {size}.{i}: a title changed by the bench"
         edit = edit_title(data, (size // 2 + i) % size, new_title)
         log.log(f"[{size}] one-title change ({edit.paper_id})")
         run = build(site, f"one-change-{i}")
-        for place, ok in check_title(site, edit).items():
-            shown[place] = shown.get(place, True) and ok
+        checks.append(check_title(site, edit))
         return run
 
     def one_line(i: int) -> BuildRun:
@@ -101,7 +101,7 @@ def run_size(
         log.log(f"[{size}] full build with -j auto")
         parallel = build(fresh_site(folder / "site-j-auto", data), "full", jobs="auto")
     return report.SizeResult(
-        size, imports, fastest(fulls), no_change, one_change, shown, line_added,
+        size, imports, fastest(fulls), no_change, one_change, all_shown(checks), line_added,
         fastest(floors), parallel,
     )  # fmt: skip
 

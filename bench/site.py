@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,3 +135,12 @@ def check_title(site: Site, edit: TitleEdit, year: int = YEAR) -> dict[str, bool
         texts = _link_texts(site.out, f"{papers}/{other}.html", target)
         results[f"previous/next on {other}"] = edit.new_title in texts
     return results
+
+
+def all_shown(checks: Iterable[dict[str, bool]]) -> dict[str, bool]:
+    """Several edits' checks as one: a place shows its new title if it did after every edit."""
+    shown: dict[str, bool] = {}
+    for check in checks:
+        for place, ok in check.items():
+            shown[place] = shown.get(place, True) and ok
+    return shown
