@@ -183,6 +183,19 @@ def test_edits_show_everywhere_and_leave_nothing_stale(site: Site) -> None:
     assert "2025 presenter: Gamma" in people(site)
 
 
+def test_citation_files_gone_from_the_output_are_written_again(site: Site) -> None:
+    # The build keeps what it wrote (domain.DownloadState) and reuses it where the paper did
+    # not change: a file missing from the output is made again, with the data unchanged and
+    # with another paper changed; edit() compares the whole output with a fresh build's.
+    (site.out / PAPERS / "alpha.ris").unlink()
+    site.edit()
+    (site.out / PAPERS / "gamma.json").unlink()
+    (site.out / PAPERS / "delta.bib").unlink()
+    site.papers[1]["title"] = "Beta, renamed"
+    site.edit()
+    assert "Beta, renamed" in site.file(VOLUME_BIB)
+
+
 def test_a_code_change_rebuilds_what_it_shapes(tmp_path: Path) -> None:
     """Edit the model's code between two builds into one output folder: the pages and the
     citation files show the new code's result, as a fresh build would (the stamp of the code

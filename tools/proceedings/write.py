@@ -60,7 +60,7 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
 
 def _plan(root: Path, files: Mapping[str, bytes], suffixes: tuple[str, ...]) -> WriteReport:
     report = WriteReport()
-    listed = _listing(root)
+    listed = listing(root)
     for name in sorted(files):
         same = listed.get(name, False) and (root / name).read_bytes() == files[name]
         (report.unchanged if same else report.written).append(name)
@@ -71,7 +71,7 @@ def _plan(root: Path, files: Mapping[str, bytes], suffixes: tuple[str, ...]) -> 
     return report
 
 
-def _listing(folder: Path) -> dict[str, bool]:
+def listing(folder: Path) -> dict[str, bool]:
     """Each name in ``folder`` -> whether it is a file (none if there is no folder), read
     without a stat per file."""
     if not folder.is_dir():
@@ -176,7 +176,7 @@ def remove_unlisted(folder: Path, keep: Iterable[str], *, suffixes: tuple[str, .
         return []
     kept = set(keep)
     removed = []
-    listed = _listing(folder)
+    listed = listing(folder)
     for name, is_file in sorted(listed.items()):
         if is_file and name.endswith(suffixes) and name not in kept:
             (folder / name).unlink()

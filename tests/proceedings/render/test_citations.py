@@ -45,7 +45,7 @@ from tools.proceedings.render.citation.bibtex import (
     protected,
 )
 from tools.proceedings.render.citation.csl import csl_item, csl_json, csl_text, paper_csl
-from tools.proceedings.render.citation.files import paper_files
+from tools.proceedings.render.citation.files import render_paper
 from tools.proceedings.render.citation.head import highwire_tags, json_ld
 from tools.proceedings.render.citation.record import facts
 from tools.proceedings.render.citation.ris import paper_ris
@@ -281,7 +281,7 @@ def test_page_ranges_in_every_spelling(
 
 def test_withdrawn_papers_get_no_citation_files(complete: Proceedings) -> None:
     gone = complete.paper("gone")
-    assert paper_files(gone) == []
+    assert render_paper(gone, complete.volume) == {}
     assert not [name for name in citation_files(complete) if name.startswith("gone.")]
     assert sorted(citation_files(complete)) == sorted(
         f"{pid}{suffix}"

@@ -1,11 +1,12 @@
 """The citation files at stable URLs beside the pages, written once the pages are read (before
 the environment is saved, so its record of them is true) and rendered again only where they
 changed: the domain keeps a stamp of the code and base URL (a change re-renders everything)
-and a digest of each paper; unchanged papers reuse their files, which the volume files are
-joined from."""
+and each paper's digest and files; an unchanged paper whose files are in place keeps them,
+and the volume files are joined from every paper's."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -13,12 +14,12 @@ from sphinx.environment import BuildEnvironment
 
 from ..model import Paper
 from ..paths import SERIES_STEM, VOLUME_STEM, papers_dir, volume_dir
-from ..render.citation.files import PAPER_SUFFIXES, VOLUME_JOINS, join_volume, paper_files
+from ..render.citation.files import PAPER_SUFFIXES, VOLUME_JOINS, join_volume
 from ..series import Edition
 from ..stamp import code_stamp as tools_stamp
 from ..stamp import digest
-from ..write import remove_unlisted, safe_child, sync_folder, write_atomic
-from .domain import DownloadState, ProceedingsDomain, domain
+from ..write import listing, remove_unlisted, safe_child, sync_folder, write_atomic
+from .domain import DownloadState, PaperFiles, ProceedingsDomain, domain
 
 
 def code_stamp(app: Sphinx) -> str:
@@ -32,15 +33,16 @@ def paper_stamp(paper: Paper, volume_stamp: str) -> str:
     return digest((paper, volume_stamp))
 
 
-def _reusable(folder: Path, paper: Paper) -> dict[str, str] | None:
-    """The paper's files as written by an earlier build, or None if one is missing."""
-    files = {}
-    for name in paper_files(paper):
-        try:
-            files[name] = (folder / name).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-    return files
+def _in_place(out: Path, papers: Mapping[str, PaperFiles]) -> bool:
+    """Whether every file of ``papers`` is in the output."""
+    listed: dict[str, set[str]] = {}
+    for key, files in papers.items():
+        folder = key.rpartition("/")[0]
+        if folder not in listed:
+            listed[folder] = set(listing(out / "proceedings" / folder))
+        if not listed[folder].issuperset(files.texts):
+            return False
+    return True
 
 
 def write_downloads(app: Sphinx, env: BuildEnvironment) -> None:
@@ -51,16 +53,14 @@ def write_downloads(app: Sphinx, env: BuildEnvironment) -> None:
     code = code_stamp(app)
     before = state.downloads
     old = before.papers if before is not None and before.code == code else {}
-    if before is not None and before.data == state.ref.fingerprint and old:
-        names = [f"{key}{suffix}" for key in old for suffix in PAPER_SUFFIXES]
-        if all((out / "proceedings" / name).is_file() for name in names):
-            return  # unchanged data and code, files in place: nothing to do (nor to load)
+    if before is not None and before.data == state.ref.fingerprint and old and _in_place(out, old):
+        return  # unchanged data and code, files in place: nothing to do (nor to load)
     series = state.series
-    stamps: dict[str, str] = {}
+    made: dict[str, PaperFiles] = {}
     joined: list[dict[str, str]] = []  # each volume's files, for the series' files
     for edition in series.editions:
         if edition.proceedings is not None:
-            texts = _edition_files(state, out, edition, old, stamps)
+            texts = _edition_files(state, out, edition, old, made)
             if edition.proceedings.published:
                 joined.append(join_volume(edition.proceedings, texts))
     series_files = {
@@ -71,12 +71,12 @@ def write_downloads(app: Sphinx, env: BuildEnvironment) -> None:
     }
     folder = out / SERIES_STEM.rpartition("/")[0]
     sync_folder(folder, series_files, owned_suffixes=tuple(series_files), swap=False)
-    state.store_downloads(DownloadState(code, state.ref.fingerprint, stamps))
+    state.store_downloads(DownloadState(code, state.ref.fingerprint, made))
 
 
 def _edition_files(
-    state: ProceedingsDomain, out: Path, edition: Edition, old: dict[str, str],
-    stamps: dict[str, str],
+    state: ProceedingsDomain, out: Path, edition: Edition, old: Mapping[str, PaperFiles],
+    made: dict[str, PaperFiles],
 ) -> dict[str, str]:  # fmt: skip
     """The edition's papers' files (rendered again where they changed) and its volume files;
     returns every paper's files, by name, for the volume's."""
@@ -84,16 +84,18 @@ def _edition_files(
     assert proceedings is not None
     year, papers = edition.year, out / papers_dir(edition.year)
     texts: dict[str, str] = {}
-    volume_stamp = digest(proceedings.volume)
+    volume_stamp, present = digest(proceedings.volume), set(listing(papers))
     for paper in proceedings.published:
         key = f"{year}/papers/{paper.id}"  # under proceedings/ in the output
-        stamps[key] = stamp = paper_stamp(paper, volume_stamp)
-        reused = _reusable(papers, paper) if old.get(key) == stamp else None
-        if reused is None:
-            reused = state.citation_files(year, paper)
-            for name, text in reused.items():
+        stamp, before = paper_stamp(paper, volume_stamp), old.get(key)
+        if before is not None and before.stamp == stamp and present.issuperset(before.texts):
+            files = before.texts
+        else:
+            files = state.citation_files(year, paper)
+            for name, text in files.items():
                 write_atomic(safe_child(papers, name), text.encode("utf-8"), durable=False)
-        texts.update(reused)
+        made[key] = PaperFiles(stamp, files)
+        texts.update(files)
     remove_unlisted(papers, texts, suffixes=PAPER_SUFFIXES)  # papers no longer cited
     volume = join_volume(proceedings, texts)
     sync_folder(out / volume_dir(year), volume, owned_suffixes=tuple(volume), swap=False)

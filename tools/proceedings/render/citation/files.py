@@ -46,11 +46,6 @@ VOLUME_JOINS: dict[str, Callable[[Sequence[str]], str]] = {
 PAPER_SUFFIXES = tuple(PAPER_FORMATS)
 
 
-def paper_files(paper: Paper) -> list[str]:
-    """Names (inside PAPERS_DIR) of the citation files of ``paper``; none unless published."""
-    return [f"{paper.id}{suffix}" for suffix in PAPER_FORMATS] if paper.is_published else []
-
-
 def render_paper(paper: Paper, volume: Volume) -> dict[str, str]:
     """File name inside PAPERS_DIR -> content, for one paper (none unless published)."""
     if not paper.is_published:
