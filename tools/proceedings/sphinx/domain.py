@@ -78,7 +78,7 @@ class DownloadState:
 
     code: str  # the code and base URL (downloads.code_stamp)
     data: str  # the data's fingerprint
-    papers: dict[str, PaperFiles]  # 'year/papers/id' (under proceedings/ in the output)
+    papers: dict[str, PaperFiles]  # the paper's files' folder in the output, '/', its id
 
 
 class StateDomain(Domain):

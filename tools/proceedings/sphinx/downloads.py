@@ -33,13 +33,18 @@ def paper_stamp(paper: Paper, volume_stamp: str) -> str:
     return digest((paper, volume_stamp))
 
 
+def _files_in(folder: Path) -> set[str]:
+    """The names of the files in ``folder``: one listing, not a stat per file."""
+    return {name for name, is_file in listing(folder).items() if is_file}
+
+
 def _in_place(out: Path, papers: Mapping[str, PaperFiles]) -> bool:
     """Whether every file of ``papers`` is in the output."""
     listed: dict[str, set[str]] = {}
     for key, files in papers.items():
         folder = key.rpartition("/")[0]
         if folder not in listed:
-            listed[folder] = set(listing(out / "proceedings" / folder))
+            listed[folder] = _files_in(out / folder)
         if not listed[folder].issuperset(files.texts):
             return False
     return True
@@ -84,9 +89,9 @@ def _edition_files(
     assert proceedings is not None
     year, papers = edition.year, out / papers_dir(edition.year)
     texts: dict[str, str] = {}
-    volume_stamp, present = digest(proceedings.volume), set(listing(papers))
+    volume_stamp, present = digest(proceedings.volume), _files_in(papers)
     for paper in proceedings.published:
-        key = f"{year}/papers/{paper.id}"  # under proceedings/ in the output
+        key = f"{papers_dir(year)}/{paper.id}"
         stamp, before = paper_stamp(paper, volume_stamp), old.get(key)
         if before is not None and before.stamp == stamp and present.issuperset(before.texts):
             files = before.texts
