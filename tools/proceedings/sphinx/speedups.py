@@ -8,11 +8,16 @@
   PygmentsBridge makes a new HtmlFormatter, and its style table, for every literal block, and
   the four citation blocks of every paper page made that 5% of a full build;
 - one Pygments lexer per language and options likewise: finding a lexer by its name walks
-  Pygments' table of every lexer, 1% of a full build.
+  Pygments' table of every lexer, 1% of a full build;
+- no collection at exit: the interpreter's last garbage collection frees the environment (the
+  application and its environment refer to each other) object by object, 1.1 s of a 4.7 s
+  one-paper rebuild at 2,600 papers; the process is ending, the system takes its memory back.
 """
 
 from __future__ import annotations
 
+import atexit
+import gc
 import posixpath
 from collections.abc import Callable
 from typing import Any
@@ -93,5 +98,9 @@ def on_builder_inited(app: Sphinx) -> None:
 
 
 def setup(app: Sphinx) -> None:
+    # Frozen objects are left out of every collection. At exit, after the build (and after
+    # every build of a process that runs several): registered once.
+    atexit.unregister(gc.freeze)
+    atexit.register(gc.freeze)
     app.connect("html-page-context", share_toctree, priority=PRIORITY)
     app.connect("builder-inited", on_builder_inited)
