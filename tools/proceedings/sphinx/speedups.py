@@ -1,4 +1,5 @@
-"""Work shared between pages, measured to matter for large volumes (make bench):
+"""Speed-ups measured to matter for large volumes (make bench): work shared between pages,
+and no collection at exit:
 
 - one navigation tree for all generated pages of a folder, computed once a build instead of
   once a page: the theme renders the site's navigation (the global toctree) on every page,
