@@ -4,7 +4,6 @@ import os
 
 project = "INET4AI"
 author = "INET4AI organizers"
-copyright = "2025-2026, INET4AI organizers"
 
 # The published address, in one place: canonical links, the sitemap, OpenGraph and citations.
 # An empty INET4AI_BASE_URL (an unset CI variable) counts as unset.

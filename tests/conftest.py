@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
+import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,16 @@ DATA = ROOT / "tests" / "data"
 CORPORA = DATA / "corpora"
 FACTS = DATA / "facts"
 SERIES_DATA = ROOT / "proceedings" / "data"  # series.yaml and a folder an edition
+# The tests' fixed clock (the build reads SOURCE_DATE_EPOCH, as reproducible builds do): every
+# build and every command the tests run sees this instant unless a test sets its own.
+CLOCK = dt.datetime(2026, 12, 7, tzinfo=dt.UTC)
+
+
+def epoch(instant: dt.datetime) -> str:
+    return str(int(instant.timestamp()))
+
+
+os.environ["SOURCE_DATE_EPOCH"] = epoch(CLOCK)
 VOLUME_2025 = SERIES_DATA / "2025"  # the proceedings of the first edition
 
 
@@ -92,12 +105,15 @@ def build(
     *,
     overrides: dict[str, object] | None = None,
     buildername: str = "html",
+    now: dt.datetime = CLOCK,
 ) -> Site:
-    """Build like `make html` (warnings are errors) and return the site."""
+    """Build like `make html` (warnings are errors) at the clock ``now``; return the site."""
     warnings = StringIO()
+    os.environ["SOURCE_DATE_EPOCH"] = epoch(now)
     with (
-        docutils_namespace()
-    ):  # as sphinx-build does: roles and directives do not leak between builds
+        docutils_namespace(),  # as sphinx-build does: roles and directives do not leak
+        _clock_reset(),
+    ):
         app = Sphinx(
             srcdir=src,
             confdir=src,
@@ -113,6 +129,14 @@ def build(
         )
         app.build()
     return Site(src, out, warnings.getvalue())
+
+
+@contextlib.contextmanager
+def _clock_reset() -> Iterator[None]:
+    try:
+        yield
+    finally:
+        os.environ["SOURCE_DATE_EPOCH"] = epoch(CLOCK)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from tools.proceedings.errors import BadTimeError, Warn
 from tools.proceedings.model import Paper, Proceedings, Status, Volume
+from tools.proceedings.series import DateKind
 from tools.program.check import check_program
 from tools.program.model import (
     Dates,
@@ -67,7 +68,7 @@ def session(*items: Item, line: int = 1, **kwargs: object) -> Session:
 
 
 def dates(*deadlines: Deadline) -> Dates:
-    return Dates(WORKSHOP, deadlines, dt.date(2031, 1, 2))
+    return Dates(WORKSHOP, deadlines)
 
 
 # --- Times ------------------------------------------------------------------------------------
@@ -222,13 +223,29 @@ def test_calendars_are_byte_identical_across_builds() -> None:
 
 def test_deadlines_end_at_2359_anywhere_on_earth() -> None:
     deadline = Deadline(
-        "submission", "Paper submission", dt.date(2030, 12, 1), dt.date(2030, 11, 20)
+        "submission",
+        "Paper submission",
+        dt.date(2030, 12, 1),
+        DateKind.SUBMISSION,
+        dt.date(2030, 11, 20),
     )
     (event,) = parse(cfp_file(dates(deadline), SITE)).events
     assert event.start == dt.datetime(2030, 12, 2, 11, 59, tzinfo=dt.UTC)
     assert event.uid == "test-2031-cfp-submission@example.org"
     assert "Extended from 20 November 2030." in event["DESCRIPTION"]
+    assert "23:59 Anywhere on Earth" in event["DESCRIPTION"]
+    assert str(event["SUMMARY"]).endswith("(AoE)")
     assert event["URL"] == "https://example.org/cfp/2031/index.html"
+    # The stamp moves with the event, never with the clock.
+    assert event["DTSTAMP"].dt == dt.datetime(2030, 12, 2, tzinfo=dt.UTC)
+
+
+def test_days_that_are_not_deadlines_are_all_day_events() -> None:
+    """A notification is a day, not a deadline at 23:59 AoE: an all-day event, no "AoE"."""
+    day = Deadline("notification", "Notification", dt.date(2031, 1, 15), DateKind.NOTIFICATION)
+    (event,) = parse(cfp_file(dates(day), SITE)).events
+    assert event.start == dt.date(2031, 1, 15) and event.end == dt.date(2031, 1, 16)
+    assert "AoE" not in str(event["SUMMARY"]) and "Earth" not in str(event["DESCRIPTION"])
 
 
 def test_hostile_text_stays_inside_its_property() -> None:

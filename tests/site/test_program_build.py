@@ -207,8 +207,10 @@ def test_the_edition_data_can_be_replaced(variant: Callable[..., Site], tmp_path
         day=("date: 2025-12-01", "date: 2025-12-02"),
         zone=("timezone: Asia/Hong_Kong", "timezone: Asia/Tokyo"),
         camera=(
-            "    - {id: camera-ready, label: Camera ready due, date: 2025-10-08}",
-            "    - {id: camera-ready, label: Camera ready due, date: 2025-10-10}",
+            "    - {id: camera-ready, label: Camera ready due, kind: camera-ready, "
+            "date: 2025-10-08}",
+            "    - {id: camera-ready, label: Camera ready due, kind: camera-ready, "
+            "date: 2025-10-10}",
         ),
     )
     site = variant(TIMED, series_data=str(moved))
@@ -228,7 +230,7 @@ def test_the_edition_data_can_be_replaced(variant: Callable[..., Site], tmp_path
     (camera,) = [e for e in cfp.events if e.uid.startswith("inet4ai-2025-cfp-camera-ready@")]
     assert camera.start == dt.datetime(2025, 10, 11, 11, 59, tzinfo=dt.UTC)  # 23:59 AoE
     rows = deadline_rows(site.page("cfp/2025/index.html"))
-    assert rows[2] == ["Camera ready due", "", "10 October 2025"]
+    assert rows[2] == ["Camera ready due", "", "10 October 2025, 23:59 AoE"]
 
 
 def deadline_rows(page: BeautifulSoup) -> list[list[str]]:
@@ -248,18 +250,19 @@ def test_the_cfp_page_directives(site: Site) -> None:
     assert button["href"] == "cfp-dates.ics"
     assert (site.out / "cfp" / "2025" / "cfp-dates.ics").is_file()
     assert deadline_rows(page) == [
-        ["Paper submissions deadline", "28 July 2025", "3 September 2025 (extended)"],
+        ["Paper submissions deadline", "28 July 2025", "3 September 2025, 23:59 AoE (extended)"],
         ["Paper acceptance notification", "12 September 2025", "1 October 2025 (extended)"],
-        ["Camera ready due", "", "8 October 2025"],
+        ["Camera ready due", "", "8 October 2025, 23:59 AoE"],
         ["Program available online", "", "16 October 2025"],
     ]
     struck = [s.get_text() for s in page.select("table.inet4ai-dates :is(s, del)")]
     assert struck == ["28 July 2025", "12 September 2025"]  # the superseded dates
-    # The note after the table (the theme wraps it in a scrolling container), then the button.
+    # The notes after the table (the theme wraps it in a scrolling container), then the button.
     table = page.select_one("table.inet4ai-dates")
     outside = [p for p in table.find_all_next("p") if all(t is not table for t in p.parents)]
-    note, after = outside[:2]
-    assert "23:59 Anywhere on Earth" in note.get_text()
+    extended, aoe, after = outside[:3]
+    assert "struck through" in extended.get_text()
+    assert "AoE: Anywhere on Earth (UTC−12)" in aoe.get_text()
     assert after is button.parent
 
 
@@ -382,7 +385,7 @@ def test_only_pages_whose_slot_or_people_changed_are_rewritten() -> None:
     assert program_with(alpha) == sorted([PEOPLE_INDEX, f"{PAPERS}/beta"])  # slot removed
     # A page that lists the invited talks is written again when the programs or the data
     # changed, and only then (a build where nothing changed rewrites nothing).
-    state.note_talks_shown("index")
+    state.note_parts_shown("index")
     env.found_docs.add("index")
     assert program_with(alpha, beta) == sorted(["index", f"{PAPERS}/beta"])
     assert program_with(alpha, beta) == []
@@ -419,19 +422,19 @@ def test_parallel_readers_merge_their_sessions() -> None:
     main.add_session(DOC, mine)
     worker.add_session(extra, theirs)
     worker.add_session(other, theirs)
-    worker.note_talks_shown(extra)
-    worker.note_talks_shown("index")
+    worker.note_parts_shown(extra)
+    worker.note_parts_shown("index")
     main.merge_domaindata({extra}, worker.data)
     assert main.program(2025).sessions == (theirs, mine)  # pages in docname order
     assert list(main.programs) == [2025]  # only the documents this reader was given
-    assert main.talks_shown == {extra}
+    assert main.parts_shown == {extra}
     main.clear_doc(extra)
     assert main.program(2025).sessions == (mine,)
-    assert main.talks_shown == set()
+    assert main.parts_shown == set()
 
 
 def test_a_directive_naming_no_edition_fails_with_its_line(variant: Callable[..., Site]) -> None:
-    program = ALL_PAPERS + "\n```{invited-talks} 2O25\n```\n\n```{committee} 1999\n```\n"
+    program = ALL_PAPERS + "\n```{invited-talks} 2O25\n```\n\n```{invited-talks} 1999\n```\n"
     site = variant(program)
     lines = [w for w in warnings(site) if "the data has no such edition" in w]
     message = "{}:{}: ERROR: '{}': the data has no such edition (give its year) [docutils]"

@@ -50,11 +50,12 @@ CFP_ICS = "cfp/2025/cfp-dates.ics"
 # Their addresses before the site became the series' (moved.yaml): the same bytes are served.
 OLD_ADDRESSES = {PROGRAM_ICS: "program/program.ics", CFP_ICS: "cfp/cfp-dates.ics"}
 # Deadline id -> (the instant it ends, 23:59 AoE in UTC; the date before the extension).
-DEADLINES = {
+# Deadlines at 23:59 AoE (in UTC); the other dates of the call are days (all-day events).
+DEADLINES: dict[str, tuple[dt.date, str | None]] = {
     "paper-submission": (dt.datetime(2025, 9, 4, 11, 59, tzinfo=dt.UTC), "28 July 2025"),
-    "notification": (dt.datetime(2025, 10, 2, 11, 59, tzinfo=dt.UTC), "12 September 2025"),
+    "notification": (dt.date(2025, 10, 1), "12 September 2025"),
     "camera-ready": (dt.datetime(2025, 10, 9, 11, 59, tzinfo=dt.UTC), None),
-    "program-online": (dt.datetime(2025, 10, 17, 11, 59, tzinfo=dt.UTC), None),
+    "program-online": (dt.date(2025, 10, 16), None),
 }
 
 
@@ -80,7 +81,8 @@ def test_no_time_is_invented(site: Site) -> None:
     page = site.page(PROGRAM)
     assert page.select("time") == []
     assert not page.select('script[src*="program-time"]')  # nothing to convert
-    assert "running order only" in text(page.select_one("article"))
+    notes = text(page.select_one(".program-status"))
+    assert "times of the talks are not known: this page gives their running order" in notes
 
 
 def test_every_paper_is_linked_with_its_title(site: Site) -> None:
@@ -166,8 +168,12 @@ def test_cfp_calendar_has_the_extended_deadlines(site: Site) -> None:
     for key, (instant, was) in DEADLINES.items():
         event = found[f"inet4ai-2025-cfp-{key}@irtf-net4ai.github.io"]
         assert event.start == instant
-        assert event["DTSTART"].to_ical().endswith(b"Z")  # in UTC, no VTIMEZONE needed
-        assert "Anywhere on Earth" in event["DESCRIPTION"]
+        deadline = isinstance(instant, dt.datetime)
+        if deadline:
+            assert event["DTSTART"].to_ical().endswith(b"Z")  # in UTC, no VTIMEZONE needed
+        else:
+            assert event.end == instant + dt.timedelta(days=1)  # the whole day
+        assert ("Anywhere on Earth" in event["DESCRIPTION"]) == deadline
         assert (f"Extended from {was}." in event["DESCRIPTION"]) == (was is not None)
         assert event["URL"] == f"{BASE}cfp/2025/index.html"
 

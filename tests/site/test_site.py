@@ -50,7 +50,7 @@ LABELS = [
 ]
 DATES: dict[str, tuple[str | None, str]] = {
     label: (dates.day(was) if was else None, dates.day(date))
-    for label, (_, date, was) in zip(LABELS, FACTS["cfp"]["deadlines"], strict=True)
+    for label, (_, date, was, _kind) in zip(LABELS, FACTS["cfp"]["deadlines"], strict=True)
 }
 CHAIRS = {chair["name"]: chair["affiliation"] for chair in FACTS["chairs"]}
 COMMITTEE = {member["name"]: member["affiliation"] for member in FACTS["committee"]}
@@ -281,7 +281,23 @@ def test_home_says_when_and_where_each_edition_is(site: Site) -> None:
     assert second["When"] == "date not known"
     assert second["Where"] == "Utrecht, the Netherlands"
     assert second["With"] == "CoNEXT 2026 (its dates not known)"
-    assert second["Call for papers"] == "closed (its last date, 30 September 2026, has passed)"
+    # December 2026: closed, on its last submission deadline (not the camera-ready date).
+    closes = facts(2026)["cfp"]["closes"]
+    assert second["Call for papers"] == f"closed on {dates.day(closes)}"
+    assert first["Call for papers"] == (
+        f"closed on {dates.day(FACTS['cfp']['closes'])} (extended from 28 July 2025)"
+    )
+    assert first["Papers"] == "4" and second["Papers"] == "not known"
+    # Held, or its day not known: from the data and the clock, never a promise.
+    phases = [text(p) for p in page.select("p.edition-phase")]
+    assert phases == [
+        "INET4AI 2026 is held with CoNEXT 2026 in Utrecht, the Netherlands; its day is not known.",
+        "INET4AI 2025 was held on Monday 1 December 2025 at HKUST, Hong Kong, China, with "
+        "CoNEXT 2025.",
+    ]
+    # One current edition, on the home page as in every page's way between editions.
+    titles = [text(h) for h in article(page).select("section > h2")]
+    assert [t for t in titles if "current" in t] == ["INET4AI 2026, the current edition"]
 
 
 def test_home_gives_irtf_connection_and_news(site: Site) -> None:
@@ -294,16 +310,17 @@ def test_home_gives_irtf_connection_and_news(site: Site) -> None:
     assert "24 July 2025" in news
     assert "3 September 2025" in news["24 July 2025"]
     assert "1 October 2025" in news["24 July 2025"]
-    assert "was published" in news["INET4AI 2025 (day not known)"]
-    assert next(iter(news)) == "INET4AI 2026 (day not known)"  # newest edition first
+    assert "The 2025 call for papers was published" in news[dates.day(FACTS["cfp"]["announced"])]
+    # Newest edition first; an item whose day is not known says so, not the workshop's day.
+    assert next(iter(news)) == "Undated"
+    assert "The call for papers of INET4AI 2026 was published" in news["Undated"]
 
 
-def test_home_gives_the_current_edition_s_dates(site: Site) -> None:
+def test_home_gives_an_open_call_s_dates_only(site: Site) -> None:
+    """A closed call's dates are on its page; the home page gives those of an open call."""
     current = section(site.page("index.html"), "edition-2026")
-    table = current.select_one("table.inet4ai-dates")
-    assert table is not None
-    rows = [[text(td) for td in tr.select("td")] for tr in table.select("tbody tr")]
-    assert rows == [[label, dates.day(day)] for label, day in facts(2026)["cfp"]["deadlines"]]
+    assert current.select_one("table.inet4ai-dates") is None
+    assert "closed on 14 July 2026" in text(current)
 
 
 # --- Call for papers --------------------------------------------------------------------------
@@ -338,7 +355,7 @@ def test_closed_call_links_the_submission_portal_once(site: Site) -> None:
 
 def test_call_dates_show_original_and_extended(site: Site) -> None:
     dates = section(site.page("cfp/2025/index.html"), "important-dates")
-    assert "Anywhere on Earth (AoE" in text(dates)
+    assert "AoE: Anywhere on Earth (UTC−12)" in text(dates)
     table = dates.select_one("table")
     assert table is not None
     rows = {}
@@ -394,8 +411,8 @@ def test_organizers_lists_the_committee(site: Site) -> None:
 
 def test_organizers_of_2026_are_not_known(site: Site) -> None:
     said = text(site.page("organizers.html").select_one("#edition-2026") or Tag(name="x"))
-    assert "Chairs of INET4AI 2026: not known." in said
-    assert "Program committee of INET4AI 2026: not known." in said
+    assert "The chairs of INET4AI 2026: not known." in said
+    assert "The program committee of INET4AI 2026: not known." in said
 
 
 # House style, checked on every page's prose (citations in <pre> blocks keep their formats).

@@ -38,6 +38,7 @@ from tools.proceedings.paths import (
 )
 from tools.proceedings.people import Credit, Mention, Person, Role, data_mentions, people
 from tools.proceedings.render.citation.record import facts
+from tools.proceedings.render.page.people import credit_links
 
 from .pages import NO_PROGRAM, PAPER, check_page_rules, inline_scripts, pages, skeleton, text
 
@@ -332,11 +333,18 @@ def check_indexes(site: Site, proceedings: Proceedings, everyone: list[Person]) 
     for li, person in zip(index, everyone, strict=True):
         assert li.get("id") == person.anchor
         assert text(li.select_one("strong")) == words(person.name.sort_name)
-        assert len(li.select("a")) == len(person.credits)
+        # A link for each paper or talk, its roles joined ("2025 author and presenter: T").
+        assert [text(a) for a in li.select("a")] == [
+            words(label) for _, label in credit_links(person.credits)
+        ]
     for author, papers in proceedings.authors():  # every author, with each paper, in order
-        written = [words(f"2025 author: {p.title}") for p in papers]
+        written = [words(p.title) for p in papers]
         assert written in (
-            [text(a) for a in li.select("a") if text(a).startswith("2025 author: ")]
+            [
+                text(a).partition(": ")[2]
+                for a in li.select("a")
+                if text(a).startswith(("2025 author: ", "2025 author and "))
+            ]
             for li in index
             if text(li.select_one("strong")) == words(author.sort_name)
         ), author

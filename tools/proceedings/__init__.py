@@ -21,7 +21,7 @@ from .model import DOI_RE, ID_RE, Author, Paper, Proceedings, normalize_name
 from .numbers import YEAR, parse_whole
 from .paths import cfp_calendar, edition_of, paper_docname, program_calendar, relative
 from .render import dates
-from .render.page.nodes import Translator, button, external, page_link
+from .render.page.nodes import Translator, button, external, from_data, page_link, program_part
 from .render.page.volume import authors_inline
 from .series import Deadline, Edition, Series
 from .sources.common import split_plain_name
@@ -34,8 +34,9 @@ __all__ = [
     "DOI_RE", "ID_RE", "YEAR", "Author", "BadTimeError", "DataError", "Deadline", "Edition",
     "Location", "Node", "Paper", "Problem", "Problems", "Proceedings", "Reader", "Series",
     "Severity", "ToolkitError", "Translator", "Warn", "authors_inline", "button", "cfp_calendar",
-    "code_stamp", "dates", "digest", "edition_of", "env_version", "external", "is_safe_url",
-    "load_yaml", "normalize_name", "page_link", "paper_docname", "parse_whole", "program_calendar",
-    "relative", "split_plain_name", "sync_folder", "write_atomic", "write_if_changed",
+    "code_stamp", "dates", "digest", "edition_of", "env_version", "external", "from_data",
+    "is_safe_url", "load_yaml", "normalize_name", "page_link", "paper_docname", "parse_whole",
+    "program_calendar", "program_part", "relative", "split_plain_name", "sync_folder",
+    "write_atomic", "write_if_changed",
 ]
 # fmt: on

@@ -11,7 +11,7 @@ from pathlib import Path
 from .check.series import check_series
 from .check.validate import validate
 from .errors import Location, Problem, Problems, Severity
-from .model import Proceedings
+from .model import Proceedings, Volume
 from .series import Edition, Series
 from .sources.bibtex import attach_publisher_fields, read_publisher_bib
 from .sources.common import gc_paused
@@ -71,18 +71,21 @@ def is_volume(folder: Path) -> bool:
     return (folder / PAPERS_FILE).is_file() or (folder / VOLUME_FILE).is_file()
 
 
-def _load_into(data_dir: Path, problems: Problems) -> Loaded | None:
-    """The volume in ``data_dir``; None with the problems recorded in ``problems``."""
+def _load_into(
+    data_dir: Path, problems: Problems, *, default: Volume | None = None
+) -> Loaded | None:
+    """The volume in ``data_dir`` (``default`` when it has papers but no volume.yaml); None
+    with the problems recorded in ``problems``."""
     before = len(problems.errors)
     papers_path, volume_path = data_dir / PAPERS_FILE, data_dir / VOLUME_FILE
     bib_path = data_dir / BIB_FILE
     files = input_files(data_dir)
     for path in (papers_path, volume_path):
-        if not path.is_file():
+        if not path.is_file() and not (path == volume_path and default is not None):
             problems.error(Location(str(path)), "file not found")
     if len(problems.errors) > before:
         return None
-    volume = read_volume(volume_path, problems)
+    volume = read_volume(volume_path, problems) if volume_path.is_file() else default
     papers = read_papers(papers_path, problems)
     if bib_path.is_file():
         papers = attach_publisher_fields(papers, read_publisher_bib(bib_path, problems), problems)
@@ -134,9 +137,9 @@ def load_series(root: Path, *, override: tuple[int, Path] | None = None) -> Load
         for year, folder in edition_folders(root):
             volume_dir = override[1] if override and override[0] == year else folder
             files[year] = (folder / EDITION_FILE, *input_files(volume_dir))
-            edition = _edition(year, folder, volume_dir, problems)
+            edition = _edition(year, folder, volume_dir, series, len(editions) + 1, problems)
             if edition is not None:
-                editions.append(replace(edition, number=len(editions) + 1))
+                editions.append(edition)
         if series is not None and not editions:
             problems.error(Location(str(root)), "no edition: a folder named by its year is needed")
         if series is not None:
@@ -148,18 +151,40 @@ def load_series(root: Path, *, override: tuple[int, Path] | None = None) -> Load
     return LoadedSeries(full, tuple(problems.items), files, fingerprint(every))
 
 
-def _edition(year: int, folder: Path, volume_dir: Path, problems: Problems) -> Edition | None:
-    """An edition with its volume, when it has one (the host written once, in edition.yaml)."""
+def _edition(
+    year: int,
+    folder: Path,
+    volume_dir: Path,
+    series: Series | None,
+    number: int,
+    problems: Problems,
+) -> Edition | None:
+    """An edition with its volume, when it has one (the host written once, in edition.yaml);
+    ``number``: its place in the series."""
     if not (folder / EDITION_FILE).is_file():
         problems.error(Location(str(folder / EDITION_FILE)), "file not found")
         return None
-    edition = read_edition(folder / EDITION_FILE, year, problems)
+    read = read_edition(folder / EDITION_FILE, year, problems)
+    edition = replace(read, number=number) if read is not None else None
     if edition is None or not (is_volume(volume_dir) or volume_dir != folder):
         return edition
-    loaded = _load_into(volume_dir, problems)
+    default = accepted_volume(series, edition) if series is not None else None
+    loaded = _load_into(volume_dir, problems, default=default)
     if loaded is None:
         return edition
     volume = loaded.proceedings.volume
     if volume.event is None:
         volume = replace(volume, event=edition.host)
     return replace(edition, proceedings=Proceedings(volume, loaded.proceedings.papers))
+
+
+def accepted_volume(series: Series, edition: Edition) -> Volume:
+    """The volume of an edition whose papers are accepted but not yet published: named by the
+    edition (no "Proceedings of", no publisher: neither is known), with ACM's short title and
+    the edition's year. volume.yaml replaces it once the publisher's volume is known."""
+    return Volume(
+        title=series.title(edition),
+        short_title=series.short_title(edition),
+        year=edition.year,
+        source=Location(str(edition.source.file)),
+    )

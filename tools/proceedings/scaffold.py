@@ -56,9 +56,14 @@ def edition_yaml(series: Series, known: Known) -> str:
         _line("timezone", known.timezone, "an IANA zone, needed for times in the program"),
         "call:",
         "  # portal: not known (the submission site's address)",
-        "  deadlines: []  # {id, label (the call's words), date, was (before an extension)}",
+        "  # {id, label (the call's words), kind, date, was (the date before an extension)};",
+        "  # kind: abstract, submission (these two close the call), camera-ready (deadlines,",
+        "  # 23:59 AoE), notification, program, other (days).",
+        "  deadlines: []",
         "# chairs: not known; committee: not known ({given, family, affiliations, note})",
-        "news: []  # {id, date (or, not known, posted: the day it was added), title, text}",
+        "# {id, title, text, date}: date is the day it happened; left out when not known (the",
+        "# item is then on the home page but not in the news feed).",
+        "news: []",
     ]  # fmt: skip
     return "\n".join(lines) + "\n"
 
@@ -78,13 +83,16 @@ PAGES = {
 ```{{cfp-status}}
 ```
 
-The text of the call of {label}, its topics and its format are not known. Its dates, as far as
-they are known:
+% Paste the call's own text here once it is published (the directives around it show its
+% status, dates and portal from proceedings/data/{year}/edition.yaml).
 
 ```{{cfp-dates}}
 ```
 
 ```{{cfp-submission}}
+```
+
+```{{cfp-calendar}}
 ```
 """,
     "program": """# Program: {label}
@@ -92,8 +100,7 @@ they are known:
 ```{{program-calendar}}
 ```
 
-The program of {label} is not known: its day, its talks, its papers, their times and its room
-are not known.
+% The program goes here once it is known: sessions of talks and papers (see the README).
 """,
     "proceedings": """# Proceedings: {label}
 
@@ -113,6 +120,7 @@ def edition_pages(series: Series, year: int) -> dict[str, str]:
     """Path (from the site's root) -> the MyST text of each of the edition's pages."""
     number = len([e for e in series.editions if e.year < year]) + 1
     facts = {
+        "year": str(year),
         "label": f"{series.short_name} {year}",
         "ordinal": ordinal(number),
         "name": series.name,

@@ -1,12 +1,14 @@
 """The series in the model: its editions, each with its host conference, place, call, committee
 and news, and the proceedings volume of those that have one. Frozen dataclasses, built only by
-sources/; every derived value (an ordinal, a short title, a call's status) is a property."""
+sources/; every derived value (an ordinal, a short title) is a property, and what depends on
+the day (a call's status, a workshop held or to come) takes the build's clock."""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 from .errors import Location
 from .model import Author, Event, Proceedings
@@ -26,30 +28,70 @@ class Member:
     note: str = ""  # e.g. "IRTF chair"
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
-    """A date of a call for papers; every one ends at 23:59 Anywhere on Earth."""
+class DateKind(enum.StrEnum):
+    """What a date of a call is. The first three are deadlines: they hold until the day ends
+    Anywhere on Earth. The others are days (a notification, the program going online)."""
 
-    id: str
-    label: str  # the call's own words
-    date: dt.date
-    was: dt.date | None = None  # the date before an extension
-    source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
+    ABSTRACT = "abstract"  # abstract registration: closes submissions too
+    SUBMISSION = "submission"
+    CAMERA_READY = "camera-ready"
+    NOTIFICATION = "notification"
+    PROGRAM = "program"
+    OTHER = "other"
 
     @property
-    def instant(self) -> dt.datetime:
-        """The last minute of the day AoE, in UTC (23:59 UTC-12 is 11:59 UTC the next day)."""
-        end = dt.datetime.combine(self.date, dt.time(23, 59), AOE)
-        return end.astimezone(dt.UTC)
+    def is_deadline(self) -> bool:
+        return self in (DateKind.ABSTRACT, DateKind.SUBMISSION, DateKind.CAMERA_READY)
+
+    @property
+    def takes_submissions(self) -> bool:
+        """Whether the call takes papers (or abstracts) until this date."""
+        return self in (DateKind.ABSTRACT, DateKind.SUBMISSION)
 
 
 # Anywhere on Earth: a deadline holds until the day ends in the last time zone, UTC-12.
 AOE = dt.timezone(dt.timedelta(hours=-12), "AoE")
 
 
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A date of a call for papers: a deadline (23:59 Anywhere on Earth) or a day."""
+
+    id: str
+    label: str  # the call's own words
+    date: dt.date
+    kind: DateKind
+    was: dt.date | None = None  # the date before an extension
+    source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
+
+    @property
+    def instant(self) -> dt.datetime:
+        """Its last minute, as calendars give a deadline: 23:59 AoE, in UTC (23:59 UTC-12 is
+        11:59 UTC the next day)."""
+        end = dt.datetime.combine(self.date, dt.time(23, 59), AOE)
+        return end.astimezone(dt.UTC)
+
+    @property
+    def ends(self) -> dt.datetime:
+        """When its day has ended everywhere (midnight AoE, 12:00 UTC the next day): it has
+        passed from then on, a deadline or a day alike."""
+        end = dt.datetime.combine(self.date + dt.timedelta(days=1), dt.time(), AOE)
+        return end.astimezone(dt.UTC)
+
+
+class Phase(enum.StrEnum):
+    """Where the workshop's day is, seen from the build's clock."""
+
+    UNKNOWN = "unknown"  # its day is not known
+    COMING = "coming"
+    TODAY = "today"
+    HELD = "held"
+
+
 class CallStatus(enum.StrEnum):
     OPEN = "open"
     CLOSED = "closed"
+    UNKNOWN = "unknown"  # published, but no date that closes submissions is known
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +103,28 @@ class Call:
     deadlines: tuple[Deadline, ...] = ()
 
     @property
-    def last(self) -> dt.date | None:
-        return max((d.date for d in self.deadlines), default=None)
+    def has_data(self) -> bool:
+        """Whether the data knows anything of the call (a date or where to submit)."""
+        return bool(self.deadlines or self.portal or self.portal_as_published)
 
-    def status(self, today: dt.date) -> CallStatus | None:
-        """Closed once its last date has passed (AoE, so the day after, everywhere); None for a
-        call without dates. ``today`` is the data's revision date, never the build's clock."""
-        if self.last is None:
-            return None
-        return CallStatus.CLOSED if today > self.last else CallStatus.OPEN
+    @property
+    def closing(self) -> Deadline | None:
+        """The last date that takes submissions (abstracts or papers), extensions included:
+        the call is open until it has passed."""
+        taking = [d for d in self.deadlines if d.kind.takes_submissions]
+        return max(taking, key=lambda d: d.date, default=None)
+
+    @property
+    def extended(self) -> tuple[Deadline, ...]:
+        return tuple(d for d in self.deadlines if d.was)
+
+    def status(self, now: dt.datetime) -> CallStatus:
+        """Open until its closing deadline has passed Anywhere on Earth. ``now`` is the
+        build's clock (SOURCE_DATE_EPOCH, else the commit's date): sphinx/clock.py."""
+        closing = self.closing
+        if closing is None:
+            return CallStatus.UNKNOWN
+        return CallStatus.CLOSED if now >= closing.ends else CallStatus.OPEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +132,7 @@ class NewsItem:
     id: str  # stable: the feed entry's id is made of it
     title: str
     text: str
-    date: dt.date | None = None  # None: the day is not known
-    posted: dt.date | None = None  # the day the site first said it (the feed dates it so)
+    date: dt.date | None = None  # None: not known (shown on the home page, not in the feed)
     source: Location = field(default_factory=lambda: Location("<memory>"), compare=False)
 
 
@@ -109,12 +163,34 @@ class Edition:
         """'HKUST, Hong Kong, China'; 'Utrecht, the Netherlands' when the venue is not known."""
         return ", ".join(p for p in (self.venue, self.city, self.country) if p)
 
+    @property
+    def day_span(self) -> tuple[dt.datetime, dt.datetime] | None:
+        """The workshop's day, from midnight to midnight where it is held (AoE when the zone
+        is not known: the day has then ended everywhere); None when the day is not known."""
+        if self.date is None:
+            return None
+        zone = ZoneInfo(self.timezone) if self.timezone else AOE
+        start = dt.datetime.combine(self.date, dt.time(), zone)
+        end = dt.datetime.combine(self.date + dt.timedelta(days=1), dt.time(), zone)
+        return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+
+    def phase(self, now: dt.datetime) -> Phase:
+        span = self.day_span
+        if span is None:
+            return Phase.UNKNOWN
+        return Phase.COMING if now < span[0] else Phase.TODAY if now < span[1] else Phase.HELD
+
+    @property
+    def moments(self) -> tuple[dt.datetime, ...]:
+        """Every instant at which something the site says of this edition changes (a date of
+        its call passes, its day starts or ends): a page stays true between two of them."""
+        return (*(d.ends for d in self.call.deadlines), *(self.day_span or ()))
+
 
 @dataclass(frozen=True, slots=True)
 class Series:
     name: str  # "Workshop on Inter-networking challenges for AI"
     short_name: str  # "INET4AI"
-    revised: dt.date  # when the data last changed: what "today" is for every page and file
     editions: tuple[Edition, ...]  # oldest first
     contacts: tuple[tuple[str, str], ...] = ()  # (what for, e-mail address)
     links: tuple[tuple[str, str], ...] = ()  # (label, URL), e.g. the IRTF
@@ -141,6 +217,12 @@ class Series:
 
     def has(self, year: int) -> bool:
         return any(e.year == year for e in self.editions)
+
+    def epoch(self, now: dt.datetime) -> str:
+        """The moments of every edition that ``now`` is past: two clocks with the same epoch
+        give the same pages, so a page that shows the clock is rebuilt only when it changes."""
+        passed = sorted(m for e in self.editions for m in e.moments if m <= now)
+        return ",".join(m.isoformat() for m in passed)
 
     @property
     def newest_first(self) -> tuple[Edition, ...]:

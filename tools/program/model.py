@@ -207,12 +207,10 @@ class Workshop:
 
 @dataclass(frozen=True, slots=True)
 class Dates:
-    """What an edition's calendars are made of: its workshop, its call's deadlines, and the
-    series' revision date (the calendars' DTSTAMP)."""
+    """What an edition's calendars are made of: its workshop and its call's dates."""
 
     workshop: Workshop
     deadlines: tuple[Deadline, ...]
-    revised: dt.date
 
 
 def dates_of(series: Series, edition: Edition) -> Dates:
@@ -224,7 +222,7 @@ def dates_of(series: Series, edition: Edition) -> Dates:
         edition.place,
         edition.year,
     )
-    return Dates(workshop, edition.call.deadlines, series.revised)
+    return Dates(workshop, edition.call.deadlines)
 
 
 def day_label(day: dt.date) -> str:

@@ -302,7 +302,7 @@ def test_description_is_plain_text_within_its_length(abstract: str) -> None:
 # iCalendar --------------------------------------------------------------------------------------
 
 WORKSHOP = Workshop("EXW 2025", "Example workshop", dt.date(2025, 12, 1), "Asia/Hong_Kong", "Hall")
-DATES = Dates(WORKSHOP, (), dt.date(2025, 11, 1))
+DATES = Dates(WORKSHOP, ())
 SITE = Site(lambda doc, anchor: f"https://example.org/{doc}.html", "example.org")
 
 

@@ -187,5 +187,5 @@ def test_every_problem_of_papers_bib_is_reported(data_dir: Path) -> None:
         f"{bib}:5 two: a field is given twice: title; the entry was not read",
         f"{bib}:10 broken: the entry could not be parsed (unbalanced braces or a missing "
         "comma?): Unexpectedly reached end of file.",
-        f"{bib}:1 nobody: matches no paper (no paper has id 'nobody')",
+        f"{bib}:1 nobody: matches no paper (no paper has id 'nobody' or its title)",
     ]

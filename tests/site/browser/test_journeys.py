@@ -37,7 +37,7 @@ CFP_DATES = [
     (2025, 10, 16),
 ]
 # The 2026 call's dates, from the edition's verified facts (none was extended, as far as known).
-CFP_2026_DATES = [(d.year, d.month, d.day) for _, d in facts(2026)["cfp"]["deadlines"]]
+CFP_2026_DATES = [(d.year, d.month, d.day) for _, d, _ in facts(2026)["cfp"]["deadlines"]]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]  # fmt: skip
 # A distinctive phrase of each of the 2025 call's 19 areas of interest, in the call's order.

@@ -18,8 +18,9 @@ def _instant(day: dt.date) -> dt.datetime:
 
 def feed(series: Series, base_url: str, home: str) -> bytes:
     """The feed; entry ids are tag URIs made of the site's host, the edition and the item's id,
-    so they never change. An entry is updated on the day the site said it (the item's date, or
-    for an item whose day is not known, the day it was posted): Atom requires that date."""
+    so they never change. An entry is dated by the day the facts give (Atom requires a date):
+    an item whose day is not known stays on the home page and out of the feed, never dated
+    by the day someone typed it."""
     host = urlsplit(base_url).hostname or "localhost"
     first = series.editions[0].year
     gen = FeedGenerator()
@@ -29,16 +30,15 @@ def feed(series: Series, base_url: str, home: str) -> bytes:
     gen.link(href=urljoin(base_url, FEED), rel="self")
     gen.link(href=urljoin(base_url, home), rel="alternate")
     gen.language("en")
-    news = series.news
-    days = [item.posted or item.date or series.revised for _, item in news]
-    gen.updated(_instant(max(days, default=series.revised)))
-    for (edition, item), day in zip(news, days, strict=True):
+    news = [(edition, item, item.date) for edition, item in series.news if item.date]
+    # With no dated item, the feed is as old as the series (Atom requires a date).
+    gen.updated(_instant(max((d for *_, d in news), default=dt.date(first, 1, 1))))
+    for edition, item, day in news:
         entry = gen.add_entry(order="append")
         entry.id(f"tag:{host},{edition.year}:news/{edition.year}/{item.id}")
         entry.title(item.title)
         entry.updated(_instant(day))
-        if item.date:
-            entry.published(_instant(item.date))
+        entry.published(_instant(day))
         entry.summary(item.text or item.title)
         entry.link(href=urljoin(base_url, home))
     data: bytes = gen.atom_str(pretty=True)

@@ -28,7 +28,7 @@ from bibtexparser.model import (
 
 from ..errors import Location, Problems
 from ..model import Author, Event, Links, Paper, Volume
-from ..numbers import MONTH, NUMPAGES, YEAR, foreign_digit, pages_problem
+from ..numbers import MONTH, NUMPAGES, YEAR, foreign_digit, pages_problem, parse_whole
 from . import common
 from .common import (
     MAX_DEPTH,
@@ -389,15 +389,23 @@ def _has_digit(value: str) -> bool:
 def attach_publisher_fields(
     papers: Sequence[Paper], entries: Sequence[PublisherEntry], problems: Problems
 ) -> list[Paper]:
-    """Match each entry to the paper with its DOI (any case), else to the one its key names."""
+    """Match each entry to the paper with its DOI (any case), else to the one its key names,
+    else to the one paper with its title (letters and digits, case folded): a publisher's
+    export knows neither our ids nor, before it, the papers' DOIs."""
     by_doi = {p.doi.lower(): i for i, p in enumerate(papers) if p.doi}
     by_id = {p.id: i for i, p in enumerate(papers)}
+    titles: dict[str, list[int]] = {}
+    for i, p in enumerate(papers):
+        titles.setdefault(title_key(p.title), []).append(i)
+    by_title = {key: found[0] for key, found in titles.items() if len(found) == 1}
     matched: dict[int, PublisherEntry] = {}
     for entry in entries:
-        index = by_doi.get(entry.doi or "", by_id.get(entry.key))
+        title = title_key(decode(dict(entry.fields).get("title", "")).text)
+        index = by_doi.get(entry.doi or "", by_id.get(entry.key, by_title.get(title)))
         if index is None:
-            doi = f"DOI {entry.doi} or " if entry.doi else ""
-            problems.error(entry.source, f"matches no paper (no paper has {doi}id {entry.key!r})")
+            doi = f"DOI {entry.doi}, " if entry.doi else ""
+            problems.error(entry.source, f"matches no paper (no paper has {doi}id {entry.key!r} "
+                                         "or its title)")  # fmt: skip
         elif index in matched:
             other = matched[index].source
             problems.error(
@@ -407,5 +415,29 @@ def attach_publisher_fields(
             matched[index] = entry
     out = list(papers)
     for index, entry in matched.items():
-        out[index] = replace(out[index], publisher_fields=entry.fields)
+        out[index] = _completed(out[index], entry, problems)
     return out
+
+
+def _completed(paper: Paper, entry: PublisherEntry, problems: Problems) -> Paper:
+    """The paper with its entry's fields (the citations take them), and the entry's DOI and
+    pages where papers.yaml gives none, so that its page shows what its citation says."""
+    fields = dict(entry.fields)
+    doi = normalize_doi(decode(fields["doi"]).text) if fields.get("doi") else None
+    if paper.doi and doi and paper.doi.lower() != doi.lower():
+        problems.error(entry.source, f"DOI {doi} is not the paper's ({paper.doi}, "
+                                     f"{paper.source})", field="doi")  # fmt: skip
+    pages = normalize_pages(decode(fields["pages"]).text) if "pages" in fields else None
+    numpages = parse_whole(fields.get("numpages", ""), NUMPAGES)
+    return replace(
+        paper,
+        doi=paper.doi or doi,
+        pages=paper.pages or pages,
+        numpages=paper.numpages if paper.numpages is not None else numpages,
+        publisher_fields=entry.fields,
+    )
+
+
+def title_key(title: str) -> str:
+    """A title as the matching compares it: words of letters and digits, case folded."""
+    return " ".join(re.findall(r"[^\W_]+", title.casefold()))

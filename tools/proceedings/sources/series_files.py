@@ -8,19 +8,19 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import Location, Problems
 from ..model import ID_RE
-from ..series import Call, Deadline, Edition, Member, NewsItem, Series
+from ..series import Call, DateKind, Deadline, Edition, Member, NewsItem, Series
 from .data_files import read_author, read_event
 from .located_yaml import Node, Reader, load_yaml
 
-SERIES_FIELDS = {"name", "short_name", "revised", "contacts", "links"}
+SERIES_FIELDS = {"name", "short_name", "contacts", "links"}
 EDITION_FIELDS = {
     "name", "host", "venue", "city", "country", "date", "timezone", "call", "chairs",
     "committee", "news",
 }  # fmt: skip
 CALL_FIELDS = {"portal", "portal_as_published", "deadlines"}
-DEADLINE_FIELDS = {"id", "label", "date", "was"}
+DEADLINE_FIELDS = {"id", "label", "kind", "date", "was"}
 NOTE_FIELD = "note"
-NEWS_FIELDS = {"id", "date", "posted", "title", "text"}
+NEWS_FIELDS = {"id", "date", "title", "text"}
 
 
 def read_series(path: Path, problems: Problems) -> Series | None:
@@ -30,14 +30,11 @@ def read_series(path: Path, problems: Problems) -> Series | None:
         return None
     r = Reader(root, problems, SERIES_FIELDS, "the series")
     name, short = r.text("name", required=True), r.text("short_name", required=True)
-    revised = r.date("revised")
-    if revised is None and not problems.errors:
-        problems.error(r.loc("revised"), "missing 'revised' (a date, YYYY-MM-DD)", field="revised")
     contacts = tuple(_pair(n, problems, "label", "email", "a contact") for n in r.nodes("contacts"))
     links = tuple(_pair(n, problems, "label", "url", "a link") for n in r.nodes("links"))
-    if not (name and short and revised):
+    if not (name and short):
         return None
-    return Series(name, short, revised, (), contacts, links, root.loc)
+    return Series(name, short, (), contacts, links, root.loc)
 
 
 def _pair(node: Node, problems: Problems, first: str, second: str, what: str) -> tuple[str, str]:
@@ -106,13 +103,17 @@ def _call(node: Node, problems: Problems) -> Call:
             problems.error(d.loc("id"), f"{key!r} is not a valid id (a-z, 0-9, '-')", field="id")
         elif key and key in seen:
             problems.error(d.loc("id"), f"id {key!r} is also used at {seen[key]}", field="id")
+        kind = d.choice("kind", DateKind, DateKind.OTHER) if "kind" in d.fields else None
+        if kind is None:
+            problems.error(item.loc, f"missing 'kind' ({', '.join(DateKind)}): whether it "
+                                     "closes submissions", field="kind")  # fmt: skip
         was = d.date("was")
         if day and was and was >= day:
             problems.error(d.loc("was"), f"'was' ({was}) is the date before an extension: it "
                                          f"must be before 'date' ({day})", field="was")  # fmt: skip
-        if key and label and day:
+        if key and label and day and kind:
             seen[key] = item.loc
-            out.append(Deadline(key, label, day, was, item.loc))
+            out.append(Deadline(key, label, day, kind, was, item.loc))
     return Call(r.text("portal"), r.text("portal_as_published") or "", tuple(out))
 
 
@@ -153,13 +154,8 @@ def _news(items: list[Node], problems: Problems) -> tuple[NewsItem, ...]:
             problems.error(n.loc("id"), f"{key!r} is not a valid id (a-z, 0-9, '-')", field="id")
         elif key in seen:
             problems.error(n.loc("id"), f"id {key!r} is used twice", field="id")
-        day, posted = n.date("date"), n.date("posted")
-        if not {"date", "posted"} & n.fields.keys():
-            problems.error(node.loc, "give 'date' (the day it happened) or, when that is not "
-                                     "known, 'posted' (the day the site first said it): the "
-                                     "news feed dates each item", field="posted")  # fmt: skip
         if key and title:
             seen.add(key)
             words = " ".join((text or "").split())
-            out.append(NewsItem(key, title, words, day, posted or day, node.loc))
+            out.append(NewsItem(key, title, words, n.date("date"), node.loc))
     return tuple(out)

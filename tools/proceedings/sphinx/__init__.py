@@ -13,25 +13,29 @@ from sphinx.environment import BuildEnvironment
 
 from ..render.page.lists import link_line, paper_list, visit_link_line_html, visit_paper_list_html
 from ..render.page.nodes import (
+    call_notice_pending,
     depart_download_link,
     depart_struck,
     download_link,
+    program_part,
     struck,
     visit_download_link,
+    visit_skip,
     visit_struck,
 )
 from ..render.page.stubs import STUB_FILETYPE, STUB_SUFFIX
 from ..series import Series
 from ..stamp import env_version
-from . import head, mathml, moved, safety, series, sitemap, speedups, tabs
+from . import clock, head, mathml, moved, safety, series, sitemap, speedups, tabs
 from .directives import (
+    CallNotices,
     CallStatus,
-    Committee,
+    Committees,
     Contents,
     Deadlines,
     EditionLine,
     EditionList,
-    EditionSummary,
+    Editions,
     FrontMatter,
     News,
     SeriesDownloads,
@@ -79,10 +83,10 @@ DIRECTIVES = {
     "cfp-status": CallStatus,
     "cfp-submission": Submission,
     "cfp-dates": Deadlines,
-    "committee": Committee,
+    "committees": Committees,
     "edition-line": EditionLine,
     "edition-list": EditionList,
-    "edition-summary": EditionSummary,
+    "editions": Editions,
     "news": News,
 }
 
@@ -103,6 +107,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.add_transform(PageRefs)
+    app.add_transform(CallNotices)
+    app.add_node(call_notice_pending)
+    app.add_node(program_part, html=(visit_skip, None))
     app.add_node(paper_list, html=(visit_paper_list_html, None))
     app.add_node(link_line, html=(visit_link_line_html, None))
     app.add_node(download_link, html=(visit_download_link, depart_download_link))
@@ -116,7 +123,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", resolve_lists, priority=600)
     app.connect("doctree-resolved", resolve_late, priority=600)
     app.connect("build-finished", remove_stale_pages)
-    for part in (mathml, safety, speedups, tabs, sitemap, head, moved, series):
+    for part in (clock, mathml, safety, speedups, tabs, sitemap, head, moved, series):
         part.setup(app)
     return {
         "version": "4.0",

@@ -8,12 +8,12 @@ from typing import ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
-from ..numbers import YEAR, parse_whole
 from ..paths import SECTIONS, edition_of
 from ..render.page import editions as blocks
-from ..render.page.nodes import missing
+from ..render.page.nodes import FROM_DATA, call_notice_pending, from_data, missing
 from ..render.page.volume import contents, front_matter, series_downloads
 from ..series import Edition, Series
 from .domain import domain
@@ -53,22 +53,15 @@ class DataDirective(SphinxDirective):
             )
         return series, series.edition(year)
 
-    def named_edition(self) -> tuple[Series, Edition]:
-        """The edition the directive's argument names by its year, or an error."""
-        text = self.arguments[0]
-        year = parse_whole(text, YEAR)
-        series = self.series(*([year] if year else []))
-        if year is None or not series.has(year):
-            raise self.error(f"{text!r}: the data has no such edition (give its year)")
-        return series, series.edition(year)
-
 
 class FrontMatter(DataDirective):
     def run(self) -> list[nodes.Node]:
         series, edition = self.edition()
         if edition.proceedings is None:
             label = series.label(edition)
-            return [missing(f"The papers and proceedings of {label} are not known.")]
+            text = (f"The papers of {label} are not known, nor whether and by whom they will "
+                    "be published.")  # fmt: skip
+            return [missing(text)]
         return front_matter(edition.proceedings, edition.year, self.env.docname)
 
 
@@ -81,12 +74,54 @@ class Contents(DataDirective):
 
 
 class CallStatus(DataDirective):
-    """``{cfp-status}``: whether the call is open, measured against the data's revision date."""
+    """``{cfp-status}``: whether the call is open, measured against the build's clock; once
+    the page is read (CallNotices), whether a call the data knows nothing of has text."""
 
     shows_volume = False
 
     def run(self) -> list[nodes.Node]:
-        return [blocks.call_notice(*self.edition())]
+        _, edition = self.edition()
+        domain(self.env).note_clock(self.env.docname)
+        return [call_notice_pending(year=edition.year)]
+
+
+class CallNotices(SphinxTransform):
+    """A page's call status, once the page is read: whether it has text of its own (a call
+    is published once it has a date, a portal or a text)."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs: object) -> None:
+        pending = list(self.document.findall(call_notice_pending))
+        if not pending:
+            return
+        has_text = any(
+            isinstance(node, TEXT_NODES) and _own_text(node) for node in self.document.findall()
+        )
+        state = domain(self.env)
+        for node in pending:
+            edition = state.series.edition(node["year"])
+            notice = blocks.call_notice(state.series, edition, state.clock, has_text=has_text)
+            node.replace_self(from_data([notice]))
+
+
+TEXT_NODES = (nodes.paragraph, nodes.table, nodes.literal_block)
+
+
+def _own_text(node: nodes.Element) -> bool:
+    """Whether a node is the page's own text: not a title, not rendered from the data, not
+    the front matter (a field list before the first section until Sphinx takes it)."""
+    current: nodes.Element | None = node
+    while current is not None:
+        if FROM_DATA in current.get("classes", ()) or isinstance(current, FRAMING):
+            return False
+        if isinstance(current, nodes.field_list) and isinstance(current.parent, nodes.document):
+            return False
+        current = current.parent
+    return True
+
+
+FRAMING = (nodes.title, nodes.docinfo)
 
 
 class EditionLine(DataDirective):
@@ -95,14 +130,17 @@ class EditionLine(DataDirective):
     shows_volume = False
 
     def run(self) -> list[nodes.Node]:
-        return [blocks.edition_line(*self.edition())]
+        series, edition = self.edition()
+        if not edition.call.has_data and self.env.docname.startswith("cfp/"):
+            return []  # a call not published yet says only that
+        return from_data([blocks.edition_line(series, edition)])
 
 
 class Submission(DataDirective):
     shows_volume = False
 
     def run(self) -> list[nodes.Node]:
-        return [blocks.submission(*self.edition())]
+        return from_data(blocks.submission(*self.edition()))
 
 
 class Deadlines(DataDirective):
@@ -111,24 +149,17 @@ class Deadlines(DataDirective):
     shows_volume = False
 
     def run(self) -> list[nodes.Node]:
-        note = "Every deadline is at 23:59 Anywhere on Earth (AoE, UTC−12) on the day given."
-        return [blocks.deadline_table(self.edition()[1]), nodes.paragraph(note, note)]
+        return from_data(blocks.deadline_table(self.edition()[1]))
 
 
-class Committee(DataDirective):
-    """``{committee} YEAR``: an edition's chairs and program committee (on a page of the
-    series: an anchor ``edition-YEAR`` that the people index links to)."""
-
-    required_arguments = 1
+class Committees(DataDirective):
+    """``{committees}``: every edition's chairs and program committee, a section each
+    (``#edition-YEAR``: the people index links there)."""
 
     shows_volume = False
 
     def run(self) -> list[nodes.Node]:
-        series, edition = self.named_edition()
-        box = nodes.container(ids=[blocks.edition_anchor(edition.year)],
-                              classes=["edition-committee"])  # fmt: skip
-        box.extend(blocks.committee(series, edition))
-        return [box]
+        return blocks.committee_sections(self.series())
 
 
 class EditionList(DataDirective):
@@ -141,17 +172,17 @@ class EditionList(DataDirective):
 
     def run(self) -> list[nodes.Node]:
         section = directives.choice(self.arguments[0], SECTIONS)
-        return [blocks.edition_list(self.series(), section)]
+        now = domain(self.env).note_clock(self.env.docname)
+        return [blocks.edition_list(self.series(), section, now)]
 
 
-class EditionSummary(DataDirective):
-    """``{edition-summary} YEAR``: an edition at a glance."""
-
-    required_arguments = 1
-    shows_volume = False
+class Editions(DataDirective):
+    """``{editions}``: every edition at a glance, the current first, a section each
+    (``#edition-YEAR``): held or to come, its call, its papers, its invited talks."""
 
     def run(self) -> list[nodes.Node]:
-        return blocks.edition_summary(*self.named_edition())
+        now = domain(self.env).note_clock(self.env.docname)
+        return blocks.edition_sections(self.series(), now)
 
 
 class News(DataDirective):

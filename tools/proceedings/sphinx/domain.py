@@ -6,6 +6,7 @@ loaded series, read at most once, and each paper's rendered citations."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,12 +100,17 @@ class StateDomain(Domain):
 class ProceedingsDomain(StateDomain):
     name = NAME
     label = "Proceedings"
-    data_version = 3  # 3: DownloadState keeps the files' texts
-    # The feed: the stamp of what atom.xml was last made from.
-    initial_data: ClassVar[dict[str, Any]] = {"ref": None, "downloads": None, "feed": None}
+    data_version = 4  # 4: the pages that show the clock
+    # The feed: the stamp of what atom.xml was last made from. Clock: the pages that show what
+    # the build's clock decides (a call open or closed), and the series' epoch they showed.
+    initial_data: ClassVar[dict[str, Any]] = {
+        "ref": None, "downloads": None, "feed": None, "clock_docs": set(), "epoch": None,
+    }  # fmt: skip
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
+        self.now: dt.datetime | None = None  # the build's clock (sources/clock.py)
+        self.files_changed: set[int] = set()  # editions whose set of data files changed
         self._loaded: LoadedSeries | None = None
         self._citations: dict[tuple[int, str], dict[str, str]] = {}
         self.shared: dict[str, str] = {}  # this build's work shared between pages (speedups)
@@ -168,13 +174,25 @@ class ProceedingsDomain(StateDomain):
     def store_downloads(self, state: DownloadState) -> None:
         self.data["downloads"] = state
 
-    # Nothing here belongs to one document: what a page shows comes from the data, on which
-    # every such page notes its dependency.
+    @property
+    def clock(self) -> dt.datetime:
+        if self.now is None:
+            raise DataBuildError("the build's clock was not read")
+        return self.now
+
+    def note_clock(self, docname: str) -> dt.datetime:
+        """The build's clock, for a page that shows what it decides: the page is read again
+        when the clock passes a moment of the series (Series.epoch)."""
+        self.data["clock_docs"].add(docname)
+        return self.clock
+
+    # What a page shows of the data it notes as a dependency; the clock is the one thing of
+    # a page kept here.
     def clear_doc(self, docname: str) -> None:
-        pass
+        self.data["clock_docs"].discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        pass  # parallel readers read the data the main process stored; they change nothing
+        self.data["clock_docs"] |= otherdata["clock_docs"] & set(docnames)
 
 
 def domain(env: BuildEnvironment) -> ProceedingsDomain:

@@ -63,6 +63,11 @@ def generate(app: Sphinx) -> None:
     except DataError as exc:
         raise DataBuildError(f"{exc}\nNothing was written.") from None
     log_all(loaded.problems, Severity.INCOMPLETE)
+    if previous is not None:  # an edition that gained (or lost) its papers, volume or BibTeX
+        years = previous.files.keys() | loaded.files.keys()
+        state.files_changed = {
+            y for y in years if set(previous.files.get(y, ())) != set(loaded.files.get(y, ()))
+        }
     generated = write_stubs(app, loaded)
     ref = DataRef(
         root,
@@ -103,14 +108,20 @@ def write_stubs(app: Sphinx, loaded: LoadedSeries) -> list[str]:
 def editions_changed(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
                      removed: set[str]) -> list[str]:  # fmt: skip
     """env-get-outdated: when the editions change (one added, one renamed), every page shows
-    it in its way to the other editions: read them all again."""
+    it in its way to the other editions: read them all again. When an edition gains a file
+    (its papers.yaml, a volume.yaml), the pages that show the edition depend on the files it
+    had (Sphinx tracks those): read them again too."""
     state = domain(env)
     before: str | None = state.data.get("editions_shown")
     now = state.ref.editions
     state.data["editions_shown"] = now
-    if before is None or before == now:
-        return []
-    return sorted(env.found_docs)
+    if before is not None and before != now:
+        return sorted(env.found_docs)
+    shown = {str(state.ref.files[y][0]) for y in state.files_changed if y in state.ref.files}
+    return sorted(
+        doc for doc, deps in env.dependencies.items()
+        if doc in env.found_docs and any(str(dep) in shown for dep in deps)
+    )  # fmt: skip
 
 
 def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:

@@ -1,5 +1,6 @@
-"""What the site says of the series itself, from series.yaml: its title, logo text, footer
-(set when the configuration is read) and its news feed (written once the pages are read)."""
+"""What the site says of the series itself, from series.yaml and its editions' folders: its
+title, logo text, footer and copyright years (set when the configuration is read) and its news
+feed (written once the pages are read)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from ..errors import Problems
+from ..load import edition_folders
 from ..paths import FEED
 from ..render.feed import feed
 from ..sources.series_files import read_series
@@ -32,6 +34,9 @@ def site_settings(app: Sphinx, config: Config) -> None:
         return
     name = series.short_name
     config.html_title = name
+    years = [year for year, _ in edition_folders(root)] or [0]
+    span = f"{years[0]}" if years[0] == years[-1] else f"{years[0]}\N{EN DASH}{years[-1]}"
+    config.copyright = f"{span}, {name} organizers"
     options: dict[str, Any] = config.html_theme_options
     logo = options.setdefault("logo", {})
     logo["text"] = name

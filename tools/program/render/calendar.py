@@ -39,9 +39,12 @@ def uid(dates: Dates, site: Site, *parts: str) -> str:
     return "-".join([make_id(dates.workshop.name), *parts]) + f"@{site.domain}"
 
 
-def stamp(dates: Dates) -> dt.datetime:
-    # DTSTAMP from the data, not the clock, so that two builds write identical files.
-    return dt.datetime.combine(dates.revised, dt.time(), dt.UTC)
+def stamp(start: dt.date | dt.datetime) -> dt.datetime:
+    """DTSTAMP from the event itself (midnight UTC of its day), never the clock: two builds
+    write the same bytes, an edition's files stay as they are while the site goes on, and
+    an event that moves gets a new stamp with it."""
+    day = start.astimezone(dt.UTC).date() if isinstance(start, dt.datetime) else start
+    return dt.datetime.combine(day, dt.time(), dt.UTC)
 
 
 def new_calendar(dates: Dates, site: Site, kind: str, name: str) -> Calendar:
@@ -102,7 +105,6 @@ def session_events(
     return [
         event(
             uid(dates, site, PROGRAM_PART, anchor),
-            dates,
             start=session.when.start,
             end=session.when.end,
             summary=session.title,
@@ -128,7 +130,6 @@ def item_event(
     lines += [f"Program: {program_url}"] if program_url else []
     return event(
         uid(dates, site, PROGRAM_PART, item.anchor),
-        dates,
         start=item.when.start,
         end=item.when.end,
         summary=summary(item, paper),
@@ -157,7 +158,6 @@ def day_event(program: Program, dates: Dates, proceedings: Proceedings | None, s
     lines += ["", f"Program: {url}"] if url else []
     return event(
         uid(dates, site, "workshop-day"),
-        dates,
         start=workshop.day,
         end=workshop.day + dt.timedelta(days=1),
         summary=f"{workshop.name}: {workshop.title}",
@@ -217,7 +217,6 @@ def one_line(text: str) -> str:
 
 def event(
     uid: str,
-    dates: Dates,
     *,
     start: dt.date,
     summary: str,
@@ -229,7 +228,7 @@ def event(
     """The one place where text from the data enters an event, each piece as one line."""
     return Event.new(
         uid=uid,
-        stamp=stamp(dates),
+        stamp=stamp(start),
         start=start,
         end=end,
         summary=one_line(summary),
@@ -240,22 +239,25 @@ def event(
 
 
 def cfp_events(dates: Dates, site: Site) -> list[Event]:
-    """Each deadline at its exact instant (23:59 AoE, written in UTC), extensions noted."""
+    """Each deadline at its exact instant (23:59 AoE, written in UTC), each other date of the
+    call (a notification, the program online) as an all-day event; extensions noted."""
     workshop = dates.workshop
     url = site.url_for(edition_doc("cfp", workshop.year), "")
     events = []
     for deadline in dates.deadlines:
-        text = f"{deadline.label}: {long_date(deadline.date)}, 23:59 Anywhere on Earth (UTC-12)."
-        lines = [text]
+        aoe = deadline.kind.is_deadline
+        text = f"{deadline.label}: {long_date(deadline.date)}"
+        lines = [text + (", 23:59 Anywhere on Earth (UTC-12)." if aoe else ".")]
         if deadline.was:
             lines.append(f"Extended from {long_date(deadline.was)}.")
         lines += [f"Call for papers: {url}"] if url else []
+        day = deadline.date
         events.append(
             event(
                 uid(dates, site, "cfp", deadline.id),
-                dates,
-                start=deadline.instant,
-                summary=f"{workshop.name}: {deadline.label} (AoE)",
+                start=deadline.instant if aoe else day,
+                end=None if aoe else day + dt.timedelta(days=1),
+                summary=f"{workshop.name}: {deadline.label}" + (" (AoE)" if aoe else ""),
                 lines=lines,
                 url=url,
             )

@@ -23,6 +23,7 @@ from ..model import (
     Item,
     ItemKind,
     Person,
+    Program,
     Session,
     Slot,
     Span,
@@ -205,11 +206,7 @@ def workshop_line(workshop: Workshop) -> nodes.paragraph:
     return nodes.paragraph(text, text, classes=["program-day"])
 
 
-class talks_placeholder(nodes.General, nodes.Element):  # type: ignore[misc]
-    """Where an edition's invited talks go (attribute ``year``), once its program is read."""
-
-
-def invited_talks(items: Sequence[Item], year: int) -> nodes.Element:
+def invited_talks(items: Sequence[Item]) -> nodes.Element:
     """The invited talks, each with its speakers, linked to its place in the program."""
     if not items:
         text = "The invited talks are not known."
@@ -224,3 +221,57 @@ def invited_talks(items: Sequence[Item], year: int) -> nodes.Element:
             para += nodes.Text(f" — {people}")
         out += nodes.list_item("", para)
     return out
+
+
+def talks_part(program: Program) -> list[nodes.Node]:
+    """An edition's invited talks under a rubric, where another page shows them; nothing
+    when its program names none."""
+    talks = [i for i in program.items if i.kind is ItemKind.INVITED]
+    if not talks:
+        return []
+    return [nodes.rubric("Invited talks", "Invited talks"), invited_talks(talks)]
+
+
+def program_summary(program: Program) -> nodes.Text:
+    """A program in a line, for the list of every edition's program."""
+    items = program.items
+    if not items:
+        return nodes.Text("Its program is not known.")
+    counts = [
+        _count(n, noun)
+        for kind, noun in ((ItemKind.PAPER, "paper"), (ItemKind.INVITED, "invited talk"))
+        if (n := sum(i.kind is kind for i in items))
+    ]
+    what = " and ".join(counts) or _count(len(items), "item")
+    timed = ", with times" if any(s.span for s in program.sessions) else "; times not known"
+    return nodes.Text(f"{what}, in their running order{timed}.")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def program_notes(program: Program, label: str) -> list[nodes.Node]:
+    """What the program page says of what its program does not give: that it is not known
+    at all, or which of its times, running order, chairs and room are not."""
+    items = program.items
+    if not items:
+        text = f"The program of {label} is not known."
+        return [nodes.paragraph(text, text, classes=["missing", "program-status"])]
+    lines = []
+    if not any(s.span for s in program.sessions):
+        lines.append("The start and end times of the talks are not known: this page gives "
+                     "their running order.")  # fmt: skip
+    unsure = [i for i in items if not i.position_confirmed]
+    if unsure:
+        lines.append(f"The place of {_count(len(unsure), 'item')} in the running order is "
+                     "not confirmed (marked below).")  # fmt: skip
+    if not any(s.chair for s in program.sessions):
+        lines.append("The session chairs are not known.")
+    if not any(s.room for s in program.sessions):
+        lines.append("The room is not known.")
+    if not lines:
+        return []
+    note = nodes.note(classes=["program-status"])
+    note.extend(nodes.paragraph(line, line) for line in lines)
+    return [note]

@@ -20,6 +20,7 @@ from ...proceedings import (
     edition_of,
     env_version,
     paper_docname,
+    program_part,
     split_plain_name,
     sync_folder,
 )
@@ -33,9 +34,11 @@ from ..render.calendar import Site, calendar_files
 from ..render.nodes import (
     depart_time_html,
     invited_talks,
+    program_notes,
+    program_summary,
     program_time,
     slot_paragraph,
-    talks_placeholder,
+    talks_part,
     visit_time_html,
 )
 from . import directives
@@ -118,7 +121,7 @@ def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if people != state.data["people"]:
         state.data["people"] = people
         pages |= {PEOPLE_INDEX} | {d for d in env.found_docs if d.startswith(PEOPLE_DIR + "/")}
-    pages |= state.talks_shown
+    pages |= state.parts_shown
     return sorted(d for d in pages if d in env.found_docs)
 
 
@@ -138,12 +141,28 @@ def add_slots(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         page.insert(len(page.children) if first is None else first, para)
 
 
-def fill_talks(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """doctree-resolved: each edition's invited talks where a page lists them."""
-    for node in list(doctree.findall(talks_placeholder)):
-        year = node["year"]
-        talks = [i for i in domain(app.env).program(year).items if i.kind is ItemKind.INVITED]
-        node.replace_self(invited_talks(talks, year))
+def note_parts(app: Sphinx, doctree: nodes.document) -> None:
+    """doctree-read: a page that shows what a program says (its talks, a line on it) is
+    written again whenever the programs change (outdated_pages)."""
+    if any(doctree.findall(program_part)):
+        domain(app.env).note_parts_shown(app.env.docname)
+
+
+def fill_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """doctree-resolved: what each program says where a page shows it."""
+    series = series_of(app.env)
+    for node in list(doctree.findall(program_part)):
+        year, part = node["year"], node["part"]
+        program = domain(app.env).program(year)
+        if part == "list":  # {invited-talks} YEAR
+            talks = [i for i in program.items if i.kind is ItemKind.INVITED]
+            node.replace_self(invited_talks(talks))
+        elif part == "talks":
+            node.replace_self(talks_part(program))
+        elif part == "summary":
+            node.replace_self(program_summary(program))
+        else:  # notes
+            node.replace_self(program_notes(program, series.label(series.edition(year))))
 
 
 def add_assets(
@@ -221,7 +240,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-check-consistency", report_problems)
     app.connect("people-mentions", program_mentions)
     app.connect("doctree-resolved", add_slots)
-    app.connect("doctree-resolved", fill_talks, priority=400)  # before links are made
+    app.connect("doctree-read", note_parts)
+    app.connect("doctree-resolved", fill_parts, priority=400)  # before links are made
     app.connect("html-page-context", add_assets)
     return {
         "version": "3.0",

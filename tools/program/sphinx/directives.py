@@ -18,10 +18,12 @@ from ...proceedings import (
     Warn,
     cfp_calendar,
     edition_of,
+    from_data,
     is_safe_url,
     normalize_name,
     parse_whole,
     program_calendar,
+    program_part,
 )
 from ...proceedings.sphinx import data_files, series_of
 from ...proceedings.sphinx.logs import warn
@@ -332,7 +334,8 @@ class ProgramCalendar(ProgramDirective):
         if workshop.day is not None:
             target = program_calendar(workshop.year)
             out.append(render.calendar_button(self.env.docname, target, "Add to calendar (.ics)"))
-        return out
+        # What the page's program does not give, once it is read (fill_parts).
+        return [*from_data(out), program_part(year=workshop.year, part="notes")]
 
 
 class CfpCalendar(ProgramDirective):
@@ -342,9 +345,9 @@ class CfpCalendar(ProgramDirective):
         dates = self.dates
         if not dates.deadlines:
             return []
-        label = "Add the deadlines to your calendar (.ics)"
+        label = "Add the call's dates to your calendar (.ics)"
         target = cfp_calendar(dates.workshop.year)
-        return [render.calendar_button(self.env.docname, target, label)]
+        return from_data([render.calendar_button(self.env.docname, target, label)])
 
 
 class InvitedTalks(ProgramDirective):
@@ -358,5 +361,4 @@ class InvitedTalks(ProgramDirective):
         year = parse_whole(text, YEAR)
         if year is None or not series_of(self.env).has(year):
             raise self.error(f"{text!r}: the data has no such edition (give its year)")
-        domain(self.env).note_talks_shown(self.env.docname)
-        return [render.talks_placeholder(year=year)]
+        return [program_part(year=year, part="list")]

@@ -19,11 +19,11 @@ NAME = "program"
 class ProgramDomain(StateDomain):
     name = NAME
     label = "Program"
-    data_version = 2
+    data_version = 3
     initial_data: ClassVar[dict[str, Any]] = {
         "sessions": {},  # docname -> its sessions, in page order
         "slots": {},  # (year, paper id) -> its slots as the paper pages last showed them
-        "talks_shown": set(),  # the pages that list an edition's invited talks
+        "parts_shown": set(),  # the pages that show what a program says (its talks, ...)
         "people": "",  # digest of the presenters and speakers the people index last showed
         "shown_from": "",  # digest of the programs and the data the three above were made from
         "calendars": None,  # the stamp of what the calendar files were made from
@@ -48,12 +48,12 @@ class ProgramDomain(StateDomain):
         years = {y for doc in self.sessions if (y := edition_of(doc)) is not None}
         return {year: self.program(year) for year in sorted(years)}
 
-    def note_talks_shown(self, docname: str) -> None:
-        self.data["talks_shown"].add(docname)
+    def note_parts_shown(self, docname: str) -> None:
+        self.data["parts_shown"].add(docname)
 
     @property
-    def talks_shown(self) -> set[str]:
-        value: set[str] = self.data["talks_shown"]
+    def parts_shown(self) -> set[str]:
+        value: set[str] = self.data["parts_shown"]
         return value
 
     @property
@@ -81,7 +81,7 @@ class ProgramDomain(StateDomain):
     def clear_doc(self, docname: str) -> None:
         """A page about to be read again (or removed) forgets its sessions."""
         self.sessions.pop(docname, None)
-        self.talks_shown.discard(docname)
+        self.parts_shown.discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """The sessions a parallel reader found in its documents."""
@@ -89,7 +89,7 @@ class ProgramDomain(StateDomain):
         for docname in docnames:
             if docname in found:
                 self.sessions[docname] = found[docname]
-        self.talks_shown.update(d for d in otherdata["talks_shown"] if d in docnames)
+        self.parts_shown.update(d for d in otherdata["parts_shown"] if d in docnames)
 
 
 def domain(env: BuildEnvironment) -> ProgramDomain:

@@ -4,15 +4,16 @@ its committee), and the news. What the data does not know is said to be not know
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from docutils import nodes
 
 from ...paths import SECTIONS, edition_doc, edition_of
-from ...series import CallStatus, Edition, Member, Series
+from ...series import CallStatus, Deadline, Edition, Member, Phase, Series
 from .. import dates
 from .lists import link_line, make_line
-from .nodes import external, page_link, struck
+from .nodes import external, page_link, program_part, section, struck
 
 SECTION_NAMES = {"cfp": "Call for papers", "program": "Program", "proceedings": "Proceedings"}
 NOT_KNOWN = "not known"
@@ -63,12 +64,6 @@ def when(edition: Edition) -> str:
     return dates.weekday(edition.date) if edition.date else f"date {NOT_KNOWN}"
 
 
-def workshop_line(edition: Edition) -> nodes.paragraph:
-    """'Monday 1 December 2025 · HKUST, Hong Kong, China'."""
-    text = " · ".join(filter(None, [when(edition), edition.place]))
-    return nodes.paragraph(text, text, classes=["program-day"])
-
-
 def edition_line(series: Series, edition: Edition) -> nodes.paragraph:
     """'INET4AI 2025 — 1st Workshop on ...: Monday 1 December 2025 · HKUST, Hong Kong, China;
     co-located with ACM CoNEXT 2025 (1–4 December 2025).'"""
@@ -91,37 +86,82 @@ def host_line(edition: Edition) -> str:
     return f"co-located with {host.short_name or host.name}" + (f" ({detail})" if detail else "")
 
 
-def call_status(series: Series, edition: Edition) -> str:
-    """'closed (its last date, 30 September 2026, has passed)', from the data's revision date."""
-    call = edition.call
-    status, last = call.status(series.revised), call.last
-    if status is None or last is None:
-        return f"dates {NOT_KNOWN}"
+def phase_sentence(series: Series, edition: Edition, now: dt.datetime) -> str:
+    """Whether the workshop was held, is held today or is to come, from the build's clock; a
+    day that is not known is said to be so, never guessed."""
+    label, place = series.label(edition), edition.place
+    at = f" {'at' if edition.venue else 'in'} {place}" if place else ""
+    host = edition.host.short_name or edition.host.name
+    phase = edition.phase(now)
+    if phase is Phase.UNKNOWN:
+        return f"{label} is held with {host}{at}; its day is {NOT_KNOWN}."
+    day = when(edition)
+    verb = {Phase.HELD: "was held", Phase.TODAY: "is held today,", Phase.COMING: "will be held"}
+    return f"{label} {verb[phase]} on {day}{at}, with {host}."
+
+
+def _deadline_day(deadline: Deadline) -> str:
+    return dates.day(deadline.date) + (", 23:59 AoE" if deadline.kind.is_deadline else "")
+
+
+def call_status(edition: Edition, now: dt.datetime) -> str:
+    """The call in a line, from the build's clock: 'open until 14 July 2026, 23:59 AoE',
+    'closed on 3 September 2025 (extended from 28 July 2025)'."""
+    call, closing = edition.call, edition.call.closing
+    status = call.status(now)
+    if status is CallStatus.UNKNOWN or closing is None:
+        return f"its submission deadline is {NOT_KNOWN}"
+    moved = f" (extended from {dates.day(closing.was)})" if closing.was else ""
     if status is CallStatus.CLOSED:
-        return f"closed (its last date, {dates.day(last)}, has passed)"
-    return f"open (until {dates.day(last)}, Anywhere on Earth)"
+        return f"closed on {dates.day(closing.date)}{moved}"
+    return f"open until {_deadline_day(closing)}{moved}"
 
 
-def call_notice(series: Series, edition: Edition) -> nodes.admonition:
-    """The call's status, as a notice: 'The call is closed' / 'Its last date, ..., has passed:
-    it takes no more submissions.'"""
-    call = edition.call
-    status, last = call.status(series.revised), call.last
-    if status is None or last is None:
-        title, text = "The call's dates are not known", "Whether it is open is not known."
+def call_sentence(edition: Edition, now: dt.datetime) -> str:
+    """'Its call for papers closed on 14 July 2026.', '... is open until ...'."""
+    status = call_status(edition, now)
+    if status.startswith("open"):
+        return f"Its call for papers is {status}."
+    if status.startswith("closed"):
+        return f"Its call for papers {status}."
+    return f"Its call for papers: {status}."
+
+
+def call_notice(series: Series, edition: Edition, now: dt.datetime, *, has_text: bool
+                ) -> nodes.admonition:  # fmt: skip
+    """The call's status, as a notice. A call the data knows nothing of and whose page has no
+    text yet has not been published; else it is open, closed, or its deadline is not known."""
+    call, closing = edition.call, edition.call.closing
+    status = call.status(now)
+    lines: list[str] = []
+    if not (call.has_data or has_text):
+        title = "Not published yet"
+        lines.append(f"The call for papers of {series.label(edition)} has not been published.")
+    elif status is CallStatus.UNKNOWN or closing is None:
+        title = "Submission deadline not known"
+        lines.append("The call's submission deadline is not known, nor whether it is open.")
     elif status is CallStatus.CLOSED:
         title = "The call is closed"
-        text = f"Its last date, {dates.day(last)}, has passed: it takes no more submissions."
+        lines.append(f"Submissions closed at the end of {dates.day(closing.date)}, Anywhere on "
+                     f"Earth ({closing.label}).")  # fmt: skip
     else:
         title = "The call is open"
-        text = f"It is open until {dates.day(last)}, Anywhere on Earth."
+        lines.append(f"Submissions are open until {dates.weekday(closing.date)}, 23:59 "
+                     f"Anywhere on Earth (AoE, UTC\N{MINUS SIGN}12): {closing.label}.")  # fmt: skip
+        lines += [
+            f"Before that: {d.label}, {_deadline_day(d)}."
+            for d in call.deadlines
+            if d.kind.takes_submissions and d is not closing and now < d.ends
+        ]
+    if closing is not None and closing.was and call.has_data:
+        lines.append(f"That deadline was extended from {dates.day(closing.was)}.")
     note = nodes.admonition(classes=["important", "cfp-status"])
     note += nodes.title(title, title)
-    note += nodes.paragraph(text, text)
+    note.extend(nodes.paragraph(line, line) for line in lines)
     return note
 
 
-def edition_list(series: Series, section: str) -> nodes.bullet_list:
+def edition_list(series: Series, section: str, now: dt.datetime) -> nodes.bullet_list:
     """A section's landing page: its page of every edition, the current edition first."""
     items = nodes.bullet_list(classes=["edition-list"])
     for edition in series.newest_first:
@@ -132,41 +172,50 @@ def edition_list(series: Series, section: str) -> nodes.bullet_list:
         facts = nodes.paragraph(classes=["edition-facts"])
         facts += nodes.Text(f"{when(edition)} · {edition.place}; {host_line(edition)}.")
         status = nodes.paragraph(classes=["edition-status"])
-        status += nodes.Text(_status(series, edition, section))
+        status += _status(edition, section, now)
         items += nodes.list_item("", para, facts, status)
     return items
 
 
-def _status(series: Series, edition: Edition, section: str) -> str:
+def _status(edition: Edition, section: str, now: dt.datetime) -> nodes.Node:
     if section == "cfp":
-        return f"The call is {call_status(series, edition)}."
+        return nodes.Text(call_sentence(edition, now))
+    if section == "program":  # the program tool says, once it has read the programs
+        return program_part(year=edition.year, part="summary")
     proceedings = edition.proceedings
-    if section == "proceedings":
-        if proceedings is None:
-            return f"Papers and proceedings: {NOT_KNOWN}."
-        publisher = proceedings.volume.publisher or f"publisher {NOT_KNOWN}"
-        return f"{len(proceedings.published)} papers; {publisher}."
     if proceedings is None:
-        return f"Its program: {NOT_KNOWN}."
-    count = len(proceedings.published)
-    return f"Its {count} papers and its talks, in their running order where it is known."
+        return nodes.Text(f"Its papers are {NOT_KNOWN}.")
+    publisher = proceedings.volume.publisher or f"publisher {NOT_KNOWN}"
+    return nodes.Text(f"{len(proceedings.published)} papers; {publisher}.")
 
 
-def deadline_table(edition: Edition) -> nodes.table:
+def deadline_table(edition: Edition) -> list[nodes.Node]:
     """The call's dates: milestone, the date before an extension (struck, a column only when a
-    date moved), the date in force."""
+    date moved), the date in force (a deadline's with its hour, AoE); then what AoE means."""
     deadlines = edition.call.deadlines
+    if not deadlines:
+        return []
     moved = any(d.was for d in deadlines)
     rows = [
         [
             [nodes.Text(d.label)],
             *([[struck("", dates.day(d.was))] if d.was else []] if moved else []),
-            [nodes.strong("", dates.day(d.date))] + ([nodes.Text(" (extended)")] if d.was else []),
+            [nodes.strong("", dates.day(d.date))]
+            + ([nodes.Text(", 23:59 AoE")] if d.kind.is_deadline else [])
+            + ([nodes.Text(" (extended)")] if d.was else []),
         ]
         for d in deadlines
     ]
-    header = ["Milestone", *(["Originally", "Final (AoE)"] if moved else ["Date (AoE)"])]
-    return _table(header, rows, classes=["inet4ai-dates"])
+    header = ["Milestone", *(["Originally", "Date"] if moved else ["Date"])]
+    out: list[nodes.Node] = [_table(header, rows, classes=["inet4ai-dates"])]
+    if moved:
+        note = "A date that was extended shows the date it replaced struck through."
+        out.append(nodes.paragraph(note, note, classes=["inet4ai-extended"]))
+    if any(d.kind.is_deadline for d in deadlines):
+        note = ("AoE: Anywhere on Earth (UTC\N{MINUS SIGN}12). A deadline holds until its day "
+                "has ended everywhere on Earth.")  # fmt: skip
+        out.append(nodes.paragraph(note, note, classes=["inet4ai-aoe"]))
+    return out
 
 
 def _table(
@@ -186,20 +235,26 @@ def _table(
     return table
 
 
-def submission(series: Series, edition: Edition) -> nodes.paragraph:
-    """The call's sentence on where to submit, with the portal as the call gives it."""
+def submission(series: Series, edition: Edition) -> list[nodes.Node]:
+    """The call's sentence on where to submit, with the portal as the call gives it; nothing
+    for a call the data knows nothing of."""
+    call = edition.call
     para = nodes.paragraph(classes=["cfp-submission"])
-    para += nodes.Text(
-        f"Please submit your paper using the {series.short_name} Submission Portal: "
-    )
-    portal = edition.call.portal
-    if portal:
-        para += external(portal, portal)
+    if call.portal or call.portal_as_published:
+        para += nodes.Text(
+            f"Please submit your paper using the {series.short_name} Submission Portal: "
+        )
+    if call.portal:
+        para += external(call.portal, call.portal)
         para += nodes.Text(".")
+    elif call.portal_as_published:
+        para += nodes.Text(f"{call.portal_as_published}. (The call gave no address for the "
+                           "portal.)")  # fmt: skip
+    elif call.has_data:
+        para += nodes.Text(f"The address of the submission portal is {NOT_KNOWN}.")
     else:
-        shown = edition.call.portal_as_published or NOT_KNOWN
-        para += nodes.Text(f"{shown}. (The call gave no address for the portal.)")
-    return para
+        return []
+    return [para]
 
 
 def committee(series: Series, edition: Edition) -> list[nodes.Node]:
@@ -208,7 +263,8 @@ def committee(series: Series, edition: Edition) -> list[nodes.Node]:
     for title, members in (("Chairs", edition.chairs), ("Program committee", edition.committee)):
         out.append(nodes.rubric(title, title))
         if members is None:
-            out.append(nodes.paragraph("", f"{title} of {series.label(edition)}: {NOT_KNOWN}."))
+            text = f"The {title.lower()} of {series.label(edition)}: {NOT_KNOWN}."
+            out.append(nodes.paragraph(text, text, classes=["missing"]))
             continue
         items = nodes.bullet_list(classes=["inet4ai-committee"])
         items.extend(nodes.list_item("", _member(m)) for m in members)
@@ -226,20 +282,29 @@ def _member(member: Member) -> nodes.paragraph:
     return para
 
 
+def committee_sections(series: Series) -> list[nodes.Node]:
+    """Every edition's chairs and committee, the current edition first, each in a section
+    ``#edition-YEAR`` (the people index links there)."""
+    return [
+        section(series.label(e), edition_anchor(e.year), *committee(series, e))
+        for e in series.newest_first
+    ]
+
+
 def news_list(series: Series) -> nodes.definition_list:
-    """Every edition's news, newest first."""
+    """Every edition's news, newest first; an item whose day is not known says so."""
     out = nodes.definition_list(classes=["inet4ai-news"])
-    for edition, item in series.news:
-        day = dates.day(item.date) if item.date else f"{series.label(edition)} (day {NOT_KNOWN})"
+    for _, item in series.news:
+        day = dates.day(item.date) if item.date else "Undated"
         body = nodes.definition("", nodes.paragraph("", "", nodes.strong("", item.title)))
         body += nodes.paragraph(item.text, item.text)
         out += nodes.definition_list_item("", nodes.term(day, day), body)
     return out
 
 
-def edition_summary(series: Series, edition: Edition) -> list[nodes.Node]:
-    """An edition at a glance (the home page): its day and place, its host, its call, and the
-    way to its pages."""
+def edition_summary(series: Series, edition: Edition, now: dt.datetime) -> list[nodes.Node]:
+    """An edition at a glance (the home page): its day and place, its host, its call, its
+    papers, and the way to its pages."""
     fields = nodes.field_list(classes=["edition-summary"])
 
     def add(name: str, text: str) -> None:
@@ -253,10 +318,34 @@ def edition_summary(series: Series, edition: Edition) -> list[nodes.Node]:
     add("When", when(edition) + zone)
     add("Where", edition.place or NOT_KNOWN)
     add("With", host_line(edition).removeprefix("co-located with "))
-    add("Call for papers", call_status(series, edition))
+    status = edition.call.status(now)
+    known = status is not CallStatus.UNKNOWN
+    add("Call for papers", call_status(edition, now) if known else f"submission deadline "
+                                                                   f"{NOT_KNOWN}")  # fmt: skip
+    proceedings = edition.proceedings
+    add("Papers", f"{len(proceedings.published)}" if proceedings else NOT_KNOWN)
     links = nodes.paragraph(classes=["edition-links"])
-    for i, section in enumerate(SECTIONS):
+    for i, name in enumerate(SECTIONS):
         if i:
             links += nodes.Text(" · ")
-        links += page_link(edition_doc(section, edition.year), SECTION_NAMES[section])
+        links += page_link(edition_doc(name, edition.year), SECTION_NAMES[name])
     return [fields, links]
+
+
+def edition_sections(series: Series, now: dt.datetime) -> list[nodes.Node]:
+    """The home page's part on each edition, the current edition first, in a section
+    ``#edition-YEAR``: whether it was held, its summary, an open call's dates, its invited
+    talks (tools.program fills them in)."""
+    out: list[nodes.Node] = []
+    for edition in series.newest_first:
+        title = series.label(edition)
+        if edition == series.current:
+            title += ", the current edition"
+        lead = phase_sentence(series, edition, now)
+        body: list[nodes.Node] = [nodes.paragraph(lead, lead, classes=["edition-phase"])]
+        body += edition_summary(series, edition, now)
+        if edition.call.status(now) is CallStatus.OPEN:
+            body += deadline_table(edition)
+        body.append(program_part(year=edition.year, part="talks"))
+        out.append(section(title, edition_anchor(edition.year), *body))
+    return out

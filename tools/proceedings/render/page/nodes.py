@@ -33,6 +33,33 @@ class page_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]  # docuti
     cross-reference, so a missing page warns (and fails a -n build) as Sphinx's own do."""
 
 
+# The class of what a directive renders from the data: what is not is the page's own text.
+FROM_DATA = "from-data"
+
+
+def from_data(rendered: Sequence[nodes.Node]) -> list[nodes.Node]:
+    """Mark nodes rendered from the data, so that a page can tell its own text from them."""
+    for node in rendered:
+        if isinstance(node, nodes.Element):
+            node["classes"].append(FROM_DATA)
+    return list(rendered)
+
+
+class call_notice_pending(nodes.General, nodes.Element):  # type: ignore[misc]
+    """Where a call's status goes (attribute ``year``), once the page is read: a call whose
+    data is empty is published only if its page has text of its own."""
+
+
+class program_part(nodes.General, nodes.Element):  # type: ignore[misc]
+    """What an edition's program says elsewhere (attributes ``year`` and ``part``: 'talks',
+    its invited talks; 'summary', a line on it), filled in by tools.program once the program
+    pages are read; removed when the site has no program extension."""
+
+
+def visit_skip(self: Translator, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
 class download_link(nodes.reference):  # type: ignore[misc]
     """A link to a file that browsers save (HTML ``download``) rather than show: static hosts
     serve .bib and .ris as text. Other writers write it as the plain reference it is."""

@@ -47,16 +47,23 @@ def is_split(entries: int, split_from: int) -> bool:
     return entries >= split_from
 
 
-def credit_text(credit: Credit) -> str:
-    """'2025 author: SCALE-CCL: ...', '2025 TPC member'."""
-    return f"{credit.year} {credit.role}" + (f": {credit.what}" if credit.what else "")
+def credit_links(credits: tuple[Credit, ...]) -> tuple[tuple[str, str], ...]:
+    """(target, text) of each credit, '2025 author: SCALE-CCL: ...', '2025 TPC member'; the
+    roles one person had for one paper or talk in one link ('2025 author and presenter')."""
+    roles: dict[tuple[int, str, str], list[str]] = {}
+    for c in credits:
+        roles.setdefault((c.year, c.what, c.target), []).append(str(c.role))
+    return tuple(
+        (target, f"{year} {' and '.join(names)}" + (f": {what}" if what else ""))
+        for (year, what, target), names in roles.items()
+    )
 
 
 def index_list(people: list[Person]) -> paper_list:
     items = [
         Entry(
             lead=person.name.sort_name,
-            links=tuple((c.target, credit_text(c)) for c in person.credits),
+            links=credit_links(person.credits),
             line="; ".join(person.affiliations) or None,
             anchor=person.anchor,
         )

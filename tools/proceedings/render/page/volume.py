@@ -68,11 +68,8 @@ def front_matter(proceedings: Proceedings, year: int, docname: str) -> list[node
     add("Title", nodes.Text(f"{volume.title} ({volume.short_title})"))
     if volume.editors:
         add("Editors", nodes.Text(", ".join(e.display_name for e in volume.editors)))
-    if volume.publisher:
-        add(
-            "Publisher",
-            nodes.Text(", ".join(filter(None, [volume.publisher, volume.publisher_address]))),
-        )
+    publisher = ", ".join(filter(None, [volume.publisher, volume.publisher_address]))
+    add("Publisher", nodes.Text(publisher or "not known"))
     if volume.event:
         ev = volume.event
         when = dates.day_range(ev.start, ev.end or ev.start) if ev.start else ""
@@ -88,7 +85,8 @@ def front_matter(proceedings: Proceedings, year: int, docname: str) -> list[node
     add(
         "Papers",
         nodes.Text(
-            f"{n} published"
+            # Papers of a volume whose publisher is not known are accepted, not published.
+            f"{n} {'published' if volume.publisher else 'accepted'}"
             + (
                 f", {len(proceedings.papers) - n} withdrawn or retracted"
                 if n < len(proceedings.papers)
