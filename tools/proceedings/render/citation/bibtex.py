@@ -153,8 +153,8 @@ class Entry:
 
 def booktitle(f: Facts) -> str:
     """'Proceedings of ... for {AI} ({INET4AI} '25), {December 1--4, 2025, Hong Kong, Hong
-    Kong}': the conference's dates and place are names, kept as written by styles that
-    re-case the booktitle (pandoc's citeproc does)."""
+    Kong}', as ACM prints it after "In". The conference's dates and place are names, braced:
+    pandoc reads a booktitle as title case and lower-cases every word that is not."""
     return ", ".join(
         [protected(f.proceedings), *([f"{{{latex(f.conference)}}}"] if f.conference else [])]
     )
