@@ -42,6 +42,21 @@ def require_tool(tool: str) -> str:
     return path
 
 
+def pandoc() -> str:
+    """The path of the pinned pandoc 3 (PyPI's pypandoc_binary, in the test extra, ships the
+    binary): Debian's pandoc 2.17 lower-cases a brace-protected "{INET4AI}" in a .bib's series,
+    and readers cite with the current one."""
+    try:
+        import pypandoc
+    except ImportError:
+        require(False, "pypandoc_binary is not installed (the test extra pins it)")
+    version = pypandoc.get_pandoc_version()
+    major = int(version.split(".")[0])
+    require(major >= 3, f"pandoc {version} found, 3.x needed (pypandoc_binary)")
+    path: str = pypandoc.get_pandoc_path()
+    return path
+
+
 # What tools/proceedings/sphinx/redirect.html writes at a moved page's old address.
 REDIRECT_TITLE = "<title>This page moved</title>"
 

@@ -17,7 +17,7 @@ import bibtexparser
 import pytest
 
 from tests.conftest import ROOT, Site
-from tests.support import require
+from tests.support import pandoc, require
 from tests.volumes import REAL_KEYS, build_complete_site
 from tools.proceedings.model import Paper, Volume
 from tools.proceedings.render.citation.csl import csl_item, csl_json
@@ -70,12 +70,11 @@ def citation_js(*args: str) -> str:
 
 
 def pandoc_render(bibliography: Path, folder: Path) -> str:
-    """Every entry of ``bibliography`` (.json or .bib) as pandoc's citeproc prints it."""
-    require(shutil.which("pandoc") is not None, "pandoc is not installed (Debian: see .ci/run)")
+    """Every entry of ``bibliography`` (.json or .bib) as pandoc 3's citeproc prints it."""
     document = folder / "cite-everything.md"
     document.write_text('---\nnocite: "@*"\n---\n', encoding="utf-8")
     done = subprocess.run(
-        ["pandoc", str(document), "--citeproc", "--bibliography", str(bibliography),
+        [pandoc(), str(document), "--citeproc", "--bibliography", str(bibliography),
          "--csl", str(STYLE), "-t", "plain", "--wrap=none"],
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
@@ -115,9 +114,36 @@ def test_citeproc_js_keeps_the_case_of_the_built_volume_json(site: Site) -> None
 
 def test_pandoc_keeps_the_case_of_the_built_volume_json(site: Site, tmp_path: Path) -> None:
     # pandoc's citeproc title-cases a field without lower-case letters from lower case, as the
-    # CSL specification says: "INET4AI '25" became "Inet4ai '25".
+    # CSL specification says: "INET4AI '25" became "Inet4ai '25" before the nocase spans.
     rendered = pandoc_render(site.out / VOLUME.format(".json"), tmp_path)
     assert_case_kept(rendered, extra=("ACM CoNEXT 2025", "EXperiments"))
+
+
+# The conference's dates and place, which ACM prints after the proceedings and the series: the
+# end of the proceedings line of every entry, kept as written by both styles.
+CONFERENCE = "(INET4AI '25), December 1–4, 2025, Hong Kong, Hong Kong"
+
+
+@pytest.mark.parametrize("name", [VOLUME.format(".bib"), "proceedings/series.bib"])
+def test_pandoc_keeps_the_case_and_the_proceedings_line_of_the_built_bib(
+    site: Site, tmp_path: Path, name: str
+) -> None:
+    # The proceedings line as ACM prints it, the series and the conference's dates and place
+    # after the proceedings, acronyms as written. pandoc 3's BibTeX reader keeps the braced
+    # words' case only while it reads (its own step from title case to sentence case): it
+    # passes no nocase span on, so a style that sentence-cases the proceedings title lower-cases
+    # the braced dates and place too. Capitalized names are all it loses; the CSL-JSON file
+    # carries them in event-date and event-place, which styles print as they are.
+    rendered = pandoc_render(site.out / name, tmp_path)
+    assert_case_kept(rendered)
+    for title, sentence in entries(rendered).values():
+        assert title.split(" | ")[1] == (
+            f"Proceedings of the 1st Workshop on Inter-Networking Challenges for AI {CONFERENCE}"
+        )
+        assert sentence.split(" | ")[1] == (
+            f"Proceedings of the 1st workshop on inter-networking challenges for AI "
+            f"{CONFERENCE.replace('December', 'december').replace('Hong Kong', 'hong kong')}"
+        )
 
 
 HOSTILE_TITLE = "Q&A: <i>Not Italic</i> & a < b, </span> <b>nor Bold</b> for <sup>MoE</sup>"
@@ -187,7 +213,7 @@ def test_citation_js_reads_the_built_volume_ris_by_the_spec_table(site: Site) ->
         assert item["container-title"] == PROCEEDINGS
         assert item["event-title"] == EVENT  # CSL 1.0.2's name for "event"
         assert item["collection-title"] == "INET4AI '25"
-        assert item["event-place"] == "Hong Kong"
+        assert item["event-place"] == "Hong Kong, Hong Kong"  # as ACM prints it, as the .bib
         assert item["publisher-place"] == "New York, NY, USA"
         assert item["publisher"] == "ACM"
         assert item["DOI"].startswith("10.1145/3769695.377167")
@@ -212,8 +238,10 @@ def test_citation_js_reads_the_built_volume_bib(complete_site: Site) -> None:
     assert [i["id"] for i in items] == ["testcite25-scale-gpu", "testcite25-specials"]
     first = items[0]
     assert first["type"] == "paper-conference"
-    assert first["container-title"] == "Proceedings of the 1st Workshop on Testing Citations for AI"
-    assert first["collection-title"] == "TESTCITE '25"
+    assert first["container-title"] == (
+        "Proceedings of the 1st Workshop on Testing Citations for AI (TESTCITE '25), "
+        "December 1–4, 2025, Hong Kong, Hong Kong"
+    )
     assert first["title"] == "SCALE-CCL: GPU Collectives for MoE over the Wide-Area Network"
     assert names(first) == [
         "Ibrahimi, Mëmëdhe", "Di Cicco, Nicola", "Berg, Zoë", "Núñez-Łukasiewicz, José Ñ.",
@@ -265,8 +293,10 @@ def test_jabref_imports_the_built_volume_bib(complete_site: Site, tmp_path: Path
     assert [r["key"] for r in records] == ["testcite25-scale-gpu", "testcite25-specials"]
     first = records[0]
     assert first["type"] == "inproceedings"
-    assert first["booktitle"] == "Proceedings of the 1st Workshop on Testing Citations for {AI}"
-    assert first["series"] == "{TESTCITE} '25"
+    assert first["booktitle"] == (
+        "Proceedings of the 1st Workshop on Testing Citations for {AI} ({TESTCITE} '25), "
+        "{December 1--4, 2025, Hong Kong, Hong Kong}"
+    )
     assert first["author"].startswith('Ibrahimi, M{\\"e}m{\\"e}dhe and Di Cicco, Nicola and ')
     assert (first["doi"], first["pages"]) == ("10.5555/1234567.0001", "1--6")
     assert first["publisher"] == "ACM"

@@ -63,6 +63,26 @@ def test_acm_reference_on_the_page_matches_the_paper_word_for_word(site: Site) -
     assert code(panels["ACM Reference Format"]).strip() == acm_reference_in_facts()
 
 
+@pytest.mark.parametrize("paper_id", ["traffic-inversion", "nano-cluster"])
+def test_a_reference_without_authors_is_ready_to_paste_and_says_so_beside_it(
+    site: Site, paper_id: str
+) -> None:
+    """What ACM's style prints for a paper whose author list is not known (the year first),
+    with no placeholder a reader would paste; that the list is missing is said above it, out
+    of the block the copy button copies."""
+    panel = cite_tabs(site.page(PAGE.format(paper_id)))["ACM Reference Format"]
+    reference = code(panel)
+    assert reference.startswith("2025. ") and "not known" not in reference
+    notes = [p.get_text(" ", strip=True) for p in panel.select("p.cite-note")]
+    assert notes == [
+        "The author list is not known, so this reference starts with the year, as ACM's "
+        "BibTeX style prints it."
+    ]
+    assert panel.select_one("div.highlight pre p") is None
+    moe = cite_tabs(site.page(PAGE.format("moe-load-balancing")))["ACM Reference Format"]
+    assert moe.select("p.cite-note") == []
+
+
 @pytest.mark.parametrize("paper_id", ["traffic-inversion", "moe-load-balancing", "scale-ccl"])
 def test_each_tab_shows_the_file_it_offers(site: Site, paper_id: str) -> None:
     panels = cite_tabs(site.page(PAGE.format(paper_id)))

@@ -87,6 +87,8 @@ def visit_cite_formats_html(self: HTML5Translator, node: cite_formats) -> None:
             f'{self.encode(tab.label)}</label><div class="sd-tab-content docutils" '
             f'id="{item}-content">\n'
         )
+        if tab.note:
+            self.body.append(f'<p class="cite-note">{self.encode(tab.note)}</p>\n')
         highlighted = self.highlighter.highlight_block(
             tab.text, tab.language, opts=self.config.highlight_options.get(tab.language, {}),
             linenos=False, location=node, force=False,

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from ...model import Paper, Volume
-from ..dates import acm_range
+from ..dates import EN_DASH
 from .record import facts
-
-UNKNOWN_AUTHORS = "[Author list not known]"
 
 
 def names_in_prose(names: list[str]) -> str:
@@ -17,23 +15,23 @@ def names_in_prose(names: list[str]) -> str:
 
 def acm_reference(paper: Paper, volume: Volume) -> str:
     """'A, B, and C. 2025. Title. In Proceedings ... (SHORT), dates, place. ACM, New York, NY,
-    USA, 7 pages. https://doi.org/...'; what is not known is left out, but for the authors:
-    a reference that starts with the year reads as a broken line, so it says they are not
-    known."""
+    USA, 7 pages. https://doi.org/...'; what is not known is left out. Without an author list
+    it starts with the year, as ACM's BibTeX style prints such an entry: the reference is
+    meant to be pasted, so it holds no note of what is missing (the page says it beside it)."""
     f = facts(paper, volume)
-    parts: list[str] = []
-    names = [a.display_name for a in f.authors]
-    parts.append(f"{names_in_prose(names) if names else UNKNOWN_AUTHORS}. {f.year}.")
-    parts.append(f.title if f.title.endswith(("?", "!", ".")) else f.title + ".")
-    where = f"In {f.container_title} ({f.series})"
-    if f.event_dates:
-        where += f", {acm_range(*f.event_dates)}"
-    if volume.event and volume.event.place:
-        # ACM prints city and country even when they are the same ("Hong Kong, Hong Kong").
-        where += f", {volume.event.place}"
-    parts.append(where + ".")
+    names = names_in_prose([a.display_name for a in f.authors])
+    parts = [f"{names}. {f.year}." if names else f"{f.year}."]
+    # A period even after '?' or '.': acmart's own reference block prints "what?!." too.
+    parts.append(f"{f.title}.")
+    parts.append(f"In {f.published_in}.")
     tail = [f.publisher, f.publisher_place]
-    if f.page_count:
+    # As ACM's style prints them: 'Article 4, 7 pages' for a numbered article, else the page
+    # range when known ('1–6'), else the number of pages.
+    if f.article_number:
+        tail.append(f"Article {f.article_number}")
+    if f.first_page and not f.article_number:
+        tail.append(EN_DASH.join(dict.fromkeys((f.first_page, f.last_page or f.first_page))))
+    elif f.page_count:
         tail.append(f"{f.page_count} pages")
     if any(tail):
         parts.append(", ".join(t for t in tail if t) + ".")

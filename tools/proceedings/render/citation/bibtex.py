@@ -19,10 +19,19 @@ from .record import EDGE_PUNCT, Facts, facts, needs_protection
 
 MONTH_MACROS = tuple(m[:3].lower() for m in MONTHS)
 # The fixed order of the fields we write; publisher-only fields follow, sorted by name.
+# 'booktitle' holds what ACM's reference prints after "In": the proceedings, the series, the
+# conference's dates and place. ACM's style (ACM-Reference-Format.bst) has no field that
+# prints them there: it puts 'location' in parentheses after the booktitle and 'series' after
+# that, and prints no conference dates. So there is no 'series' or 'location' (biblatex
+# would also read 'location' as the publisher's place, which is 'address'), and no 'key'
+# (ACM's style prints it where the authors go).
 FIELD_ORDER = (
-    "author", "key", "title", "booktitle", "series", "year", "month", "pages", "numpages",
-    "publisher", "address", "location", "isbn", "doi", "url",
+    "author", "title", "booktitle", "year", "month", "pages", "numpages",
+    "publisher", "address", "isbn", "doi", "url",
 )  # fmt: skip
+# The publisher's values of these are not written: booktitle holds their facts (those of
+# volume.yaml and edition.yaml), and ACM's style prints ACM's own export of them out of place.
+BOOKTITLE_PARTS = frozenset({"booktitle", "series", "location"})
 
 # pylatexenc 2.11's table is wrong for these letters: ű is \H{u} (double acute), not \'{u};
 # Ħ and Ŧ have a stroke, not a macron; ŀ a middle dot, not a dot above; ĸ is no small-capital
@@ -39,6 +48,9 @@ _ASCII_RULE = UnicodeToLatexConversionRule(
         ord("{"): r"\textbraceleft",
         ord("}"): r"\textbraceright",
         ord("\\"): r"\textbackslash",
+        # LaTeX's own input for dashes, which bibtex and biber count as dashes too.
+        ord("\u2013"): "--",
+        ord("\u2014"): "---",
         **{ord(letter): latex for letter, latex in (_FIXED_LETTERS | _COMBINING).items()},
     },
 )
@@ -53,20 +65,29 @@ _ENCODER = UnicodeToLatexEncoder(
     unknown_char_warning=False,
 )
 _WORD_RE = re.compile(r"(\S+)")
-_BRACED_MARK = re.compile("\\{([" + "".join(map(re.escape, _COMBINING)) + "])\\}")
+_UNBRACED = re.compile("\\{([" + "".join(map(re.escape, _COMBINING)) + "]|-{2,3})\\}")
 
 
 # Printable ASCII that the encoder leaves as it is: most words, returned without calling it.
 _PLAIN = frozenset(map(chr, range(32, 127))) - frozenset('"#$%&<>\\^_{}~')
 
 
+# Pairs of characters that LaTeX's fonts join into another one: '--' an en dash, "''" and '``'
+# double quotes, '!`' and '?`' inverted marks, ',,' a low quote (T1). The text holds the two
+# characters (a dash is written as one, U+2013), so an empty group keeps them apart.
+_LIGATURE = re.compile(r"(?<=-)(?=-)|(?<=')(?=')|(?<=`)(?=`)|(?<=[!?])(?=`)|(?<=,)(?=,)")
+
+
 @functools.lru_cache(maxsize=65536)
 def _encode(text: str) -> str:
+    if _LIGATURE.search(text):
+        return "{}".join(map(_encode, _LIGATURE.split(text)))
     if _PLAIN.issuperset(text):
         return text
     encoded: str = _ENCODER.unicode_to_latex(text)
-    # The encoder braces every replacement: a kept combining mark must touch its letter.
-    return _BRACED_MARK.sub(r"\1", encoded)
+    # The encoder braces every replacement: a kept combining mark must touch its letter, and
+    # a dash reads as LaTeX writes it ('1--4'; a literal '--' was split above, so is not here).
+    return _UNBRACED.sub(r"\1", encoded)
 
 
 def latex(text: str) -> str:
@@ -130,22 +151,34 @@ class Entry:
         return dict(self.fields).get(name)
 
 
+def booktitle(f: Facts) -> str:
+    """'Proceedings of ... for {AI} ({INET4AI} '25), {December 1--4, 2025, Hong Kong, Hong
+    Kong}', as ACM prints it after "In". The conference's dates and place are names, braced:
+    pandoc reads a booktitle as title case and lower-cases every word that is not."""
+    return ", ".join(
+        [protected(f.proceedings), *([f"{{{latex(f.conference)}}}"] if f.conference else [])]
+    )
+
+
+def _pages(f: Facts) -> str | None:
+    # The range's '--' is BibTeX's en dash; each page label is text.
+    parts = (f.first_page, f.last_page if f.last_page != f.first_page else None)
+    return "--".join(latex(p) for p in parts if p) or None
+
+
 def _generated(f: Facts) -> dict[str, str | None]:
     return {
+        # Without authors there is no 'author' and nothing in its place: a 'key' (for sorting)
+        # is what ACM's style prints where the authors go, before the title.
         "author": " and ".join(bib_name(a) for a in f.authors) or None,
-        # Without authors, styles sort by 'key' (plain.bst warns "to sort, need author or
-        # key"; biber reads it as sortkey): the title, so such papers sort by title.
-        "key": None if f.authors else latex(f.title),
         "title": protected(f.title),
-        "booktitle": protected(f.container_title),
-        "series": protected(f.series) if f.series else None,
+        "booktitle": booktitle(f),
         "year": str(f.year),
         "month": MONTH_MACROS[f.month - 1] if f.month else None,
-        "pages": latex(f.pages) if f.pages else None,
+        "pages": _pages(f),
         "numpages": str(f.page_count) if f.page_count else None,
         "publisher": latex(f.publisher) if f.publisher else None,
         "address": latex(f.publisher_place) if f.publisher_place else None,
-        "location": latex(f.event_place) if f.event_place else None,
         "isbn": verbatim(f.isbn) if f.isbn else None,
         "doi": verbatim(f.doi) if f.doi else None,
         "url": verbatim(f.url) if f.url else None,
@@ -171,10 +204,12 @@ def entry(paper: Paper, volume: Volume) -> Entry:
     """The entry of ``paper``: our fields in FIELD_ORDER, then the publisher's others."""
     record = facts(paper, volume)
     ours = _generated(record)
-    publisher = {k.lower(): v for k, v in paper.publisher_fields if v.strip()}
+    publisher = {
+        k.lower(): v
+        for k, v in paper.publisher_fields
+        if v.strip() and k.lower() not in BOOKTITLE_PARTS
+    }
     fields: list[tuple[str, str]] = []
-    if "author" in publisher:
-        ours["key"] = None  # the publisher knows the authors: nothing to stand in for them
     for name in FIELD_ORDER:
         value = _from_publisher(name, publisher[name]) if name in publisher else ours[name]
         if value:

@@ -11,9 +11,10 @@ from pylatexenc.latex2text import LatexNodes2Text
 
 from ...model import Author, Paper, Volume
 from ...numbers import NUMPAGES, page_number, parse_whole
+from ..dates import acm_range
 
 # Publisher (papers.bib) fields that also change the plain-text record, not only the BibTeX.
-PUBLISHER_FACTS = ("doi", "isbn", "numpages", "pages", "url")
+PUBLISHER_FACTS = ("articleno", "doi", "isbn", "numpages", "pages", "url")
 # '12--18', '12–18', and ACM's article pages '2:1--2:7'; a single hyphen only in '12-18'.
 PAGE_RANGE_RE = re.compile(r"\s*(?:-{2,}|[\u2010-\u2015])\s*")
 SINGLE_HYPHEN_RE = re.compile(r"^(\w+)\s*-\s*(\w+)$")
@@ -63,10 +64,13 @@ class Facts:
     first_page: str | None
     last_page: str | None
     page_count: int | None
+    article_number: str | None  # ACM's article number (papers.bib's 'articleno')
     publisher: str
     publisher_place: str
     event_title: str
-    event_place: str  # the venue, e.g. "Hong Kong"
+    # The conference's city and country as ACM prints them, "Hong Kong, Hong Kong": one place
+    # in every format, as in the ACM reference.
+    event_place: str
     event_dates: tuple[dt.date, dt.date] | None
     isbn: str | None
     doi: str | None
@@ -78,6 +82,24 @@ class Facts:
     @property
     def doi_url(self) -> str | None:
         return f"https://doi.org/{self.doi}" if self.doi else None
+
+    @property
+    def proceedings(self) -> str:
+        """The proceedings as ACM's reference names them: 'Proceedings of ... (INET4AI '25)'."""
+        return f"{self.container_title} ({self.series})" if self.series else self.container_title
+
+    @property
+    def conference(self) -> str:
+        """The conference's dates and place as ACM's reference prints them after the proceedings:
+        'December 1–4, 2025, Hong Kong, Hong Kong'; what is not known is left out."""
+        when = acm_range(*self.event_dates) if self.event_dates else ""
+        return ", ".join(part for part in (when, self.event_place) if part)
+
+    @property
+    def published_in(self) -> str:
+        """What ACM's reference prints after 'In ': the proceedings, then the conference's
+        dates and place."""
+        return ", ".join(part for part in (self.proceedings, self.conference) if part)
 
     @property
     def month(self) -> int | None:
@@ -156,10 +178,11 @@ def facts(paper: Paper, volume: Volume) -> Facts:
         first_page=first,
         last_page=last,
         page_count=_page_count(pub, paper, first, last),
+        article_number=pub.get("articleno"),
         publisher=volume.publisher,
         publisher_place=volume.publisher_address,
         event_title=event.name if event else "",
-        event_place=unique_place(event.city, event.country) if event else "",
+        event_place=event.place if event else "",
         event_dates=dates,
         isbn=pub.get("isbn") or volume.isbn,
         doi=doi,

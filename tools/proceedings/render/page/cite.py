@@ -32,13 +32,24 @@ class Tab:
     language: str  # Pygments lexer: a highlighted block gets sphinx-copybutton's button
     download: str | None = None  # a file name beside the paper's page
     download_label: str = ""
+    note: str = ""  # said above the block, out of the text a reader copies
+
+
+# The ACM reference of a paper whose author list is not known is what ACM's style prints for
+# it, ready to paste; what it lacks is said beside it.
+NO_AUTHORS_NOTE = (
+    "The author list is not known, so this reference starts with the year, as ACM's "
+    "BibTeX style prints it."
+)
 
 
 def cite_tabs(paper: Paper, volume: Volume, files: Mapping[str, str]) -> list[Tab]:
     """The tabs of a published paper: its citation files' texts (``files``, by name, as the
     downloads hold them), and the ACM reference."""
+    acm = acm_reference(paper, volume) + "\n"
+    note = "" if paper.authors else NO_AUTHORS_NOTE
     return [
-        Tab("acm", "ACM Reference Format", acm_reference(paper, volume) + "\n", "text"),
+        Tab("acm", "ACM Reference Format", acm, "text", note=note),
         Tab(
             "bibtex", "BibTeX", files[f"{paper.id}.bib"], "bibtex",
             f"{paper.id}.bib", "Download BibTeX (.bib)",
@@ -79,7 +90,8 @@ def tab_item(tab: Tab, docname: str) -> nodes.container:
     label["sync_group"], label["sync_id"] = SYNC_GROUP, tab.sync_id
     block = nodes.literal_block(tab.text, tab.text, language=tab.language)
     block["classes"].append(f"cite-{tab.sync_id}")
-    content = component("tab-content", classes=["sd-tab-content"], children=[block])
+    note = [nodes.paragraph(tab.note, tab.note, classes=["cite-note"])] if tab.note else []
+    content = component("tab-content", classes=["sd-tab-content"], children=[*note, block])
     if tab.download:
         button = download_button(docname, download_target(docname, tab), tab.download_label)
         content += nodes.paragraph("", "", button)
