@@ -16,7 +16,7 @@ ORDER = (
     "status", "notice", "erratum", "published", "session",
 )  # fmt: skip
 HEADER = (
-    "# Accepted papers, one record each (see README.md, 'Proceedings data'). Edit freely: a\n"
+    "# Accepted papers, one record each (see tools/README.md, 'papers.yaml'). Edit freely: a\n"
     "# re-import keeps every field edited by hand (.import-state.json remembers what it wrote).\n"
 )
 _RESOLVER = yaml.resolver.Resolver()  # PyYAML's YAML 1.1 rules: what the reader will read back
@@ -115,6 +115,8 @@ def field_lines(key: str, value: Any, indent: int) -> list[str]:
 def record_lines(plain: Mapping[str, Any], dash: int) -> list[str]:
     """One record of the papers list, its '-' at column ``dash``."""
     lines = [line for key, value in plain.items() for line in field_lines(key, value, dash + 2)]
+    if not lines:  # a record with no value at all: the reader refuses it
+        return [" " * dash + "- {}"]
     lines[0] = " " * dash + "- " + lines[0][dash + 2 :]
     return lines
 

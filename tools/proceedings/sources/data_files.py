@@ -38,6 +38,8 @@ def read_author(node: Node, problems: Problems) -> Author:
 def read_paper(node: Node, problems: Problems, *, index: int) -> Paper | None:
     r = Reader(node, problems, PAPER_FIELDS, f"paper #{index + 1}")
     if not r.fields:
+        if isinstance(node.value, dict):  # '{}': a record with nothing in it
+            problems.error(node.loc, "an empty record: a paper needs at least 'id' and 'title'")
         return None
     paper_id, title = r.text("id", required=True), r.text("title", required=True)
     links = r.mapping("links")
