@@ -38,7 +38,7 @@ def edition_yaml(series: Series, known: Known) -> str:
     host = known.host or f"the host conference of {series.short_name} {known.year}"
     lines = [
         f"# {series.short_name} {known.year}, the {ordinal(number)} edition (made by",
-        "# `python -m tools.proceedings new-edition`; see README, \"Starting a new edition\").",
+        "# `make new-edition`; see README, \"An edition's year\", and tools/README.md).",
         "# A fact left out is not known: the site says so. Fill each in once it is published,",
         "# never by guessing.",
         "host:",
@@ -100,7 +100,8 @@ PAGES = {
 ```{{program-calendar}}
 ```
 
-% The program goes here once it is known: sessions of talks and papers (see the README).
+% The program goes here once it is known: sessions of talks and papers (tools/README.md,
+% "Editing the program").
 """,
     "proceedings": """# Proceedings: {label}
 
