@@ -32,22 +32,18 @@ def complete_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 def cite_tabs(page: BeautifulSoup) -> dict[str, Tag]:
-    """Tab label -> its content panel, from the tab set in the Cite section. The panel is the
-    one its radio input controls (aria-controls), never named on the label: HTML forbids
-    aria-controls on a label tied to a form control."""
+    """Label -> its part of the Cite section: the ACM reference, shown, then each file format
+    in a <details> of its own, its <summary> first (as HTML requires) and the label."""
     section = page.select_one("section#cite")
     assert section is not None
-    tab_set = section.select_one("div.sd-tab-set")
-    assert tab_set is not None
-    panels: dict[str, Tag] = {}
-    for label in tab_set.select("label.sd-tab-label"):
-        assert not label.has_attr("aria-controls"), label
-        radio = tab_set.select_one(f"input#{label['for']}")
-        assert radio is not None and radio.get("type") == "radio"
-        panel = tab_set.select_one(f"#{radio['aria-controls']}")
-        assert panel is not None and "sd-tab-content" in panel["class"]
-        assert panel.find_previous_sibling("label") is label
-        panels[label.get_text(strip=True)] = panel
+    acm = section.select_one("div.cite-acm")
+    assert acm is not None and acm.select_one("p.rubric") is not None
+    panels: dict[str, Tag] = {acm.select_one("p.rubric").get_text(strip=True): acm}
+    for part in section.select("details.cite-format"):
+        summary = part.find(True)
+        assert summary is not None and summary.name == "summary", part
+        assert not part.has_attr("open")  # closed until a reader opens it
+        panels[summary.get_text(strip=True)] = part
     return panels
 
 
@@ -96,13 +92,13 @@ def test_each_tab_shows_the_file_it_offers(site: Site, paper_id: str) -> None:
     assert panels["ACM Reference Format"].select("a") == []
 
 
-def test_the_chosen_format_is_remembered_across_pages(site: Site) -> None:
-    page = site.page(PAGE.format("scale-ccl"))
-    labels = page.select("section#cite label.sd-tab-label")
-    assert [lab["data-sync-group"] for lab in labels] == ["citation-format"] * len(TABS)
-    assert [lab["data-sync-id"] for lab in labels] == ["acm", "bibtex", "ris", "csl-json"]
-    checked = page.select("section#cite input[checked]")
-    assert len(checked) == 1 and checked[0]["id"] == labels[0]["for"]  # ACM shown first
+def test_each_part_keeps_the_fragments_its_tab_had(site: Site) -> None:
+    """The Cite block had a tab a format until December 2026: a link to a tab (#sd-tab-item-1)
+    or its panel (-content) leads to that format's part."""
+    panels = cite_tabs(site.page(PAGE.format("scale-ccl")))
+    for i, label in enumerate(TABS):
+        for fragment in (f"sd-tab-item-{i}", f"sd-tab-item-{i}-content"):
+            assert panels[label].select_one(f"#{fragment}") is not None, (label, fragment)
 
 
 def test_served_files_are_the_rendered_ones(site: Site) -> None:

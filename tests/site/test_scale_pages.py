@@ -1,7 +1,5 @@
-"""What the build does to stay fast on large volumes must not change what readers get: the
-people index by letter, lists and Cite tabs written straight to HTML (and expanded for other
-writers), shared navigation and formatters, citation files re-rendered only where they
-changed."""
+"""The long lists (the contents, the people index) and the Cite block as readers and other
+writers get them, and the citation files written only where they changed."""
 
 from __future__ import annotations
 
@@ -11,16 +9,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup, Tag
 
 from tests.conftest import ROOT, SERIES_DATA, VOLUME_2025, Site, build, copy_site
 from tests.proceedings.helpers import paper, write_data
 from tools.proceedings.load import load, load_series
 from tools.proceedings.model import Author, normalize_name
-from tools.proceedings.paths import PEOPLE_DIR, PEOPLE_INDEX, papers_dir, volume_dir
-from tools.proceedings.render.page.people import LETTERS, letter_label, letter_of
-from tools.proceedings.sphinx import speedups, tabs
+from tools.proceedings.paths import PEOPLE_INDEX, papers_dir, volume_dir
 
 from .test_site_fuzz import FABRICATED
 
@@ -76,12 +71,6 @@ def entries(page: BeautifulSoup, page_path: str) -> list[Entry]:
     return out
 
 
-def letter_of_entry(entry: Entry) -> str:
-    """The letter page an entry belongs on: its name starts with the family name (or is the
-    display name), as letter_of reads an author."""
-    return letter_of(Author(given="", family="", name=entry[1]))
-
-
 def link_targets(page: BeautifulSoup, page_path: str) -> list[str]:
     """The pages (paths from the site root) that the internal links of ``page`` point to."""
     return [
@@ -106,64 +95,17 @@ def check_authors(listed: list[Entry]) -> None:
         assert authored == [(p.title, f"{PAPERS}/{p.id}.html") for p in papers], name
 
 
-def test_small_people_index_stays_one_page(site: Site) -> None:
-    assert not (site.out / PEOPLE_DIR).exists()
-    assert not list((site.src / PEOPLE_DIR).glob("*.generated"))
+def test_the_people_index_lists_everyone_once(site: Site) -> None:
     listed = entries(site.page(PEOPLE), PEOPLE)
-    assert not site.page(PEOPLE).select("p.people-letters")
     # Everyone once: the data's authors and organizers, the programs' presenters and speakers.
     assert len(listed) == len({anchor for anchor, _, _ in listed}) == len(named())
     assert {name for _, name, _ in listed} >= ORGANIZER_NAMES
     check_authors(listed)
+    for target in link_targets(site.page(PEOPLE), PEOPLE):
+        assert (site.out / target).is_file(), target
 
 
-def test_large_people_index_gets_a_page_a_letter(build_site: Callable[..., Site]) -> None:
-    site = build_site(overrides={"proceedings_people_pages_from": 1})
-    assert site.warnings == ""
-    overview = site.page(PEOPLE)
-    assert not overview.select("ul.people-index")  # only the way to the letters
-    seen: list[Entry] = []
-    with_people = []
-    for letter in LETTERS:  # a page for every letter, one with nobody too
-        path = f"{PEOPLE_DIR}/{letter}.html"
-        page = site.page(path)
-        assert page.h1 is not None and page.h1.get_text().startswith(
-            f"People: {letter_label(letter)}"
-        )
-        listed = entries(page, path)
-        assert all(letter_of_entry(e) == letter for e in listed), (letter, listed)
-        if listed:
-            with_people.append(letter)
-        else:
-            assert "No one's family name starts with this letter." in page.get_text()
-        seen += listed
-        for target in link_targets(page, path):
-            assert (site.out / target).is_file(), (path, target)
-        # The letters again, this one marked, and the way back to the overview.
-        nav = page.select_one("article p.people-letters")
-        assert nav is not None and nav.strong is not None
-        assert nav.strong.get_text() == letter_label(letter)
-        back = page.select_one("article p.paper-nav a")
-        assert back is not None and address(path, str(back["href"])) == PEOPLE
-    assert [a.get_text() for a in overview.select("p.people-letters a")] == [
-        letter_label(k) for k in with_people
-    ]
-    assert len(seen) == len({anchor for anchor, _, _ in seen}) == len(named())
-    check_authors(seen)
-    # The letter pages are generated like the paper pages, and removed when not needed.
-    assert sorted(p.name for p in (site.src / PEOPLE_DIR).iterdir()) == sorted(
-        f"{k}.generated" for k in LETTERS
-    )
-    smaller = build_site()  # the same site with the default threshold: one page again
-    assert smaller.warnings == ""
-    assert not list((smaller.src / PEOPLE_DIR).glob("*.generated"))
-    assert not (smaller.out / PEOPLE_DIR).exists()
-    one_page = entries(smaller.page(PEOPLE), PEOPLE)
-    # Everyone once, with every role and the same links; by letter, in index order in each.
-    assert seen == sorted(one_page, key=lambda e: LETTERS.index(letter_of_entry(e)))
-
-
-def test_contents_written_straight_to_html_is_escaped(
+def test_contents_and_people_index_are_escaped(
     tmp_path: Path, build_site: Callable[..., Site]
 ) -> None:
     hostile = '<img src=x onerror=alert(1)> & "quotes" {raw}`html`'
@@ -189,7 +131,7 @@ def test_contents_written_straight_to_html_is_escaped(
     assert not people.select("ul.people-index img, ul.people-index b")
 
 
-def test_other_writers_get_the_lists_and_tabs_as_ordinary_nodes(tmp_path: Path) -> None:
+def test_other_writers_get_the_lists_and_the_cite_block(tmp_path: Path) -> None:
     src = copy_site(tmp_path / "src")
     site = build(src, tmp_path / "text", buildername="text")
     assert site.warnings == ""
@@ -207,7 +149,7 @@ def test_other_writers_get_the_lists_and_tabs_as_ordinary_nodes(tmp_path: Path) 
     for author, papers in REAL.authors():
         for p in papers:
             assert "".join(f"2025 author: {p.title}".split()) in flat_people, (author, p.id)
-    # The Cite tabs: each format's label, text and download, in the order of the tabs; this
+    # The Cite block: each format's label, text and download, in their order; this
     # paper's author list is not known, which a note says before its ACM reference.
     cited = REAL.papers[0]
     assert not cited.authors
@@ -224,29 +166,6 @@ def test_other_writers_get_the_lists_and_tabs_as_ordinary_nodes(tmp_path: Path) 
     for bit in order:  # each after the one before
         at.append(flat_page.find(bit, at[-1]))
     assert -1 not in at, dict(zip(order, at[1:], strict=True))
-
-
-def unreachable(*args: object) -> None:
-    raise AssertionError("a cite_formats node reached the HTML writer")
-
-
-def test_the_shortcuts_change_no_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The same site built with the shortcuts turned off (shared navigation, formatters and
-    # lexers; the Cite tabs written straight out instead of as sphinx-design's components
-    # through the page's transforms): every page must be byte-identical.
-    fast = build(copy_site(tmp_path / "a" / "src"), tmp_path / "a" / "html")
-    monkeypatch.setattr(speedups, "share_toctree", lambda *args: None)
-    monkeypatch.setattr(speedups, "share_formatters", lambda bridge: None)
-    monkeypatch.setattr(speedups, "share_lexers", lambda bridge: None)
-    monkeypatch.setattr(tabs.CiteTabsAsComponents, "is_supported", lambda self: True)
-    monkeypatch.setattr(tabs, "visit_cite_formats_html", unreachable)  # proof of the long way
-    plain = build(copy_site(tmp_path / "b" / "src"), tmp_path / "b" / "html")
-    pages = sorted(p.relative_to(fast.out) for p in fast.out.rglob("*.html"))
-    assert pages == sorted(p.relative_to(plain.out) for p in plain.out.rglob("*.html"))
-    assert any(p.as_posix().startswith(f"{PAPERS}/") for p in pages)
-    assert any(p.as_posix() == "proceedings/authors.html" for p in pages)  # a redirect page
-    for page in pages:
-        assert (fast.out / page).read_bytes() == (plain.out / page).read_bytes(), page
 
 
 def test_citation_files_of_unchanged_papers_are_not_rewritten(

@@ -14,7 +14,6 @@ from .errors import Location, Problem, Problems, Severity
 from .model import Proceedings, Volume
 from .series import Edition, Series
 from .sources.bibtex import attach_publisher_fields, read_publisher_bib
-from .sources.common import gc_paused
 from .sources.data_files import read_papers, read_volume
 from .sources.series_files import read_edition, read_series
 
@@ -54,11 +53,6 @@ def fingerprint(files: tuple[Path, ...]) -> str:
 
 
 def load(data_dir: Path) -> Loaded:
-    with gc_paused():  # 10^5 objects and no cycle among them: the collector only slows this
-        return _load(data_dir)
-
-
-def _load(data_dir: Path) -> Loaded:
     problems = Problems()
     loaded = _load_into(data_dir, problems)
     problems.raise_if_errors()
@@ -129,22 +123,21 @@ def series_files(root: Path, *, override: tuple[int, Path] | None = None) -> tup
 def load_series(root: Path, *, override: tuple[int, Path] | None = None) -> LoadedSeries:
     """The series in ``root``; ``override``: (year, folder), a volume folder read in place of
     that edition's (``-D proceedings_data=DIR``)."""
-    with gc_paused():
-        problems = Problems()
-        series = read_series(root / SERIES_FILE, problems)
-        editions: list[Edition] = []
-        files: dict[int, tuple[Path, ...]] = {0: (root / SERIES_FILE,)}
-        for year, folder in edition_folders(root):
-            volume_dir = override[1] if override and override[0] == year else folder
-            files[year] = (folder / EDITION_FILE, *input_files(volume_dir))
-            edition = _edition(year, folder, volume_dir, series, len(editions) + 1, problems)
-            if edition is not None:
-                editions.append(edition)
-        if series is not None and not editions:
-            problems.error(Location(str(root)), "no edition: a folder named by its year is needed")
-        if series is not None:
-            check_series(series, editions, problems)
-        problems.raise_if_errors()
+    problems = Problems()
+    series = read_series(root / SERIES_FILE, problems)
+    editions: list[Edition] = []
+    files: dict[int, tuple[Path, ...]] = {0: (root / SERIES_FILE,)}
+    for year, folder in edition_folders(root):
+        volume_dir = override[1] if override and override[0] == year else folder
+        files[year] = (folder / EDITION_FILE, *input_files(volume_dir))
+        edition = _edition(year, folder, volume_dir, series, len(editions) + 1, problems)
+        if edition is not None:
+            editions.append(edition)
+    if series is not None and not editions:
+        problems.error(Location(str(root)), "no edition: a folder named by its year is needed")
+    if series is not None:
+        check_series(series, editions, problems)
+    problems.raise_if_errors()
     assert series is not None  # read_series returns None only with an error recorded
     every = tuple(path for year in sorted(files) for path in files[year])
     full = replace(series, editions=tuple(editions))

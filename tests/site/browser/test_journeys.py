@@ -119,10 +119,11 @@ def bib_entries(text: str) -> dict[str, dict[str, str]]:
 
 
 def show_bibtex(page: Page) -> Locator:
-    """The paper page's BibTeX block, brought into view (the Cite section may use tabs)."""
+    """The paper page's BibTeX block, brought into view (its part of the Cite section opens
+    on demand)."""
     block = page.locator("div.highlight-bibtex").first
     if not block.is_visible():
-        page.locator("label", has_text=re.compile(r"^\s*BibTeX\s*$")).first.click()
+        page.locator("summary", has_text=re.compile(r"^\s*BibTeX\s*$")).first.click()
     expect(block).to_be_visible()
     return block
 
@@ -229,39 +230,29 @@ def test_copy_button_puts_the_bibtex_on_the_clipboard(
     assert bib_entries(copied) == bib_entries(served_file)
 
 
-def test_cite_tabs_work_by_mouse_and_keyboard(open_tab: OpenTab, sample_paper: Paper) -> None:
-    """Each format is a radio named by its label, controlling its panel (aria-controls)."""
+def test_cite_formats_open_by_mouse_keyboard_and_old_links(
+    open_tab: OpenTab, sample_paper: Paper
+) -> None:
+    """The ACM reference is shown; each file format opens on demand, by a click on its name or
+    by the keyboard (a <summary> takes the focus and Enter); a link to a format's old tab (#sd-tab-item-2,
+    published when the block had tabs) opens that format."""
     tab = open_tab()
     tab.visit(PAPER.format(sample_paper.id))
     cite = tab.page.locator("section#cite")
-    radios = {name: cite.get_by_role("radio", name=name, exact=True) for name in TABS}
-    panels = {}
-    for name, radio in radios.items():
-        expect(radio, f"no radio named {name!r} in the Cite tabs").to_have_count(1)
-        controls = radio.get_attribute("aria-controls")
-        assert controls, f"the {name!r} radio names no panel in aria-controls"
-        panels[name] = tab.page.locator(f"[id='{controls}']")
-        expect(panels[name]).to_have_count(1)
-
-    def shown(name: str) -> None:
-        expect(radios[name]).to_be_checked()
-        for other, panel in panels.items():
-            if other == name:
-                expect(panel).to_be_visible()
-            else:
-                expect(panel).to_be_hidden()
-
-    shown(TABS[0])
-    cite.locator(
-        "label.sd-tab-label", has_text=re.compile(rf"^\s*{re.escape(TABS[2])}\s*$")
-    ).click()
-    shown(TABS[2])
-    radios[TABS[2]].focus()
-    tab.page.keyboard.press("ArrowRight")
-    shown(TABS[3])
-    expect(radios[TABS[3]]).to_be_focused()
-    tab.page.keyboard.press("ArrowLeft")
-    shown(TABS[2])
+    expect(cite.locator("div.cite-acm div.highlight pre")).to_be_visible()
+    parts = {name: cite.locator("details", has=tab.page.locator("summary", has_text=name))
+             for name in TABS[1:]}  # fmt: skip
+    for name, part in parts.items():
+        expect(part, f"no part for {name!r}").to_have_count(1)
+        expect(part.locator("div.highlight pre")).to_be_hidden()
+    parts[TABS[2]].locator("summary").click()
+    expect(parts[TABS[2]].locator("div.highlight pre")).to_be_visible()
+    parts[TABS[3]].locator("summary").focus()
+    tab.page.keyboard.press("Enter")
+    expect(parts[TABS[3]].locator("div.highlight pre")).to_be_visible()
+    tab.visit("index.html")  # then the old link, as a reader follows it from elsewhere
+    tab.visit(PAPER.format(sample_paper.id) + "#sd-tab-item-1")
+    expect(parts[TABS[1]].locator("div.highlight pre")).to_be_visible()
 
 
 # 3. Search ---------------------------------------------------------------------------------------

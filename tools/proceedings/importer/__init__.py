@@ -19,7 +19,7 @@ from ..load import BIB_FILE, PAPERS_FILE, VOLUME_FILE
 from ..model import Paper
 from ..report import report_failure
 from ..sources.bibtex import attach_publisher_fields, read_publisher_bib
-from ..sources.common import gc_paused, read_text, untracked
+from ..sources.common import read_text, untracked
 from ..sources.data_files import read_paper, read_papers_text, read_volume, read_volume_text
 from ..sources.located_yaml import Node, load_yaml
 from ..write import write_atomic
@@ -56,11 +56,6 @@ def plan_import(
     source: Path, data_dir: Path, *, authors: Path | None = None, track: Track = untracked
 ) -> Plan:
     """Read, merge and check an import; raise DataError with every problem found."""
-    with gc_paused():  # ~10^5 objects and no cycle among them: the collector only slows this
-        return _plan(source, data_dir, authors=authors, track=track)
-
-
-def _plan(source: Path, data_dir: Path, *, authors: Path | None, track: Track) -> Plan:
     problems = Problems()
     imported = read_source(source, problems=problems, track=track, authors=authors)
     problems.raise_if_errors()

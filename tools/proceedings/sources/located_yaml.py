@@ -16,7 +16,7 @@ import yaml
 from ..errors import Location, Problems
 from ..numbers import Whole
 from . import common
-from .common import MAX_DEPTH, MAX_VALUES, TOO_DEEP, TOO_MANY_VALUES, gc_paused, read_text
+from .common import MAX_DEPTH, MAX_VALUES, TOO_DEEP, TOO_MANY_VALUES, read_text
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.StrEnum)
@@ -52,8 +52,7 @@ def load_yaml(path: Path, problems: Problems, *, label: str | None = None) -> No
 def load_yaml_text(text: str, problems: Problems, *, label: str) -> Node | None:
     """Parse YAML text (already decoded) into located nodes, reported under ``label``."""
     try:
-        with gc_paused():
-            root = yaml.compose(text, Loader=Loader)
+        root = yaml.compose(text, Loader=Loader)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
         at = text.count("\n", 0, exc.position or 0) + 1
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -70,9 +69,8 @@ def load_yaml_text(text: str, problems: Problems, *, label: str) -> Node | None:
     if root is None:
         problems.error(Location(label), "the file is empty")
         return None
-    with gc_paused():
-        budget = _Budget(MAX_VALUES)
-        return _convert(root, Location(label, root.start_mark.line + 1, ""), problems, budget)
+    budget = _Budget(MAX_VALUES)
+    return _convert(root, Location(label, root.start_mark.line + 1, ""), problems, budget)
 
 
 @dataclass

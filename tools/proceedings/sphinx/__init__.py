@@ -11,7 +11,14 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..render.page.lists import link_line, paper_list, visit_link_line_html, visit_paper_list_html
+from ..render.page.cite import (
+    depart_disclosure,
+    depart_summary,
+    disclosure,
+    summary,
+    visit_disclosure,
+    visit_summary,
+)
 from ..render.page.nodes import (
     call_notice_pending,
     depart_download_link,
@@ -26,7 +33,7 @@ from ..render.page.nodes import (
 from ..render.page.stubs import STUB_FILETYPE, STUB_SUFFIX
 from ..series import Series
 from ..stamp import env_version
-from . import clock, head, mathml, moved, safety, series, sitemap, speedups, tabs
+from . import clock, head, mathml, moved, safety, series, sitemap
 from .directives import (
     CallNotices,
     CallStatus,
@@ -43,14 +50,13 @@ from .directives import (
 )
 from .domain import DataBuildError, Doctree, ProceedingsDomain, StateDomain, domain
 from .downloads import write_downloads
-from .generate import editions_changed, generate, remove_stale_pages
-from .links import PageRefs, resolve_late, resolve_lists
+from .generate import generate, remove_stale_pages
+from .links import PageRefs, resolve_late
 from .parser import GeneratedPageParser
 from .people import EVENT, PeopleIndex, add_edition_nav, fill_people
 
 __all__ = [
-    "DataBuildError", "Doctree", "StateDomain", "data_files", "data_fingerprint", "series_of",
-    "setup",
+    "DataBuildError", "Doctree", "StateDomain", "data_files", "series_of", "setup",
 ]  # fmt: skip
 
 
@@ -68,11 +74,6 @@ def data_files(
     if year is None:
         return ref.all_files
     return ref.shown_by([year], volume=volume)
-
-
-def data_fingerprint(env: BuildEnvironment) -> str:
-    """A hash of the data files' bytes: equal fingerprints, equal data."""
-    return domain(env).ref.fingerprint
 
 
 DIRECTIVES = {
@@ -97,9 +98,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # edition that has one): `-D proceedings_data=DIR`.
     app.add_config_value("proceedings_data", "", "env", types=[str])
     app.add_config_value("proceedings_edition", 0, "env", types=[int])
-    # From this many entries (a person counted once for each role), the people index gets a
-    # page a letter (see render/page/people.is_split).
-    app.add_config_value("proceedings_people_pages_from", 1000, "env", types=[int])
     app.add_domain(ProceedingsDomain)
     app.add_event(EVENT)
     app.add_source_suffix(STUB_SUFFIX, STUB_FILETYPE)
@@ -110,20 +108,18 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(CallNotices)
     app.add_node(call_notice_pending)
     app.add_node(program_part, html=(visit_skip, None))
-    app.add_node(paper_list, html=(visit_paper_list_html, None))
-    app.add_node(link_line, html=(visit_link_line_html, None))
+    app.add_node(disclosure, html=(visit_disclosure, depart_disclosure))
+    app.add_node(summary, html=(visit_summary, depart_summary))
     app.add_node(download_link, html=(visit_download_link, depart_download_link))
     app.add_node(struck, html=(visit_struck, depart_struck))
     app.connect("builder-inited", generate)
-    app.connect("env-get-outdated", editions_changed)
     app.connect("doctree-read", add_edition_nav)
     app.connect("env-updated", write_downloads)
     # The fillers first (people here, the program's talks), then the links they make.
     app.connect("doctree-resolved", fill_people, priority=400)
-    app.connect("doctree-resolved", resolve_lists, priority=600)
     app.connect("doctree-resolved", resolve_late, priority=600)
     app.connect("build-finished", remove_stale_pages)
-    for part in (clock, mathml, safety, speedups, tabs, sitemap, head, moved, series):
+    for part in (clock, mathml, safety, sitemap, head, moved, series):
         part.setup(app)
     return {
         "version": "4.0",

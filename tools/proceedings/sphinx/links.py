@@ -1,6 +1,6 @@
 """Links between pages: our page_ref nodes become Sphinx cross-references (so a missing page
-warns, and fails a -n build, as Sphinx's own do), and each long paper_list learns the URI of
-every page it links to before the HTML writer writes it straight out."""
+warns, and fails a -n build, as Sphinx's own do); those made once every page is read (the
+people index, the way between editions) or to an anchor are resolved when the page is."""
 
 from __future__ import annotations
 
@@ -12,11 +12,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from ..errors import Warn
-from ..render.page.lists import expand, expand_line, link_line, paper_list, targets
 from ..render.page.nodes import page_ref
 from .logs import warn
-
-HTML_FORMATS = ("html",)  # every HTML-family builder (html, dirhtml, singlehtml, epub)
 
 
 def cross_reference(node: page_ref) -> pending_xref:
@@ -65,21 +62,3 @@ def resolve_late(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(nodes.inline("", "", *node.children))
         else:
             node.replace_self(nodes.reference("", "", *node.children, refuri=uri, internal=True))
-
-
-def resolve_lists(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """doctree-resolved: the URI of every page each paper_list and link_line links to (a
-    missing page warns, as Sphinx's own cross-references do); for writers other than HTML,
-    they become ordinary nodes."""
-    builder = app.builder
-    for node in list(doctree.findall(lambda n: isinstance(n, (paper_list, link_line)))):
-        uris: dict[str, str | None] = {}
-        for target in targets(node):
-            if target not in uris:
-                uris[target] = uri_of(app, docname, target)
-        if builder.format in HTML_FORMATS:
-            node["uris"] = uris
-        elif isinstance(node, link_line):
-            node.replace_self(expand_line(node, uris))
-        else:
-            node.replace_self(expand(node, uris))

@@ -1,7 +1,7 @@
-"""The parser of the generated pages: it reads a stub (a paper id or a people-index letter, and
-a digest) and builds the page from the data. These pages are orphans, linked from the contents
-and the people index and not listed in the site's navigation tree, which keeps a build's cost
-linear in the number of papers."""
+"""The parser of the generated pages: it reads a stub (a paper id and a digest) and builds the
+page from the data. These pages are orphans, linked from the contents and the people index and
+not listed in the site's navigation tree, which keeps a build's cost linear in the number of
+papers."""
 
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ from docutils import nodes
 from sphinx.parsers import Parser
 
 from ..errors import Warn
-from ..paths import PEOPLE_DIR, edition_of, papers_dir
+from ..paths import edition_of, papers_dir
 from ..render.page.editions import edition_nav
 from ..render.page.paper import paper_body
-from ..render.page.people import letter_label, people_placeholder
 from ..render.page.stubs import STUB_FILETYPE, read_stub
 from .domain import domain
 from .logs import warn
@@ -34,15 +33,13 @@ class GeneratedPageParser(Parser):
                 paper = proceedings.paper(key)
                 files = state.citation_files(year, paper)
                 body = paper_body(proceedings, year, paper, docname, files)
-        elif kind == "people" and docname == f"{PEOPLE_DIR}/{key}":
-            body = [people_letter_page(key)]
         if body is None:
             what = f"unknown {kind} {key!r}" if kind else "not a generated page"
             warn(
                 Warn.STUB,
                 f"[proceedings] {env.doc2path(docname)} is not a page of the data ({what}): "
-                "pages in proceedings/<year>/papers and proceedings/people are generated from "
-                "proceedings/data at each build, do not edit them",
+                "pages in proceedings/<year>/papers are generated from proceedings/data at each "
+                "build, do not edit them",
                 docname,
             )
             return
@@ -51,13 +48,3 @@ class GeneratedPageParser(Parser):
         document += nodes.docinfo("", orphan)
         document += edition_nav(state.series, docname)
         document.extend(body)
-
-
-def people_letter_page(letter: str) -> nodes.section:
-    """The page's title now (Sphinx reads titles while reading); its people once the programs
-    are read too (sphinx/people.py)."""
-    page = nodes.section(ids=["people"], names=["people"])
-    title = f"People: {letter_label(letter)}"
-    page += nodes.title(title, title)
-    page += people_placeholder(letter=letter)
-    return page

@@ -17,7 +17,6 @@ from ..load import edition_folders
 from ..paths import FEED
 from ..render.feed import feed
 from ..sources.series_files import read_series
-from ..stamp import code_stamp, digest
 from ..write import write_if_changed
 from .domain import domain
 
@@ -53,18 +52,12 @@ def site_settings(app: Sphinx, config: Config) -> None:
 
 
 def write_feed(app: Sphinx, env: BuildEnvironment) -> None:
-    """env-updated: the news of every edition, at atom.xml; made again only when the data or
-    the addresses changed (a build whose data did not change does not load it for this)."""
+    """env-updated: the news of every edition, at atom.xml (written when its bytes changed)."""
     if app.builder.format != "html":
         return
     base: str = app.config.html_baseurl or "http://localhost/"
     home = app.builder.get_target_uri(app.config.root_doc)
-    state, path = domain(env), Path(app.outdir) / FEED
-    stamp = digest((state.ref.fingerprint, base, home, code_stamp()))
-    if state.data["feed"] == stamp and path.is_file():
-        return
-    write_if_changed(path, feed(state.series, base, home))
-    state.data["feed"] = stamp
+    write_if_changed(Path(app.outdir) / FEED, feed(domain(env).series, base, home))
 
 
 def setup(app: Sphinx) -> None:

@@ -15,18 +15,16 @@ from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
 from ...proceedings import (
-    code_stamp,
-    digest,
     edition_of,
     env_version,
     paper_docname,
     program_part,
     split_plain_name,
-    sync_folder,
+    write_if_changed,
 )
-from ...proceedings.paths import PEOPLE_DIR, PEOPLE_INDEX, papers_dir
+from ...proceedings.paths import papers_dir
 from ...proceedings.people import Credit, Mention, Role
-from ...proceedings.sphinx import Doctree, data_fingerprint, series_of
+from ...proceedings.sphinx import Doctree, series_of
 from ...proceedings.sphinx.logs import log
 from ..check import check_program
 from ..model import ItemKind, Slot, dates_of
@@ -103,26 +101,26 @@ def _paper_title(env: BuildEnvironment, year: int, paper_id: str | None) -> str:
     return proceedings.paper(paper_id).title
 
 
-def outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """env-get-updated: pages that show the programs although their own source did not change:
-    the paper pages whose slot changed, the people index when a presenter or speaker did, the
-    pages that list invited talks. No page when neither the programs nor the data changed
-    (then the data is not even loaded)."""
-    state = domain(env)
-    inputs = digest((state.programs, data_fingerprint(env)))
-    if inputs == state.data["shown_from"]:
-        return []
-    state.data["shown_from"] = inputs
-    now, before = all_slots(env), state.shown_slots
-    state.store_shown_slots(now)
-    changed = {key for key in now.keys() | before.keys() if now.get(key) != before.get(key)}
-    pages = {paper_docname(year, paper) for year, paper in changed}
-    people = digest(program_mentions(app, env))
-    if people != state.data["people"]:
-        state.data["people"] = people
-        pages |= {PEOPLE_INDEX} | {d for d in env.found_docs if d.startswith(PEOPLE_DIR + "/")}
-    pages |= state.parts_shown
-    return sorted(d for d in pages if d in env.found_docs)
+def program_pages(env: BuildEnvironment, year: int) -> list[str]:
+    """The source files of the edition's program pages (program/<year>/...)."""
+    return [
+        str(env.doc2path(doc)) for doc in sorted(env.found_docs)
+        if doc.startswith("program/") and edition_of(doc) == year
+    ]  # fmt: skip
+
+
+def note_program_pages(app: Sphinx, doctree: nodes.document) -> None:
+    """doctree-read: a page that shows what a program says (a paper's slot, an edition's
+    talks, a line on its program) depends on the program's pages: Sphinx reads it again when
+    one of them changes."""
+    env, docname = app.env, app.env.docname
+    years = {node["year"] for node in doctree.findall(program_part)}
+    year = edition_of(docname)
+    if year is not None and docname.startswith(papers_dir(year) + "/"):
+        years.add(year)
+    for shown in sorted(years):
+        for path in program_pages(env, shown):
+            env.note_dependency(path)
 
 
 def add_slots(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -139,13 +137,6 @@ def add_slots(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         # Before the first subsection (the abstract): body text must precede subsections.
         first = next((i for i, n in enumerate(page.children) if isinstance(n, nodes.section)), None)
         page.insert(len(page.children) if first is None else first, para)
-
-
-def note_parts(app: Sphinx, doctree: nodes.document) -> None:
-    """doctree-read: a page that shows what a program says (its talks, a line on it) is
-    written again whenever the programs change (outdated_pages)."""
-    if any(doctree.findall(program_part)):
-        domain(app.env).note_parts_shown(app.env.docname)
 
 
 def fill_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -198,28 +189,16 @@ def site_for(app: Sphinx) -> Site:
 
 
 def write_calendars(app: Sphinx, env: BuildEnvironment) -> None:
-    """env-updated: each edition's calendars and the series', written only when they changed.
-    What they are made of (the data, by its fingerprint, and the programs) is compared first,
-    so a build whose data did not change does not load it for them."""
+    """env-updated: each edition's calendars and the series', made at every build from the
+    data and the programs, each file written when its bytes changed."""
     if app.builder.format != "html":
         return
-    out, state = Path(app.outdir), domain(env)
-    stamp = digest(
-        (state.programs, data_fingerprint(env), app.config.html_baseurl, sorted(env.found_docs),
-         code_stamp())
-    )  # fmt: skip
-    if state.calendars == stamp and all((out / name).is_file() for name in state.calendar_files):
-        return
-    series = series_of(env)
+    out, state, series = Path(app.outdir), domain(env), series_of(env)
     editions = [
         (dates_of(series, e), state.program(e.year), e.proceedings) for e in series.editions
     ]
-    files = calendar_files(series.short_name, editions, site_for(app))
-    for name, data in files.items():
-        folder, _, filename = name.rpartition("/")
-        # swap=False: the folder is Sphinx's output, shared with the pages; one file replaced.
-        sync_folder(out / folder, {filename: data}, owned_suffixes=[filename], swap=False)
-    state.store_calendars(stamp, tuple(files))
+    for name, data in calendar_files(series.short_name, editions, site_for(app)).items():
+        write_if_changed(out / name, data)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -235,12 +214,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("invited-talks", directives.InvitedTalks)
     app.add_role("paper", directives.PaperRole())
     app.connect("config-inited", add_static_path)
-    app.connect("env-get-updated", outdated_pages)
     app.connect("env-updated", write_calendars)
     app.connect("env-check-consistency", report_problems)
     app.connect("people-mentions", program_mentions)
     app.connect("doctree-resolved", add_slots)
-    app.connect("doctree-read", note_parts)
+    app.connect("doctree-read", note_program_pages)
     app.connect("doctree-resolved", fill_parts, priority=400)  # before links are made
     app.connect("html-page-context", add_assets)
     return {

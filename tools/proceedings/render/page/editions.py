@@ -12,8 +12,7 @@ from docutils import nodes
 from ...paths import SECTIONS, edition_doc, edition_of
 from ...series import CallStatus, Deadline, Edition, Member, Phase, Series
 from .. import dates
-from .lists import link_line, make_line
-from .nodes import external, page_link, program_part, section, struck
+from .nodes import external, link_line, page_link, program_part, section, struck
 
 SECTION_NAMES = {"cfp": "Call for papers", "program": "Program", "proceedings": "Proceedings"}
 NOT_KNOWN = "not known"
@@ -26,7 +25,7 @@ def section_of(docname: str) -> str | None:
     return first if first in SECTIONS else None
 
 
-def edition_nav(series: Series, docname: str) -> link_line:
+def edition_nav(series: Series, docname: str) -> nodes.paragraph:
     """'INET4AI 2025 · 1st edition · Other editions: 2026 (current)' on an edition's page;
     'INET4AI, every edition: 2026 (current) · 2025' on a page of the series. Each edition links
     to its page of the same section; from the home page and the organizers, to its part of the
@@ -51,7 +50,7 @@ def edition_nav(series: Series, docname: str) -> link_line:
             parts.append((f"#{edition_anchor(other.year)}", label))
         else:
             parts.append((edition_doc(section, other.year), label))
-    return make_line(strong, parts, classes=["edition-nav"])
+    return link_line(strong, parts, classes=["edition-nav", "no-search"])  # on every page
 
 
 def edition_anchor(year: int) -> str:

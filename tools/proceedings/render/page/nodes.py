@@ -12,6 +12,7 @@ from docutils import nodes
 
 MATH_RE = re.compile(r"(?<!\\)\$(.+?)(?<!\\)\$")
 BUTTON_CLASSES = ("sd-sphinx-override", "sd-btn", "sd-text-wrap")  # sphinx-design's button
+BADGE_CLASSES = ("sd-badge", "sd-bg-warning", "sd-bg-text-warning")  # sphinx-design's badge
 
 
 class Translator(Protocol):
@@ -110,6 +111,24 @@ def component(
     node = nodes.container("", is_div=True, design_component=name, classes=list(classes))
     node.extend(children)
     return node
+
+
+def link_line(
+    strong: str | None, parts: Sequence[str | tuple[str, str]], *, classes: list[str]
+) -> nodes.paragraph:
+    """A paragraph of an optional bold lead, text and links: each link a (target, text) pair,
+    the target a docname ('docname#anchor' too) or '#id' on the same page."""
+    para = nodes.paragraph(classes=classes)
+    if strong is not None:
+        para += nodes.strong(strong, strong)
+    for part in parts:
+        if isinstance(part, str):
+            para += nodes.Text(part)
+        elif part[0].startswith("#"):
+            para += nodes.reference(part[1], part[1], refuri=part[0], internal=True)
+        else:
+            para += page_link(*part)
+    return para
 
 
 def section(title: str, ids: str, *children: nodes.Node) -> nodes.section:

@@ -12,8 +12,7 @@ from ...model import Author, Paper, PaperType, Proceedings, Status
 from ...paths import edition_doc, paper_docname
 from .. import dates
 from .cite import cite_section
-from .lists import link_line, make_line
-from .nodes import button, external, missing, section, text_with_math
+from .nodes import button, external, link_line, missing, section, text_with_math
 
 LINK_LABELS = {"pdf": "PDF", "slides": "Slides", "video": "Video", "code": "Code"}
 
@@ -100,7 +99,7 @@ def paper_body(
     return [page]
 
 
-def neighbours_nav(proceedings: Proceedings, year: int, paper: Paper) -> link_line:
+def neighbours_nav(proceedings: Proceedings, year: int, paper: Paper) -> nodes.paragraph:
     prev, nxt = proceedings.neighbours(paper.id)
     parts: list[str | tuple[str, str]] = []
     if prev:
@@ -108,4 +107,5 @@ def neighbours_nav(proceedings: Proceedings, year: int, paper: Paper) -> link_li
     parts.append((edition_doc("proceedings", year), "All papers"))
     if nxt:
         parts += [" · Next: ", (paper_docname(year, nxt.id), nxt.title), " →"]
-    return make_line(None, parts, classes=["paper-nav"])
+    # no-search: the neighbours' titles are theirs, not this page's.
+    return link_line(None, parts, classes=["paper-nav", "no-search"])

@@ -12,7 +12,7 @@ from ...paths import SERIES_STEM, VOLUME_STEM, paper_docname, volume_dir
 from .. import dates
 from ..citation.record import unique_place
 from .cite import download_button
-from .lists import Entry, make_list
+from .nodes import BADGE_CLASSES, page_link
 
 
 def authors_inline(paper: Paper) -> str:
@@ -31,25 +31,27 @@ def contents(proceedings: Proceedings, year: int) -> list[nodes.Node]:
             groups[paper.type.label + "s" if use_types else "Papers"].append(paper)
     out: list[nodes.Node] = []
     for name, papers in groups.items():
-        entries = [
-            Entry(
-                links=((paper_docname(year, paper.id), paper.title),),
-                badge=None if paper.is_published else paper.status.value.capitalize(),
-                line=authors_inline(paper),
-            )
-            for paper in papers
-        ]
         if len(groups) > 1:
             out.append(nodes.rubric(name, name))
-        out.append(
-            make_list(
-                entries,
-                ordered=len(groups) == 1,
-                classes=["proceedings-toc"],
-                line_class="proceedings-toc-authors",
-            )
-        )
+        toc = nodes.enumerated_list() if len(groups) == 1 else nodes.bullet_list()
+        toc["classes"] = ["proceedings-toc"]
+        toc.extend(contents_item(paper, year) for paper in papers)
+        out.append(toc)
     return out
+
+
+def contents_item(paper: Paper, year: int) -> nodes.list_item:
+    """The title linked to its page (a badge for a withdrawn or retracted paper), the authors
+    below."""
+    title = nodes.paragraph("", "", page_link(paper_docname(year, paper.id), paper.title))
+    if not paper.is_published:
+        badge = paper.status.value.capitalize()
+        title += nodes.Text(" ")
+        title += nodes.inline(badge, badge, classes=list(BADGE_CLASSES))
+    authors = authors_inline(paper)
+    return nodes.list_item(
+        "", title, nodes.paragraph(authors, authors, classes=["proceedings-toc-authors"])
+    )
 
 
 def front_matter(proceedings: Proceedings, year: int, docname: str) -> list[nodes.Node]:

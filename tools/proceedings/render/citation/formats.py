@@ -1,0 +1,54 @@
+"""The citation formats the site offers, declared once: the paper files, the volume and series
+files, the Cite block of a paper page and the download buttons all iterate FORMATS. A new format
+is one module (its renderer) and one entry here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ...model import Paper, Volume
+from .bibtex import bibtex_entry
+from .csl import csl_json, paper_csl
+from .ris import paper_ris
+
+CSL_OPEN, CSL_CLOSE = "[\n", "\n]\n"  # around the items of csl_json's arrays
+
+
+def join_csl(texts: Sequence[str]) -> str:
+    """Each paper's file is an array of one item: the volume's is one array of them all, as
+    csl_json writes it. Its items sit at the same depth as in a paper's file, so their text is
+    the same: joined as text (json's indenting encoder is pure Python, and slow)."""
+    if not texts:
+        return csl_json([])
+    items = []
+    for text in texts:
+        if not (text.startswith(CSL_OPEN) and text.endswith(CSL_CLOSE)):
+            raise ValueError(f"not a CSL-JSON array of csl_json: {text[:40]!r}")
+        items.append(text[len(CSL_OPEN) : -len(CSL_CLOSE)])
+    return CSL_OPEN + ",\n".join(items) + CSL_CLOSE
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    key: str  # 'bibtex': its part of the Cite block (#cite-bibtex), its CSS class
+    label: str  # 'BibTeX'
+    suffix: str  # '.bib': paper and volume files are named <id><suffix>, volume<suffix>
+    lexer: str  # Pygments' name, for its block on the page
+    render: Callable[[Paper, Volume], str]  # one paper's file
+    join: Callable[[Sequence[str]], str]  # a volume's file from its papers', in order
+    # Its part of a paper page was the tab '#sd-tab-item-N' when the Cite block had tabs
+    # (published in 2025): the part keeps that id. None for a format added since.
+    tab: int | None = None
+
+    @property
+    def download_label(self) -> str:
+        return f"Download {self.label} ({self.suffix})"
+
+
+FORMATS = (
+    Format("bibtex", "BibTeX", ".bib", "bibtex", bibtex_entry, "\n".join, tab=1),
+    Format("ris", "RIS", ".ris", "text", paper_ris, "\n".join, tab=2),
+    Format("csl-json", "CSL-JSON", ".json", "json", paper_csl, join_csl, tab=3),
+)
+SUFFIXES = tuple(f.suffix for f in FORMATS)
