@@ -115,7 +115,7 @@ def test_bad_input_reports_every_error_and_writes_nothing(
     out.mkdir()
     (out / "a.md").write_text(OLD_PAGE, encoding="utf-8")
     if source is None:
-        assert cli.main(["generate", "--data", str(data), "--out", str(out)]) == 1
+        assert cli.main(["check", "--data", str(data)]) == 1
     else:
         assert cli.main(["import", str(source), "--data", str(data)]) == 1
     assert snapshot(data) == before
@@ -136,7 +136,7 @@ def test_contained_cases_end_quickly(case: str, tmp_path: Path) -> None:
     expected, _ = expected_lines(dict(CASES)[case], data, case)
     limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30)); "
     run = f"{limit}from tools.proceedings.cli import main; raise SystemExit(main())"
-    argv = [sys.executable, "-c", run, "generate", "--data", str(data), "--out", str(out)]
+    argv = [sys.executable, "-c", run, "check", "--data", str(data)]
     try:
         done = subprocess.run(argv, cwd=ROOT, capture_output=True, text=True, timeout=20)
     except subprocess.TimeoutExpired:

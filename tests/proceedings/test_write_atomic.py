@@ -1,5 +1,6 @@
-"""Runs killed with SIGKILL at several points: `generate` leaves the previous pages or the new
-ones, never a mix or a partial folder; `import` leaves papers.yaml old or new, never cut."""
+"""Runs killed with SIGKILL at several points: writing the generated pages (as a build does when
+it starts) leaves the previous pages or the new ones, never a mix or a partial folder;
+`import` leaves papers.yaml old or new, never cut."""
 
 from __future__ import annotations
 
@@ -26,6 +27,21 @@ def command(*args: str) -> list[str]:
     return [sys.executable, "-m", "tools.proceedings", *args]
 
 
+# What a build does first (sphinx/generate.py write_stubs): a volume's page sources, written.
+WRITE_PAGES = """import sys
+from pathlib import Path
+from tools.proceedings.load import load
+from tools.proceedings.render.page.stubs import OWNED_SUFFIXES, paper_stubs
+from tools.proceedings.write import sync_folder
+stubs = paper_stubs(load(Path(sys.argv[1])).proceedings, "")
+sync_folder(Path(sys.argv[2]), stubs, owned_suffixes=OWNED_SUFFIXES)
+"""
+
+
+def write_pages(data: Path, out: Path) -> list[str]:
+    return [sys.executable, "-c", WRITE_PAGES, str(data), str(out)]
+
+
 def run(args: list[str]) -> float:
     started = time.perf_counter()
     subprocess.run(args, cwd=ROOT, check=True, capture_output=True, timeout=300)
@@ -50,18 +66,18 @@ def volume(folder: Path, version: str) -> Path:
     return write_data(folder, [paper(f"p{i}", f"Paper {i} ({version})") for i in ids])
 
 
-def test_a_killed_generate_leaves_the_old_pages_or_the_new(tmp_path: Path) -> None:
+def test_killed_page_writing_leaves_the_old_pages_or_the_new(tmp_path: Path) -> None:
     out = tmp_path / "pages"
     data = {v: volume(tmp_path / v, v) for v in ("old", "new")}
     pages = {}
     for version in ("new", "old"):  # "old" last: the pages folder starts with the old set
-        seconds = run(command("generate", "--data", str(data[version]), "--out", str(out)))
+        seconds = run(write_pages(data[version], out))
         pages[version] = contents(out)
     assert pages["old"] != pages["new"] and len(pages["old"]) == len(pages["new"]) == PAPERS
     current, statuses = "old", []
     for fraction in KILL_AT:  # each round swaps the folder to the other version
         target = "new" if current == "old" else "old"
-        args = command("generate", "--data", str(data[target]), "--out", str(out))
+        args = write_pages(data[target], out)
         statuses.append(killed(args, seconds * fraction))
         # Killed between the two renames, the old folder waits beside as pages.old (the next
         # run puts it back): the pages are then there, whole, under that name.

@@ -259,7 +259,7 @@ def test_the_cfp_page_directives(site: Site) -> None:
     outside = [p for p in table.find_all_next("p") if all(t is not table for t in p.parents)]
     extended, aoe, after = outside[:3]
     assert "struck through" in extended.get_text()
-    assert "AoE: Anywhere on Earth (UTC−12)" in aoe.get_text()
+    assert "Anywhere on Earth (AoE, UTC−12): a deadline holds" in aoe.get_text()
     assert after is button.parent
 
 

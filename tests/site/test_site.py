@@ -355,7 +355,7 @@ def test_closed_call_links_the_submission_portal_once(site: Site) -> None:
 
 def test_call_dates_show_original_and_extended(site: Site) -> None:
     dates = section(site.page("cfp/2025/index.html"), "important-dates")
-    assert "AoE: Anywhere on Earth (UTC−12)" in text(dates)
+    assert "Anywhere on Earth (AoE, UTC−12): a deadline holds" in text(dates)
     table = dates.select_one("table")
     assert table is not None
     rows = {}

@@ -1,4 +1,4 @@
-"""Command line: python -m tools.proceedings {check,generate,import,new-edition}."""
+"""Command line: python -m tools.proceedings {check,import,new-edition}."""
 
 from __future__ import annotations
 
@@ -14,11 +14,9 @@ from rich.markup import escape
 from .errors import DataError, Location, Problem, Severity, ToolkitError
 from .load import EDITION_FILE, load, load_series
 from .numbers import YEAR, parse_date, parse_whole
-from .paths import papers_dir
-from .render.page.stubs import OWNED_SUFFIXES, paper_stubs
 from .report import console_sink, report, report_failure
 from .scaffold import Known, edition_pages, edition_yaml
-from .write import sync_folder, write_atomic
+from .write import write_atomic
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SERIES = ROOT / "proceedings" / "data"
@@ -50,15 +48,6 @@ def cmd_check(args: argparse.Namespace, console: Console) -> int:
         f"{len(proceedings.authors())} authors, {incomplete_records} incomplete records: OK",
         highlight=False,
     )
-    return 0
-
-
-def cmd_generate(args: argparse.Namespace, console: Console) -> int:
-    result = load(volume_folder(args))
-    out: Path = args.out or ROOT / papers_dir(args.edition or result.proceedings.volume.year)
-    stubs = paper_stubs(result.proceedings, "")
-    written = sync_folder(out, stubs, owned_suffixes=OWNED_SUFFIXES)
-    console.print(f"{len(result.proceedings.papers)} papers: {written.summary()} (in {out})")
     return 0
 
 
@@ -126,9 +115,6 @@ def parser() -> argparse.ArgumentParser:
         "check", parents=[common], help="validate the series (or one volume), print a summary"
     )
     check.set_defaults(func=cmd_check)
-    gen = sub.add_parser("generate", parents=[common], help="write a volume's paper pages")
-    gen.add_argument("--out", type=Path, help="output folder (default: the edition's)")
-    gen.set_defaults(func=cmd_generate)
     imp = sub.add_parser(
         "import", parents=[common], help="merge a HotCRP JSON, CSV or BibTeX file into papers.yaml"
     )
@@ -164,7 +150,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.command in ("generate", "import") and args.data is None and args.edition is None:
+    if args.command == "import" and args.data is None and args.edition is None:
         parser().error(f"{args.command} needs --edition YEAR (or --data DIR, a volume's folder)")
     console = Console(stderr=False, highlight=False)
     try:

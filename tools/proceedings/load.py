@@ -110,16 +110,6 @@ def edition_folders(root: Path) -> list[tuple[int, Path]]:
     return sorted(found)
 
 
-def series_files(root: Path, *, override: tuple[int, Path] | None = None) -> tuple[Path, ...]:
-    """Every file the series is read from, for a rebuild to tell whether anything changed."""
-    files = [root / SERIES_FILE] if (root / SERIES_FILE).is_file() else []
-    for year, folder in edition_folders(root):
-        files += [f for f in [folder / EDITION_FILE] if f.is_file()]
-        volume = override[1] if override and override[0] == year else folder
-        files += input_files(volume)
-    return tuple(files)
-
-
 def load_series(root: Path, *, override: tuple[int, Path] | None = None) -> LoadedSeries:
     """The series in ``root``; ``override``: (year, folder), a volume folder read in place of
     that edition's (``-D proceedings_data=DIR``)."""

@@ -6,10 +6,10 @@ import datetime as dt
 import enum
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from .errors import Location
-from .numbers import page_number
+from .numbers import page_number, split_pages
 
 # Ids become file names and URL segments: lower-case ASCII letters, digits, '-', '_', '.'.
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._-]{0,78}[a-z0-9])?$")
@@ -90,6 +90,9 @@ class Links:
         return [(kind, url) for kind, url in pairs if url]
 
 
+NOT_IN_DATA = {"in_data": False}  # a field of the model that papers.yaml does not hold
+
+
 @dataclass(frozen=True, slots=True)
 class Paper:
     id: str
@@ -108,11 +111,17 @@ class Paper:
     published: dt.date | None = None  # first published online
     session: str | None = None  # groups the table of contents when given
     # Fields of the publisher's BibTeX entry (papers.bib) matched to this paper, as given there
-    # (LaTeX source), by lower-case field name; they win over generated values.
-    publisher_fields: tuple[tuple[str, str], ...] = ()
+    # (LaTeX source), by lower-case field name; they win over generated values. Not in
+    # papers.yaml: joined to the paper when the volume is loaded, with those of its facts the
+    # model has no field for (isbn, url, articleno) as plain text.
+    publisher_fields: tuple[tuple[str, str], ...] = field(default=(), metadata=NOT_IN_DATA)
+    publisher_facts: tuple[tuple[str, str], ...] = field(default=(), metadata=NOT_IN_DATA)
     # Where the record came from: for messages only, so not part of equality, repr or digests.
     source: Location = field(
-        default_factory=lambda: Location("<memory>"), compare=False, repr=False
+        default_factory=lambda: Location("<memory>"),
+        compare=False,
+        repr=False,
+        metadata=NOT_IN_DATA,
     )
 
     @property
@@ -125,11 +134,11 @@ class Paper:
 
     @property
     def first_page(self) -> str | None:
-        return self.pages.split("--")[0] if self.pages else None
+        return split_pages(self.pages)[0] if self.pages else None
 
     @property
     def last_page(self) -> str | None:
-        return self.pages.split("--")[-1] if self.pages else None
+        return split_pages(self.pages)[1] if self.pages else None
 
     @property
     def page_count(self) -> int | None:
@@ -144,6 +153,10 @@ class Paper:
         if not self.abstract:
             return []
         return [" ".join(p.split()) for p in re.split(r"\n\s*\n", self.abstract) if p.strip()]
+
+
+# The fields of a papers.yaml record, in the order it is written: the model's, declared once.
+PAPER_FIELDS = tuple(f.name for f in fields(Paper) if f.metadata.get("in_data", True))
 
 
 @dataclass(frozen=True, slots=True)

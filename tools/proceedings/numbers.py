@@ -27,6 +27,7 @@ PAGE = Whole(1, 1_000_000, "a page number from 1 to 1000000")
 
 SHOWN = 40  # characters of a value quoted in a message; a 400-digit one is cut
 # The separators render/citation splits page ranges at: hyphens, dashes, with spaces around.
+# A page range's separator: BibTeX's '--', a hyphen, an en or em dash, spaces around.
 _PAGE_SEPARATOR = re.compile(r"\s*(?:-+|[\u2010-\u2015])\s*")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # [0-9]: ASCII, unlike \d
 _DIGIT_CATEGORIES = frozenset({"Nd", "No"})  # '٧', '７', '߇'; '²', '①'
@@ -66,6 +67,14 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+def split_pages(text: str) -> tuple[str, str]:
+    """(first, last) page of '12--18', '12-18', '12–18' or ACM's '2:1--2:7' (the one page
+    range parser: papers.yaml, imports, the page and the citations read pages by it); a
+    single page is its own last."""
+    parts = _PAGE_SEPARATOR.split(text.strip(), maxsplit=1)
+    return (parts[0], parts[-1]) if all(parts) else (text.strip(), text.strip())
+
+
 def page_number(text: str | None) -> int | None:
     """A page of a range as a number, when it is one ('12'; not 'e5', '2:1' or 'iv')."""
     return parse_whole(text, PAGE) if text else None
@@ -84,13 +93,14 @@ def pages_problem(text: str) -> str | None:
     """Why ``text`` is no page range, or None. Pages are labels ('12--18', '12', 'e5--e9',
     ACM's '2:1--2:7', 'iv'), so only what makes a number of them is checked: no side left
     empty, no digit but 0-9, page numbers within PAGE's bounds, a range not going down."""
-    if not all(side.strip() for side in text.split("--")):
+    parts = _PAGE_SEPARATOR.split(text.strip(), maxsplit=1)
+    if not all(parts):
         return f"pages {shown(text)} must be 'N' or 'N--M'"
     char = foreign_digit(text)
     if char is not None:
         return f"pages {shown(text)}: {char!r} U+{ord(char):04X} is not one of the digits 0-9"
     found: list[int | None] = []
-    for part in _PAGE_SEPARATOR.split(text.strip()):
+    for part in parts:
         digits = part.isascii() and part.isdigit()
         number = parse_whole(part, PAGE) if digits else None
         if digits and number is None:

@@ -9,7 +9,6 @@ import re
 
 SECTIONS = ("cfp", "program", "proceedings")  # each has a folder an edition: cfp/2026/, ...
 PEOPLE_INDEX = "proceedings/people"  # everyone of every edition, with their roles
-PROCEEDINGS_INDEX = "proceedings/index"
 SERIES_STEM = "proceedings/series"  # the series' citation files: series.bib, .ris, .json
 SERIES_CALENDAR = "calendar.ics"  # every deadline and workshop day of every edition
 FEED = "atom.xml"  # the news of every edition

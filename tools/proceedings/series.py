@@ -114,10 +114,6 @@ class Call:
         taking = [d for d in self.deadlines if d.kind.takes_submissions]
         return max(taking, key=lambda d: d.date, default=None)
 
-    @property
-    def extended(self) -> tuple[Deadline, ...]:
-        return tuple(d for d in self.deadlines if d.was)
-
     def status(self, now: dt.datetime) -> CallStatus:
         """Open until its closing deadline has passed Anywhere on Earth. ``now`` is the
         build's clock (SOURCE_DATE_EPOCH, else the commit's date): sphinx/clock.py."""

@@ -13,7 +13,7 @@ TOOLS = Path(__file__).resolve().parent.parent  # tools/: proceedings and progra
 LIBRARIES = (
     "sphinx", "docutils", "myst-parser", "sphinx-design", "sphinx-book-theme",
     "pydata-sphinx-theme", "sphinx-copybutton", "sphinx-sitemap", "sphinxext-opengraph",
-    "sphinx-favicon", "bibtexparser", "pylatexenc", "PyYAML", "icalendar", "Jinja2", "Pygments",
+    "bibtexparser", "pylatexenc", "PyYAML", "icalendar", "Jinja2", "Pygments",
 )  # fmt: skip
 SUFFIXES = (".py", ".js", ".css", ".html")
 

@@ -202,7 +202,7 @@ class Workshop:
 
     @property
     def day_label(self) -> str:
-        return day_label(self.day) if self.day else "date not known"
+        return dates.weekday(self.day) if self.day else "date not known"
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,13 +223,3 @@ def dates_of(series: Series, edition: Edition) -> Dates:
         edition.year,
     )
     return Dates(workshop, edition.call.deadlines)
-
-
-def day_label(day: dt.date) -> str:
-    """'Monday 1 December 2025'."""
-    return dates.weekday(day)
-
-
-def long_date(day: dt.date) -> str:
-    """'3 September 2025': the site's house style."""
-    return dates.day(day)

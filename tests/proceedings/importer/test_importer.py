@@ -33,7 +33,7 @@ from tools.proceedings.importer.merge import (
 from tools.proceedings.importer.read import Imported, Kind, read_source, sniff
 from tools.proceedings.importer.yamltext import field_lines, new_document, record_lines, scalar
 from tools.proceedings.load import load
-from tools.proceedings.model import Author, Paper, PaperType, Status
+from tools.proceedings.model import PAPER_FIELDS, Author, Paper, PaperType, Status
 from tools.proceedings.sources.common import untracked
 from tools.proceedings.sources.data_files import read_papers_text
 
@@ -528,3 +528,44 @@ def test_reading_2600_papers_reads_every_one(tmp_path: Path) -> None:
     assert imported is not None and len(imported.papers) == 2600 and problems.errors == []
     assert len({p.id for p in imported.papers}) == 2600
     assert len(parse_string(text).entries) == 2601  # the papers and the volume's @proceedings
+
+
+# A value for every field of a papers.yaml record (model.PAPER_FIELDS): a field added to the
+# model needs one here, and is then carried through a whole-record rewrite below.
+EVERY_FIELD = {
+    "id": "a",
+    "title": "Old title",
+    "authors": [{"given": "Ada", "family": "Example"}],
+    "abstract": "An abstract.",
+    "keywords": ["k1"],
+    "type": "short",
+    "pages": "1--4",
+    "numpages": 4,
+    "doi": "10.5555/1",
+    "links": {"pdf": "https://example.org/a.pdf"},
+    "status": "withdrawn",
+    "notice": "Withdrawn by the authors.",
+    "erratum": "An erratum.",
+    "published": "2026-01-02",
+    "session": "Morning",
+}
+
+
+def test_every_field_of_the_model_survives_a_whole_record_rewrite(data: Path) -> None:
+    """A record written on one line is rewritten whole when an import changes it: every field
+    the model declares is written back, in the model's order (the order, the reader and the
+    writer all come from model.PAPER_FIELDS)."""
+    assert list(EVERY_FIELD) == list(PAPER_FIELDS)
+    source = data / "new.csv"
+    source.write_text("id,title\na,Old title\n", encoding="utf-8")
+    assert run(source, data)[0] == 0
+    # Then every field filled in by hand, the record on one line (JSON is YAML's flow style).
+    record = json.dumps(EVERY_FIELD)
+    (data / "papers.yaml").write_text(f"papers:\n  - {record}\n", encoding="utf-8")
+    source.write_text("id,title\na,New title\n", encoding="utf-8")
+    code, said = run(source, data)
+    assert code == 0, said
+    problems = Problems()
+    (read,) = read_papers_text((data / "papers.yaml").read_text("utf-8"), problems, label="p")
+    assert problems.items == []
+    assert paper_plain(read) == {**EVERY_FIELD, "title": "New title"}

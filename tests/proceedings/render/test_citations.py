@@ -30,6 +30,7 @@ from tests.volumes import (
     volume_files,
     write_complete,
 )
+from tools.proceedings.errors import Location, Problems
 from tools.proceedings.load import Loaded, load, load_series
 from tools.proceedings.model import Paper, Proceedings, Volume
 from tools.proceedings.render.citation.acm import acm_reference
@@ -50,6 +51,7 @@ from tools.proceedings.render.citation.head import highwire_tags, json_ld
 from tools.proceedings.render.citation.record import facts
 from tools.proceedings.render.citation.ris import paper_ris
 from tools.proceedings.render.dates import MONTHS
+from tools.proceedings.sources.bibtex import PublisherEntry, attach_publisher_fields
 
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -218,14 +220,24 @@ def test_any_title_gives_a_well_formed_entry(start: int) -> None:
     assert pybtex_parse(text, "bibtex").entries["p25-p"].fields["title"] == value
 
 
+def published(paper: Paper, fields: tuple[tuple[str, str], ...]) -> Paper:
+    """The paper as its volume loads it with a papers.bib entry of ``fields``."""
+    problems = Problems()
+    entry = PublisherEntry(paper.id, "inproceedings", fields, Location("papers.bib"))
+    (out,) = attach_publisher_fields([paper], [entry], problems)
+    assert problems.errors == []
+    return out
+
+
 def test_publisher_fields_win(real: Loaded) -> None:
     volume = real.proceedings.volume
-    paper = replace(
+    paper = published(
         real.proceedings.paper("moe-load-balancing"),
-        publisher_fields=(
+        (
             ("doi", "10.1145/3769695.3771675"),
             ("pages", "21--27"),
             ("isbn", "979-8-4007-0000-0"),
+            ("url", "https://example.org/paper%20one.pdf"),  # '%' is no LaTeX comment here
             ("month", "December"),
             ("articleno", "4"),
             ("abstract", r"We balance {MoE} load \& more."),
@@ -242,18 +254,20 @@ def test_publisher_fields_win(real: Loaded) -> None:
     assert e.value("keywords") == r"broken {\textbraceleft}value"
     f = facts(paper, volume)
     assert (f.first_page, f.last_page, f.isbn) == ("21", "27", "979-8-4007-0000-0")
+    assert f.url == "https://example.org/paper%20one.pdf"
+    assert "UR  - https://example.org/paper%20one.pdf\n" in paper_ris(paper, volume)
     assert "SP  - 21\n" in paper_ris(paper, volume)
     assert json.loads(paper_csl(paper, volume))[0]["page"] == "21-27"
     library = bibtexparser.parse_string(format_entry(e))
     assert library.failed_blocks == []
     unknown = real.proceedings.paper("traffic-inversion")
-    named = replace(unknown, publisher_fields=(("author", r"Example, Ada and others"),))
+    named = published(unknown, (("author", r"Example, Ada and others"),))
     assert entry(named, volume).value("author") == "Example, Ada and others"
     # ACM's export of the proceedings line (series and location, which ACM's style prints
     # out of place) gives way to ours, made of the same facts.
-    exported = replace(
+    exported = published(
         unknown,
-        publisher_fields=(
+        (
             ("booktitle", "Proceedings of the 1st Workshop on Inter-networking challenges for AI"),
             ("series", "INET4AI '25"),
             ("location", "Hong Kong, Hong Kong"),
@@ -302,7 +316,10 @@ def test_a_publisher_papers_bib_in_the_data_folder_wins(tmp_path: Path) -> None:
 def test_page_ranges_in_every_spelling(
     pages: str, first: str, last: str, count: int | None, real: Loaded
 ) -> None:
-    paper = replace(real.proceedings.paper("scale-ccl"), publisher_fields=(("pages", pages),))
+    """One parser reads a range, wherever it is written: papers.yaml and papers.bib alike."""
+    own = replace(real.proceedings.paper("scale-ccl"), pages=pages)
+    assert (own.first_page, own.last_page, own.page_count) == (first, last, count)
+    paper = published(real.proceedings.paper("scale-ccl"), (("pages", pages),))
     f = facts(paper, real.proceedings.volume)
     assert (f.first_page, f.last_page, f.page_count) == (first, last, count)
     assert entry(paper, real.proceedings.volume).value("pages") == pages  # the publisher's own

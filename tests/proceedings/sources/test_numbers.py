@@ -146,14 +146,14 @@ def refuses_import(source: Path, data: Path, field: str, where: Path | None = No
 
 
 def refuses_load(data: Path, file: str, field: str) -> None:
-    """load() reports a located problem naming ``field``; `generate` returns 1, writes nothing."""
+    """load() reports a located problem naming ``field``; `check` returns 1, writes nothing."""
     with pytest.raises(DataError) as caught:
         load(data)
     assert located(caught.value.problems, data / file, field), caught.value.problems
     before = snapshot(data)
     pages = data.parent / "pages"
     with redirect_stdout(io.StringIO()):
-        assert cli.main(["generate", "--data", str(data), "--out", str(pages)]) == 1
+        assert cli.main(["check", "--data", str(data)]) == 1
     assert snapshot(data) == before
     assert not pages.exists() or not any(pages.iterdir())
 

@@ -234,8 +234,8 @@ def test_cite_formats_open_by_mouse_keyboard_and_old_links(
     open_tab: OpenTab, sample_paper: Paper
 ) -> None:
     """The ACM reference is shown; each file format opens on demand, by a click on its name or
-    by the keyboard (a <summary> takes the focus and Enter); a link to a format's old tab (#sd-tab-item-2,
-    published when the block had tabs) opens that format."""
+    by the keyboard (a <summary> takes the focus and Enter); a link to a format's old tab
+    (#sd-tab-item-1, published when the block had tabs) opens that format."""
     tab = open_tab()
     tab.visit(PAPER.format(sample_paper.id))
     cite = tab.page.locator("section#cite")

@@ -23,7 +23,7 @@ ALLOWED_CONTROLS = frozenset("\t\n\r")
 # The marks that names in right-to-left scripts need (U+200E, U+200F, U+061C) stay allowed.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 SKIPPED_FIELDS = frozenset({"source", "_index"})
-PUBLISHER_FIELDS = "publisher_fields"
+PUBLISHER_FIELDS, PUBLISHER_FACTS = "publisher_fields", "publisher_facts"
 
 
 class Reason(enum.StrEnum):
@@ -134,6 +134,8 @@ def text_values(value: object, path: Path_ = ()) -> list[tuple[Path_, str]]:
                 field = getattr(item, name)
                 if name == PUBLISHER_FIELDS:  # (BibTeX field, value) pairs from papers.bib
                     out.extend(((*where_, "papers.bib", k), v) for k, v in field)
+                elif name == PUBLISHER_FACTS:  # the same values, decoded: checked above
+                    continue
                 elif field:  # most optional fields are None or empty
                     stack.append(((*where_, name), field))
     out.reverse()  # the stack pops last first: give them in field order

@@ -9,12 +9,10 @@ from typing import Any
 
 import yaml
 
+from ..model import PAPER_FIELDS
 from ..sources.located_yaml import Node
 
-ORDER = (
-    "id", "title", "authors", "abstract", "keywords", "type", "pages", "numpages", "doi", "links",
-    "status", "notice", "erratum", "published", "session",
-)  # fmt: skip
+ORDER = PAPER_FIELDS  # a record's fields in the order papers.yaml writes them
 HEADER = (
     "# Accepted papers, one record each (see tools/README.md, 'papers.yaml'). Edit freely: a\n"
     "# re-import keeps every field edited by hand (.import-state.json remembers what it wrote).\n"

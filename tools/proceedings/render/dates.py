@@ -7,12 +7,16 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from ..series import Deadline
+
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 EN_DASH = "\u2013"
+# What AoE is, the one place it is spelled out: a deadline holds until 23:59 in UTC-12.
+AOE_SPELLED = "Anywhere on Earth (AoE, UTC\N{MINUS SIGN}12)"
 
 
 def day(date: dt.date) -> str:
@@ -63,3 +67,11 @@ def zone_on(day: dt.date, zone: str) -> str:
     utc = f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
     name = noon.tzname() or ""
     return utc if not name or name[0] in "+-" else f"{name}, {utc}"
+
+
+def deadline_day(deadline: Deadline, *, spelled: bool = False) -> str:
+    """'14 July 2026, 23:59 AoE' for a deadline (AoE spelled out if ``spelled``), '31 August
+    2026' for a day that is not one (a notification)."""
+    if not deadline.kind.is_deadline:
+        return day(deadline.date)
+    return f"{day(deadline.date)}, 23:59 " + (AOE_SPELLED if spelled else "AoE")

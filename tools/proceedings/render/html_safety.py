@@ -53,14 +53,12 @@ ATTR_RE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<
 
 
 @dataclass
-@dataclass
 class Edit:
     start: int  # offsets in the page's text
     end: int
     text: str
 
 
-@dataclass
 @dataclass
 class PageScan:
     """What a rendered page holds that the policy and the link rule need."""

@@ -419,22 +419,27 @@ def attach_publisher_fields(
     return out
 
 
+# The publisher's facts the citations take as plain text besides its DOI and pages.
+PUBLISHER_FACTS = ("articleno", "isbn", "url")
+
+
 def _completed(paper: Paper, entry: PublisherEntry, problems: Problems) -> Paper:
-    """The paper with its entry's fields (the citations take them), and the entry's DOI and
-    pages where papers.yaml gives none, so that its page shows what its citation says."""
-    fields = dict(entry.fields)
-    doi = normalize_doi(decode(fields["doi"]).text) if fields.get("doi") else None
+    """The paper with its entry's fields (the .bib takes them) and its facts as plain text:
+    the entry's DOI, pages and page count win, so that the page shows what the citation
+    says; a DOI that is not the paper's is an error."""
+    plain = {k: decode(v).text for k, v in entry.fields if v.strip()}
+    doi = normalize_doi(plain["doi"]) if "doi" in plain else None
     if paper.doi and doi and paper.doi.lower() != doi.lower():
         problems.error(entry.source, f"DOI {doi} is not the paper's ({paper.doi}, "
                                      f"{paper.source})", field="doi")  # fmt: skip
-    pages = normalize_pages(decode(fields["pages"]).text) if "pages" in fields else None
-    numpages = parse_whole(fields.get("numpages", ""), NUMPAGES)
+    numpages = parse_whole(plain.get("numpages", ""), NUMPAGES)
     return replace(
         paper,
-        doi=paper.doi or doi,
-        pages=paper.pages or pages,
-        numpages=paper.numpages if paper.numpages is not None else numpages,
+        doi=doi or paper.doi,
+        pages=normalize_pages(plain["pages"]) if "pages" in plain else paper.pages,
+        numpages=numpages if numpages is not None else paper.numpages,
         publisher_fields=entry.fields,
+        publisher_facts=tuple((k, plain[k]) for k in PUBLISHER_FACTS if k in plain),
     )
 
 

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from ..errors import Location, Problems
 from ..model import Author
-from ..numbers import Whole, foreign_digit, parse_date, parse_whole, shown
+from ..numbers import Whole, foreign_digit, parse_date, parse_whole, shown, split_pages
 
 T = TypeVar("T")
 
@@ -198,15 +198,13 @@ def _is_suffix(word: str) -> bool:
     return word.lower().rstrip(".") in _SUFFIXES
 
 
-_PAGE_RANGE = re.compile(r"(\w+)\s*(?:-{1,3}|\u2013|\u2014)\s*(\w+)")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
 
 def normalize_pages(value: str) -> str:
-    """'12-18', '12–18' or '12--18' -> '12--18' (BibTeX's range); anything else as given."""
-    text = value.strip()
-    match = _PAGE_RANGE.fullmatch(text)
-    return f"{match.group(1)}--{match.group(2)}" if match else text
+    """'12-18', '12–18' or '12--18' -> '12--18' (BibTeX's range); one page as given."""
+    first, last = split_pages(value)
+    return first if first == last else f"{first}--{last}"
 
 
 def normalize_doi(value: str) -> str:

@@ -5,15 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problems
-from ..model import Author, Event, Links, Paper, PaperType, Status, Volume
+from ..model import PAPER_FIELDS, Author, Event, Links, Paper, PaperType, Status, Volume
 from ..numbers import MONTH, NUMPAGES, YEAR
 from .common import read_text
 from .located_yaml import Node, Reader, load_yaml, load_yaml_text
 
-PAPER_FIELDS = {
-    "id", "title", "authors", "abstract", "keywords", "type", "pages", "numpages", "doi",
-    "links", "status", "notice", "erratum", "published", "session",
-}  # fmt: skip
 AUTHOR_FIELDS = {"name", "given", "family", "affiliations", "affiliation", "orcid", "email"}
 LINK_FIELDS = {"pdf", "slides", "video", "code"}
 VOLUME_FIELDS = {
@@ -36,7 +32,7 @@ def read_author(node: Node, problems: Problems) -> Author:
 
 
 def read_paper(node: Node, problems: Problems, *, index: int) -> Paper | None:
-    r = Reader(node, problems, PAPER_FIELDS, f"paper #{index + 1}")
+    r = Reader(node, problems, set(PAPER_FIELDS), f"paper #{index + 1}")
     if not r.fields:
         if isinstance(node.value, dict):  # '{}': a record with nothing in it
             problems.error(node.loc, "an empty record: a paper needs at least 'id' and 'title'")

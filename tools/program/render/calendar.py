@@ -12,8 +12,9 @@ from docutils.nodes import make_id
 from icalendar import Calendar, Event
 
 from ...proceedings import Paper, Proceedings, cfp_calendar, paper_docname, program_calendar
+from ...proceedings import dates as dates_
 from ...proceedings.paths import SERIES_CALENDAR, edition_doc
-from ..model import Dates, Item, ItemKind, Program, Session, Span, Workshop, long_date
+from ..model import Dates, Item, ItemKind, Program, Session, Span, Workshop
 
 PRODID = "-//INET4AI//Workshop website//EN"
 
@@ -246,10 +247,9 @@ def cfp_events(dates: Dates, site: Site) -> list[Event]:
     events = []
     for deadline in dates.deadlines:
         aoe = deadline.kind.is_deadline
-        text = f"{deadline.label}: {long_date(deadline.date)}"
-        lines = [text + (", 23:59 Anywhere on Earth (UTC-12)." if aoe else ".")]
+        lines = [f"{deadline.label}: {dates_.deadline_day(deadline, spelled=True)}."]
         if deadline.was:
-            lines.append(f"Extended from {long_date(deadline.was)}.")
+            lines.append(f"Extended from {dates_.day(deadline.was)}.")
         lines += [f"Call for papers: {url}"] if url else []
         day = deadline.date
         events.append(

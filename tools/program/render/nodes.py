@@ -13,6 +13,7 @@ from ...proceedings import (
     Translator,
     authors_inline,
     button,
+    dates,
     edition_of,
     external,
     page_link,
@@ -28,7 +29,6 @@ from ..model import (
     Slot,
     Span,
     Workshop,
-    day_label,
 )
 
 
@@ -170,7 +170,7 @@ def slot_paragraph(slot: Slot, uri: str) -> nodes.paragraph:
     """'In the program: Monday 1 December 2025, item 3 of the running order; presented by X.'"""
     para = nodes.paragraph(classes=["paper-program-slot"])
     para += nodes.strong("In the program: ", "In the program: ")
-    day = day_label(slot.day) if slot.day else "on a day not known"
+    day = dates.weekday(slot.day) if slot.day else "on a day not known"
     label = f"{day}, item {slot.number} of the running order"
     para += nodes.reference(label, label, refuri=uri, internal=True)
     if not slot.order_confirmed:

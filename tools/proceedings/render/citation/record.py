@@ -7,17 +7,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pylatexenc.latex2text import LatexNodes2Text
-
 from ...model import Author, Paper, Volume
-from ...numbers import NUMPAGES, page_number, parse_whole
 from ..dates import acm_range
 
-# Publisher (papers.bib) fields that also change the plain-text record, not only the BibTeX.
-PUBLISHER_FACTS = ("articleno", "doi", "isbn", "numpages", "pages", "url")
-# '12--18', '12–18', and ACM's article pages '2:1--2:7'; a single hyphen only in '12-18'.
-PAGE_RANGE_RE = re.compile(r"\s*(?:-{2,}|[\u2010-\u2015])\s*")
-SINGLE_HYPHEN_RE = re.compile(r"^(\w+)\s*-\s*(\w+)$")
 # Punctuation around a word that is not part of it: '(MoE),' protects 'MoE'.
 EDGE_PUNCT = "\"'()[],.;:?!"
 
@@ -118,44 +110,12 @@ class Facts:
         return self.first_page
 
 
-def latex_text(value: str) -> str:
-    """A publisher's LaTeX value as plain text ('10.1145/1\\_2' -> '10.1145/1_2')."""
-    text: str = LatexNodes2Text().latex_to_text(value)
-    return " ".join(text.split())
-
-
-def _publisher(paper: Paper) -> dict[str, str]:
-    fields = dict(paper.publisher_fields)
-    return {name: latex_text(fields[name]) for name in PUBLISHER_FACTS if fields.get(name)}
-
-
-def _page_range(pages: str | None) -> tuple[str | None, str | None]:
-    text = (pages or "").strip()
-    single = SINGLE_HYPHEN_RE.match(text)
-    parts = list(single.groups()) if single else [p for p in PAGE_RANGE_RE.split(text) if p]
-    if not parts:
-        return None, None
-    return parts[0], parts[-1]
-
-
-def _page_count(
-    pub: dict[str, str], paper: Paper, first: str | None, last: str | None
-) -> int | None:
-    # papers.bib's numbers are checked when it is read (sources/bibtex.py): the same parser.
-    numpages = parse_whole(pub.get("numpages", ""), NUMPAGES)
-    if numpages is not None:
-        return numpages
-    start, end = page_number(first), page_number(last)
-    if pub.get("pages") and start is not None and end is not None:
-        return end - start + 1
-    return paper.page_count
-
-
 def facts(paper: Paper, volume: Volume) -> Facts:
-    """The record of ``paper``; the publisher's doi, pages, numpages, isbn and url win."""
-    pub = _publisher(paper)
-    first, last = _page_range(pub.get("pages") or paper.pages)
-    doi = pub.get("doi") or paper.doi
+    """The record of ``paper``; the publisher's facts win (its DOI and pages are the paper's
+    since the volume was loaded: sources/bibtex.py)."""
+    pub = dict(paper.publisher_facts)
+    first, last = paper.first_page, paper.last_page
+    doi = paper.doi
     event = volume.event
     volume_issued: tuple[int, ...] = (
         (volume.year,) if volume.month is None else (volume.year, volume.month)
@@ -177,7 +137,7 @@ def facts(paper: Paper, volume: Volume) -> Facts:
         issued=issued,
         first_page=first,
         last_page=last,
-        page_count=_page_count(pub, paper, first, last),
+        page_count=paper.page_count,
         article_number=pub.get("articleno"),
         publisher=volume.publisher,
         publisher_place=volume.publisher_address,

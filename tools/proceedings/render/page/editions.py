@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from docutils import nodes
 
 from ...paths import SECTIONS, edition_doc, edition_of
-from ...series import CallStatus, Deadline, Edition, Member, Phase, Series
+from ...series import CallStatus, Edition, Member, Phase, Series
 from .. import dates
 from .nodes import external, link_line, page_link, program_part, section, struck
 
@@ -99,10 +99,6 @@ def phase_sentence(series: Series, edition: Edition, now: dt.datetime) -> str:
     return f"{label} {verb[phase]} on {day}{at}, with {host}."
 
 
-def _deadline_day(deadline: Deadline) -> str:
-    return dates.day(deadline.date) + (", 23:59 AoE" if deadline.kind.is_deadline else "")
-
-
 def call_status(edition: Edition, now: dt.datetime) -> str:
     """The call in a line, from the build's clock: 'open until 14 July 2026, 23:59 AoE',
     'closed on 3 September 2025 (extended from 28 July 2025)'."""
@@ -113,7 +109,7 @@ def call_status(edition: Edition, now: dt.datetime) -> str:
     moved = f" (extended from {dates.day(closing.was)})" if closing.was else ""
     if status is CallStatus.CLOSED:
         return f"closed on {dates.day(closing.date)}{moved}"
-    return f"open until {_deadline_day(closing)}{moved}"
+    return f"open until {dates.deadline_day(closing)}{moved}"
 
 
 def call_sentence(edition: Edition, now: dt.datetime) -> str:
@@ -146,9 +142,9 @@ def call_notice(series: Series, edition: Edition, now: dt.datetime, *, has_text:
     else:
         title = "The call is open"
         lines.append(f"Submissions are open until {dates.weekday(closing.date)}, 23:59 "
-                     f"Anywhere on Earth (AoE, UTC\N{MINUS SIGN}12): {closing.label}.")  # fmt: skip
+                     f"{dates.AOE_SPELLED}: {closing.label}.")  # fmt: skip
         lines += [
-            f"Before that: {d.label}, {_deadline_day(d)}."
+            f"Before that: {d.label}, {dates.deadline_day(d)}."
             for d in call.deadlines
             if d.kind.takes_submissions and d is not closing and now < d.ends
         ]
@@ -200,7 +196,7 @@ def deadline_table(edition: Edition) -> list[nodes.Node]:
             [nodes.Text(d.label)],
             *([[struck("", dates.day(d.was))] if d.was else []] if moved else []),
             [nodes.strong("", dates.day(d.date))]
-            + ([nodes.Text(", 23:59 AoE")] if d.kind.is_deadline else [])
+            + [nodes.Text(dates.deadline_day(d).removeprefix(dates.day(d.date)))]
             + ([nodes.Text(" (extended)")] if d.was else []),
         ]
         for d in deadlines
@@ -211,8 +207,7 @@ def deadline_table(edition: Edition) -> list[nodes.Node]:
         note = "A date that was extended shows the date it replaced struck through."
         out.append(nodes.paragraph(note, note, classes=["inet4ai-extended"]))
     if any(d.kind.is_deadline for d in deadlines):
-        note = ("AoE: Anywhere on Earth (UTC\N{MINUS SIGN}12). A deadline holds until its day "
-                "has ended everywhere on Earth.")  # fmt: skip
+        note = f"{dates.AOE_SPELLED}: a deadline holds until its day has ended everywhere."
         out.append(nodes.paragraph(note, note, classes=["inet4ai-aoe"]))
     return out
 

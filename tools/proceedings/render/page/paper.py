@@ -64,7 +64,8 @@ def paper_body(
     bits = [] if paper.type is PaperType.FULL else [paper.type.label]
     bits.append(f"In {volume.short_title}")
     if paper.pages:
-        bits.append(f"pages {paper.pages.replace('--', '–')}")
+        first, last = paper.first_page, paper.last_page
+        bits.append(f"page {first}" if first == last else f"pages {first}\N{EN DASH}{last}")
     elif paper.page_count:
         bits.append(f"{paper.page_count} pages")
     if paper.published:
