@@ -85,6 +85,8 @@ ogp_enable_meta_description = True
 ogp_social_cards = {"enable": False}  # needs matplotlib; pages carry their own descriptions
 
 copybutton_prompt_text = ""
+# The citation blocks, and the ACM reference, which is written as text rather than code.
+copybutton_selector = "div.highlight pre, p.cite-acm-text"
 
 # Data must appear exactly as written (titles such as "INET4AI '25"): no curly-quote rewriting.
 smartquotes = False

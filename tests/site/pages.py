@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup, Tag
 from tests.conftest import Site
 
 NOT_PAGES = {"_static", "_sources", "_images", "_downloads"}
-SCHEMES = {"http", "https", "mailto"}
+# webcal: the series calendar's subscribe link (made from the base URL, never from the data).
+SCHEMES = {"http", "https", "mailto", "webcal"}
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href")
 # The inline scripts the theme writes on every page; anything else would have come from data.
 THEME_SCRIPTS = (

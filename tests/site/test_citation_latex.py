@@ -143,7 +143,7 @@ def test_acmart_typesets_every_paper_as_the_acm_reference_on_its_page(
     shown = {}
     for paper in real_2025().published:
         page = site.page(PAPER.format(paper.id))
-        block = page.select_one("section#cite .cite-acm pre")
+        block = page.select_one("section#cite p.cite-acm-text")
         assert block is not None, paper.id
         shown[paper.id] = block.get_text().strip()
     assert sorted(typeset_refs) == sorted(shown.values())

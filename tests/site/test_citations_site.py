@@ -48,7 +48,13 @@ def cite_tabs(page: BeautifulSoup) -> dict[str, Tag]:
 
 
 def code(panel: Tag) -> str:
-    block = panel.select_one("div.highlight pre")  # highlighted: sphinx-copybutton adds a button
+    """A part's text: the ACM reference as text, each file's highlighted (sphinx-copybutton
+    adds a button to both: copybutton_selector)."""
+    if "cite-acm" in panel.get("class", []):
+        text = panel.select_one("p.cite-acm-text")
+        assert text is not None
+        return text.get_text()
+    block = panel.select_one("div.highlight pre")
     assert block is not None
     return block.get_text()
 
@@ -74,7 +80,7 @@ def test_a_reference_without_authors_is_ready_to_paste_and_says_so_beside_it(
         "The author list is not known, so this reference starts with the year, as ACM's "
         "BibTeX style prints it."
     ]
-    assert panel.select_one("div.highlight pre p") is None
+    assert panel.select_one("p.cite-acm-text .cite-note") is None
     moe = cite_tabs(site.page(PAGE.format("moe-load-balancing")))["ACM Reference Format"]
     assert moe.select("p.cite-note") == []
 

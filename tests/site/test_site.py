@@ -415,7 +415,8 @@ def test_organizers_of_2026_are_not_known(site: Site) -> None:
     assert "The program committee of INET4AI 2026: not known." in said
 
 
-# House style, checked on every page's prose (citations in <pre> blocks keep their formats).
+# House style, checked on every page's prose (citations keep their formats: those in <pre>
+# blocks, and the ACM reference).
 US_DATE = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December) \d{1,2}(?:\s*[-–]\s*\d{1,2})?, \d{4}\b"
@@ -429,7 +430,7 @@ NOT_YET = re.compile(r"\bnot (?:yet|available)\b|\byet (?:listed|known)\b|\bon t
 def prose(page: BeautifulSoup) -> str:
     """The text a reader reads on a page: its article, less code blocks and the search box."""
     article = page.select_one("article") or page
-    for block in article.select("pre, script, style, .headerlink"):
+    for block in article.select("pre, script, style, .headerlink, .cite-acm-text"):
         block.decompose()
     return " ".join(article.get_text(" ").split())
 

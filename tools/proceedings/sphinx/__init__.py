@@ -47,6 +47,7 @@ from .directives import (
     News,
     SeriesDownloads,
     Submission,
+    Subscribe,
 )
 from .domain import DataBuildError, Doctree, ProceedingsDomain, StateDomain, domain
 from .downloads import write_downloads
@@ -89,6 +90,7 @@ DIRECTIVES = {
     "edition-list": EditionList,
     "editions": Editions,
     "news": News,
+    "subscribe": Subscribe,
 }
 
 

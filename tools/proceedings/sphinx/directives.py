@@ -192,6 +192,14 @@ class News(DataDirective):
         return [blocks.news_list(self.series())]
 
 
+class Subscribe(SphinxDirective):
+    """``{subscribe}``: the series' calendar (to subscribe to or download) and news feed."""
+
+    def run(self) -> list[nodes.Node]:
+        base: str = self.config.html_baseurl or ""
+        return [blocks.subscribe(self.env.docname, base)]
+
+
 class SeriesDownloads(DataDirective):
     def run(self) -> list[nodes.Node]:
         self.series()

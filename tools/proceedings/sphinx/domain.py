@@ -8,7 +8,7 @@ notes as a dependency (Sphinx's own tracking), and the derived files are made at
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, cast
@@ -16,11 +16,12 @@ from typing import Any, ClassVar, cast
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 from sphinx.builders import Builder
-from sphinx.domains import Domain
+from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 
 from ..load import LoadedSeries
 from ..model import Paper
+from ..paths import paper_docname
 from ..render.citation.files import render_paper
 from ..series import Edition, Series
 
@@ -82,6 +83,8 @@ class StateDomain(Domain):
 class ProceedingsDomain(StateDomain):
     name = NAME
     label = "Proceedings"
+    # Search finds a paper by its DOI: words of digits are not indexed, objects' names are.
+    object_types: ClassVar[dict[str, ObjType]] = {"paper": ObjType("paper (DOI)")}
     data_version = 5  # 5: no stamps, the clock only
     # The pages that show what the build's clock decides (a call open or closed), and the
     # series' epoch (Series.epoch) they were read at.
@@ -139,6 +142,14 @@ class ProceedingsDomain(StateDomain):
         when the clock passes a moment of the series (Series.epoch)."""
         self.data["clock_docs"].add(docname)
         return self.clock
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Each paper with a DOI, named by it, for the search page."""
+        for edition in self.series.editions if self._loaded else ():
+            for paper in edition.proceedings.papers if edition.proceedings else ():
+                if paper.doi:
+                    docname = paper_docname(edition.year, paper.id)
+                    yield paper.doi, paper.doi, "paper", docname, "paper", 1
 
     def clear_doc(self, docname: str) -> None:
         self.data["clock_docs"].discard(docname)

@@ -66,13 +66,15 @@ def download_button(docname: str, target: str, label: str) -> download_link:
 
 
 def acm_part(paper: Paper, volume: Volume) -> nodes.container:
+    """The ACM reference as the text it is (no code box: it wraps like prose on a phone);
+    sphinx-copybutton gives it a copy button (copybutton_selector in conf.py)."""
     label = "ACM Reference Format"
     part = nodes.container(ids=["cite-acm", *tab_ids(ACM_TAB)], classes=["cite-acm"])
     part += nodes.rubric(label, label)
     if not paper.authors:
         part += nodes.paragraph(NO_AUTHORS_NOTE, NO_AUTHORS_NOTE, classes=["cite-note"])
-    text = acm_reference(paper, volume) + "\n"
-    part += nodes.literal_block(text, text, language="text")
+    text = acm_reference(paper, volume)
+    part += nodes.paragraph(text, text, classes=["cite-acm-text"])
     return part
 
 

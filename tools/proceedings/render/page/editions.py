@@ -9,10 +9,18 @@ from collections.abc import Sequence
 
 from docutils import nodes
 
-from ...paths import SECTIONS, edition_doc, edition_of
+from ...paths import FEED, SECTIONS, SERIES_CALENDAR, edition_doc, edition_of, relative
 from ...series import CallStatus, Edition, Member, Phase, Series
 from .. import dates
-from .nodes import external, link_line, page_link, program_part, section, struck
+from .nodes import (
+    download_link,
+    external,
+    link_line,
+    page_link,
+    program_part,
+    section,
+    struck,
+)
 
 SECTION_NAMES = {"cfp": "Call for papers", "program": "Program", "proceedings": "Proceedings"}
 NOT_KNOWN = "not known"
@@ -343,3 +351,20 @@ def edition_sections(series: Series, now: dt.datetime) -> list[nodes.Node]:
         body.append(program_part(year=edition.year, part="talks"))
         out.append(section(title, edition_anchor(edition.year), *body))
     return out
+
+
+def subscribe(docname: str, base_url: str) -> nodes.paragraph:
+    """The series' calendar, to subscribe to (webcal: from the site's address) or download,
+    and its news feed."""
+    para = nodes.paragraph(classes=["inet4ai-subscribe"])
+    para += nodes.Text("Every deadline and workshop day in your calendar: ")
+    host_path = base_url.partition("://")[2]
+    if host_path:
+        para += external(f"webcal://{host_path}{SERIES_CALENDAR}", "subscribe")
+        para += nodes.Text(" or ")
+    para += download_link("download", "download", refuri=relative(docname, SERIES_CALENDAR),
+                          filename=SERIES_CALENDAR)  # fmt: skip
+    para += nodes.Text(" (.ics). The news as a feed: ")
+    para += nodes.reference("Atom", "Atom", refuri=relative(docname, FEED))
+    para += nodes.Text(".")
+    return para

@@ -12,7 +12,15 @@ from ...model import Author, Paper, PaperType, Proceedings, Status
 from ...paths import edition_doc, paper_docname
 from .. import dates
 from .cite import cite_section
-from .nodes import button, external, link_line, missing, section, text_with_math
+from .nodes import (
+    BUTTON_CLASSES,
+    button,
+    external,
+    link_line,
+    missing,
+    section,
+    text_with_math,
+)
 
 LINK_LABELS = {"pdf": "PDF", "slides": "Slides", "video": "Video", "code": "Code"}
 
@@ -70,19 +78,11 @@ def paper_body(
         bits.append(f"{paper.page_count} pages")
     if paper.published:
         bits.append(f"published online {dates.day(paper.published)}")
+    if paper.doi:  # as text: the link is the full text's, below; search finds a paper by it
+        bits.append(f"DOI {paper.doi}")
     meta += nodes.Text(" · ".join(bits))
-    if paper.doi_url:
-        meta += nodes.Text(" · DOI ")
-        meta += external(paper.doi_url, paper.doi or "")
     page += meta
-    buttons = nodes.paragraph(classes=["paper-links"])
-    for kind, url in paper.links.items():
-        buttons += button(url, LINK_LABELS[kind])
-        buttons += nodes.Text(" ")
-    if paper.doi_url:
-        buttons += button(paper.doi_url, "DOI", primary=not paper.links.pdf)
-    if buttons.children:
-        page += buttons
+    page += links_line(paper, volume.publisher)
     abstract: list[nodes.Node] = [
         nodes.paragraph("", "", *text_with_math(p)) for p in paper.paragraphs
     ]
@@ -98,6 +98,23 @@ def paper_body(
         page += cite_section(paper, volume, docname, files)
     page += neighbours_nav(proceedings, year, paper)
     return [page]
+
+
+def links_line(paper: Paper, publisher: str) -> nodes.paragraph:
+    """The full text at the publisher (its DOI's link), the paper's own links, and the way to
+    its citation, next to the title as the ACL Anthology has it."""
+    buttons = nodes.paragraph(classes=["paper-links"])
+    if paper.doi_url:
+        label = f"Full text at {publisher}" if publisher else "Full text (DOI)"
+        buttons += button(paper.doi_url, label)
+    for kind, url in paper.links.items():
+        buttons += nodes.Text(" ")
+        buttons += button(url, LINK_LABELS[kind], primary=not paper.doi_url and kind == "pdf")
+    if paper.is_published:
+        buttons += nodes.Text(" ")
+        buttons += nodes.reference("Cite", "Cite", refuri="#cite", internal=True,
+                                   classes=[*BUTTON_CLASSES, "sd-btn-outline-primary"])  # fmt: skip
+    return buttons
 
 
 def neighbours_nav(proceedings: Proceedings, year: int, paper: Paper) -> nodes.paragraph:
