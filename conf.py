@@ -17,6 +17,7 @@ extensions = [
     "sphinxext.opengraph",
     "tools.proceedings.sphinx",
     "tools.program.sphinx",
+    "tools.theme",  # the theme inet4ai: sphinx-book-theme, with what pages use (tools/theme)
 ]
 
 root_doc = "index"
@@ -43,9 +44,8 @@ myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "attrs_block
 myst_heading_anchors = 3
 suppress_warnings = ["myst.strikethrough"]  # strikethrough renders in HTML, the only builder
 
-html_theme = "sphinx_book_theme"
+html_theme = "inet4ai"
 html_static_path = ["_static"]
-html_css_files = ["inet4ai.css"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
