@@ -77,7 +77,7 @@ html_context = {"default_mode": "light"}
 html_favicon = "_static/favicon.svg"
 
 sitemap_url_scheme = "{link}"
-sitemap_excludes = ["search.html", "genindex.html"]
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
 sitemap_show_lastmod = False
 
 ogp_site_url = html_baseurl

@@ -20,8 +20,10 @@ adds its component templates to ``templates_path`` and edits a page's list of as
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -56,6 +58,8 @@ NEEDS = {
 SEARCH_ONLY = {"_static/doctools.js", "_static/sphinx_highlight.js"}
 INLINED = {"_static/documentation_options.js"}  # layout.html writes it into the page
 SEARCH_PAGE = "search"
+# 404.md: GitHub Pages serves /404.html at any address it does not have, at any depth.
+NOT_FOUND = "404"
 
 
 def add_components(app: Sphinx, config: Config) -> None:
@@ -102,6 +106,19 @@ def prune_assets(
         app.add_css_file(name, priority=priority)
 
 
+def base_for_not_found(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """html-page-context: the 404 page resolves its addresses from its own place in the site
+    (<base href>, from html_baseurl's path: /inet4ai/404.html), so that its styles, scripts
+    and links work wherever it is served; a fragment (#main-content) stays on it. First in the
+    page's head tags: before any element with an address, as HTML requires."""
+    if pagename == NOT_FOUND and app.config.html_baseurl:
+        root = urlsplit(app.config.html_baseurl).path.rstrip("/")
+        href = escape(f"{root}/{app.builder.get_target_uri(pagename)}", quote=True)
+        context["metatags"] = f'<base href="{href}" />\n' + context.get("metatags", "")
+
+
 def _deferred(js: Any) -> Any:
     """The same script, run once the page is parsed (in order, as before)."""
     attributes = dict(js.attributes)
@@ -129,4 +146,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.set_translator("html", Translator)
     app.connect("config-inited", add_components)
     app.connect("html-page-context", prune_assets, priority=900)
+    app.connect("html-page-context", base_for_not_found)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
