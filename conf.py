@@ -82,7 +82,10 @@ sitemap_show_lastmod = False
 
 ogp_site_url = html_baseurl
 ogp_enable_meta_description = True
-ogp_social_cards = {"enable": False}  # needs matplotlib; pages carry their own descriptions
+# Link previews: one image for every page, 1200x630 (the logo, _static/favicon.svg, and the
+# series' name). sphinxext-opengraph's generated cards stay off: they need matplotlib.
+ogp_image = "_static/preview.png"
+ogp_social_cards = {"enable": False}
 
 copybutton_prompt_text = ""
 

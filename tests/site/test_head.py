@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import struct
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
@@ -296,3 +297,16 @@ def test_withdrawn_paper_has_no_citation_metadata(complete_site: Site) -> None:
         "(TESTCITE '25) by Wanda Drawn."
     ]
     assert metas(page, "og:type") == ["article"]
+
+
+def test_every_page_has_the_link_preview_image(site: Site) -> None:
+    """conf.py's ogp_image: an absolute address, a 1200x630 PNG the build copies."""
+    image = site.out / "_static" / "preview.png"
+    data = image.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (1200, 630)
+    for name in site_pages(site.out):
+        if name == "search.html":
+            continue  # no content: sphinxext-opengraph gives it no preview at all
+        tag = site.page(name).select_one('meta[property="og:image"]')
+        assert tag is not None and tag["content"] == BASE + "_static/preview.png", name
