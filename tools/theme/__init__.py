@@ -91,7 +91,9 @@ def prune_assets(
         if not filename:  # an inline script: runs where it stands
             scripts.append(js)
         elif _needed(filename, pagename=pagename, body=body):
-            scripts.append(_deferred(js))
+            # Not the search page's: its template loads Sphinx's search scripts undeferred,
+            # and they need doctools.js first.
+            scripts.append(js if filename in SEARCH_ONLY else _deferred(js))
     # In place: Sphinx's own lists, which it restores before each page, and which
     # app.add_css_file below appends to.
     context["script_files"][:] = scripts
