@@ -10,7 +10,7 @@ STAMP   := $(VENV)/.installed
 NODE    := tests/node
 NODE_STAMP := $(NODE)/node_modules/.installed
 
-.PHONY: html test lint typecheck live clean bench check screenshots new-edition import
+.PHONY: html test lint typecheck live clean bench check screenshots lighthouse new-edition import
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,7 +18,8 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,live]'
 	touch $@
 
-# The tests' JavaScript consumers (Nu HTML Checker, citation.js/citeproc-js), from the lock file.
+# The tests' JavaScript consumers (Nu HTML Checker, citation.js/citeproc-js) and Lighthouse, from
+# the lock file.
 $(NODE_STAMP): $(NODE)/package.json $(NODE)/package-lock.json
 	npm ci --prefix $(NODE) --no-audit --no-fund --loglevel=error
 	touch $@
@@ -66,6 +67,11 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench --jobs
+
+# Lighthouse 12 (mobile) on the home, volume and paper pages of the built site, served gzipped
+# on 127.0.0.1 as GitHub Pages serves it; PASS: performance >= 95, the other three 100.
+lighthouse: html $(NODE_STAMP)
+	$(BIN)/python -m bench.lighthouse $(BUILD)/html
 
 clean:
 	rm -rf $(BUILD) proceedings/*/papers proceedings/people

@@ -14,9 +14,9 @@ extensions = [
     "sphinx_design",
     "sphinx_copybutton",
     "sphinx_sitemap",
-    "sphinxext.opengraph",
     "tools.proceedings.sphinx",
     "tools.program.sphinx",
+    "tools.theme",  # the theme inet4ai: sphinx-book-theme, with what pages use (tools/theme)
 ]
 
 root_doc = "index"
@@ -43,9 +43,8 @@ myst_enable_extensions = ["colon_fence", "deflist", "attrs_inline", "attrs_block
 myst_heading_anchors = 3
 suppress_warnings = ["myst.strikethrough"]  # strikethrough renders in HTML, the only builder
 
-html_theme = "sphinx_book_theme"
+html_theme = "inet4ai"
 html_static_path = ["_static"]
-html_css_files = ["inet4ai.css"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
@@ -77,12 +76,12 @@ html_context = {"default_mode": "light"}
 html_favicon = "_static/favicon.svg"
 
 sitemap_url_scheme = "{link}"
-sitemap_excludes = ["search.html", "genindex.html"]
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
 sitemap_show_lastmod = False
 
-ogp_site_url = html_baseurl
-ogp_enable_meta_description = True
-ogp_social_cards = {"enable": False}  # needs matplotlib; pages carry their own descriptions
+# Link previews: one image for every page, 1200x630 (the logo, _static/favicon.svg, and the
+# series' name), from the site's root.
+preview_image = "_static/preview.png"
 
 copybutton_prompt_text = ""
 # The citation blocks, and the ACM reference, which is written as text rather than code.

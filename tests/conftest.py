@@ -66,7 +66,16 @@ def facts(year: int) -> dict[str, Any]:
     return loaded
 
 
-SITE_FILES = ["conf.py", "index.md", "organizers.md", "_static", "cfp", "program", "proceedings"]
+SITE_FILES = [
+    "conf.py",
+    "index.md",
+    "organizers.md",
+    "404.md",
+    "_static",
+    "cfp",
+    "program",
+    "proceedings",
+]
 
 
 def copy_site(dest: Path) -> Path:

@@ -21,6 +21,8 @@ THEME_SCRIPTS = (
     "DOCUMENTATION_OPTIONS.search_as_you_type = ",
     'document.documentElement.dataset.mode = localStorage.getItem("mode")',
     "// Activate the search field on page load",
+    "const DOCUMENTATION_OPTIONS = {",  # Sphinx's documentation_options.js (tools/theme)
+    "// Marks the words a search found",  # tools/theme/inet4ai/layout.html
 )
 # A program page that refers to no paper, for builds from fabricated data.
 NO_PROGRAM = {"program/2025/index.md": "# Program\n\nExample site: no program.\n"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import struct
 import xml.etree.ElementTree as ET
 from urllib.parse import urljoin
 
@@ -216,7 +217,9 @@ def test_robots_txt_and_sitemap_list_every_paper(site: Site) -> None:
     assert {BASE + PAGE.format(pid) for pid in REAL_IDS} <= locs
     assert [p.id for p in real_2025().papers] == REAL_IDS
     # Every page of the site, and no redirect page (each says noindex: not a page to list).
-    assert locs == {BASE + name for name in site_pages(site.out) if name != "search.html"}
+    assert locs == {
+        BASE + name for name in site_pages(site.out) if name not in ("search.html", "404.html")
+    }
     assert not {BASE + name for name in redirect_pages(site.out)} & locs
 
 
@@ -294,3 +297,16 @@ def test_withdrawn_paper_has_no_citation_metadata(complete_site: Site) -> None:
         "(TESTCITE '25) by Wanda Drawn."
     ]
     assert metas(page, "og:type") == ["article"]
+
+
+def test_every_page_has_the_link_preview_image(site: Site) -> None:
+    """conf.py's preview_image: an absolute address, a 1200x630 PNG the build copies."""
+    image = site.out / "_static" / "preview.png"
+    data = image.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (1200, 630)
+    for name in site_pages(site.out):
+        if name == "search.html":
+            continue  # no content: no preview at all
+        tag = site.page(name).select_one('meta[property="og:image"]')
+        assert tag is not None and tag["content"] == BASE + "_static/preview.png", name

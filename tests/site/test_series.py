@@ -23,6 +23,7 @@ from .pages import text
 PUBLISHED = DATA / "published-urls.txt"
 PUBLISHED_FRAGMENTS = DATA / "published-fragments.txt"
 PUBLISHED_UIDS = DATA / "published-uids.txt"
+BASE_URL = "https://irtf-net4ai.github.io/inet4ai/"  # html_baseurl of the test builds
 MOVED = ROOT / "proceedings" / "data" / "moved.yaml"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -40,15 +41,16 @@ def redirect_of(site: Site, name: str) -> str | None:
     title = page.title.get_text() if page.title else ""
     if title != "This page moved":
         return None
-    canonical = page.select_one("link[rel=canonical]")
-    assert isinstance(canonical, Tag), name
-    target = urljoin(name, str(canonical["href"]))
-    # Both ways a browser follows it agree: the script (which keeps #fragment) and, without
-    # scripts, the refresh.
-    (script,) = page.find_all("script")
-    assert script.get_text() == f'location.replace("{canonical["href"]}" + location.hash);'
     refresh = page.select_one("noscript meta[http-equiv=refresh]")
-    assert isinstance(refresh, Tag) and refresh["content"] == f"0; url={canonical['href']}"
+    assert isinstance(refresh, Tag), name
+    to = str(refresh["content"]).removeprefix("0; url=")
+    target = urljoin(name, to)
+    # Both ways a browser follows it agree: the script (which keeps #fragment) and, without
+    # scripts, the refresh; the canonical link is the new page's published, absolute address.
+    (script,) = page.find_all("script")
+    assert script.get_text() == f'location.replace("{to}" + location.hash);'
+    canonical = page.select_one("link[rel=canonical]")
+    assert isinstance(canonical, Tag) and canonical["href"] == BASE_URL + target, name
     return target
 
 

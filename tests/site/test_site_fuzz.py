@@ -12,6 +12,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import bibtexparser
 import rispy
@@ -215,9 +216,12 @@ def expected_people(data: Path, ids: list[str], presenter: str = PRESENTER) -> l
 
 def check_all_pages(site: Site) -> set[str]:
     """pages.check_site_rules on every page, the redirect pages at moved addresses too: a
-    redirect page's one script is the redirect, to the plain path its canonical link names.
-    Returns the redirect pages found."""
+    redirect page's one script is the redirect, to the plain path its canonical link names
+    (absolute: the site's published address). Returns the redirect pages found."""
     redirects = set()
+    home = site.page("index.html").select_one("link[rel=canonical]")
+    assert home is not None
+    published = str(home["href"]).removesuffix("index.html")
     for path in pages(site.out):
         name = path.relative_to(site.out).as_posix()
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
@@ -225,7 +229,8 @@ def check_all_pages(site: Site) -> set[str]:
             (script,) = inline_scripts(page)
             match = REDIRECT_SCRIPT.fullmatch(script.get_text())
             canonical = page.select_one("link[rel=canonical]")
-            assert match and canonical and canonical["href"] == match.group(1), name
+            assert match and canonical, name
+            assert canonical["href"] == urljoin(published + name, match.group(1)), name
             script.decompose()  # checked: the rest is checked as on any page
             redirects.add(name)
         check_page_rules(page, name)

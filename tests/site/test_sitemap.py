@@ -14,7 +14,7 @@ from tools.proceedings.paths import paper_docname
 from .pages import pages
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-NOT_LISTED = {"search.html", "genindex.html"}  # conf.py: sitemap_excludes
+NOT_LISTED = {"search.html", "genindex.html", "404.html"}  # conf.py: sitemap_excludes
 
 
 def locations(site: Site) -> list[str]:

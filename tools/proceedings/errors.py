@@ -20,7 +20,6 @@ class Warn(enum.StrEnum):
     # proceedings
     STUB = "proceedings.stub"  # a page in a generated folder that the data does not make
     LINK = "proceedings.link"  # a generated list links to a page that does not exist
-    CSP = "proceedings.csp"  # an asset the Content-Security-Policy needs was not found
     MOVED = "proceedings.moved"  # a moved address (moved.yaml) that leads nowhere
     # program
     UNKNOWN_PAPER = "program.unknown-paper"

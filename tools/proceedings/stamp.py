@@ -12,7 +12,7 @@ TOOLS = Path(__file__).resolve().parent.parent  # tools/: proceedings and progra
 # Libraries whose upgrade can change what a build writes (markup, parsing, text, files).
 LIBRARIES = (
     "sphinx", "docutils", "myst-parser", "sphinx-design", "sphinx-book-theme",
-    "pydata-sphinx-theme", "sphinx-copybutton", "sphinx-sitemap", "sphinxext-opengraph",
+    "pydata-sphinx-theme", "sphinx-copybutton", "sphinx-sitemap",
     "bibtexparser", "pylatexenc", "PyYAML", "icalendar", "Jinja2", "Pygments",
 )  # fmt: skip
 SUFFIXES = (".py", ".js", ".css", ".html")

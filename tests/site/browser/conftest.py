@@ -37,12 +37,20 @@ from tools.proceedings.model import Paper
 DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 PHONE: ViewportSize = {"width": 375, "height": 812}
 SCREENSHOTS = ROOT / "_build" / "screenshots"
+# The site's path on its host (html_baseurl's, as the tests build it): the 404 page, served at
+# any address, resolves its files from there (<base href>); the server serves it at both.
+PUBLISHED_PATH = "/inet4ai/"
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
     """A static file server; citation files get a plain text type, as many static hosts give."""
 
     protocol_version = "HTTP/1.1"  # keep-alive: pages load twice as fast
+
+    def translate_path(self, path: str) -> str:
+        if path.startswith(PUBLISHED_PATH):
+            path = "/" + path.removeprefix(PUBLISHED_PATH)
+        return super().translate_path(path)
 
     def guess_type(self, path: str | os.PathLike[str]) -> str:
         # With a text type the browser shows the file instead of saving it, unless the link asks
@@ -222,12 +230,15 @@ def open_tab(browser: Browser, served: Served) -> Iterator[Callable[..., Tab]]:
         dark: bool = False,
         clipboard: bool = False,
         scripts: bool = True,
+        touch: bool = False,
     ) -> Tab:
         context = browser.new_context(
             viewport=viewport,
             color_scheme="dark" if dark else "light",
             accept_downloads=True,
             java_script_enabled=scripts,  # off: a reader whose browser runs no script
+            has_touch=touch,  # a phone: no hover (the media query '(hover: none)' matches)
+            is_mobile=touch,
         )
         contexts.append(context)
         if dark:  # what the theme switcher stores once a reader chose dark

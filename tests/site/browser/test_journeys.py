@@ -230,6 +230,26 @@ def test_copy_button_puts_the_bibtex_on_the_clipboard(
     assert bib_entries(copied) == bib_entries(served_file)
 
 
+def test_the_acm_reference_is_text_copied_by_a_button_a_phone_shows(
+    open_tab: OpenTab, sample_paper: Paper
+) -> None:
+    """On a touch screen (no hover) the copy button is shown; it copies the reference."""
+    tab = open_tab(clipboard=True, viewport=PHONE, touch=True)
+    tab.visit(PAPER.format(sample_paper.id))
+    assert tab.page.evaluate("matchMedia('(hover: none)').matches")
+    reference = tab.page.locator("section#cite p.cite-acm-text")
+    expect(reference).to_be_visible()
+    assert reference.evaluate("e => getComputedStyle(e).fontFamily") == tab.page.locator(
+        "article p"
+    ).first.evaluate("e => getComputedStyle(e).fontFamily")  # prose, not a code box
+    button = tab.page.locator("section#cite .cite-acm button.copybtn")
+    expect(button).to_be_visible()
+    assert button.evaluate("e => getComputedStyle(e).opacity") == "1"
+    button.click()
+    copied = str(tab.page.evaluate("navigator.clipboard.readText()"))
+    assert copied.strip() == reference.inner_text().strip()
+
+
 def test_cite_formats_open_by_mouse_keyboard_and_old_links(
     open_tab: OpenTab, sample_paper: Paper
 ) -> None:
@@ -239,7 +259,7 @@ def test_cite_formats_open_by_mouse_keyboard_and_old_links(
     tab = open_tab()
     tab.visit(PAPER.format(sample_paper.id))
     cite = tab.page.locator("section#cite")
-    expect(cite.locator("div.cite-acm div.highlight pre")).to_be_visible()
+    expect(cite.locator("div.cite-acm p.cite-acm-text")).to_be_visible()
     parts = {name: cite.locator("details", has=tab.page.locator("summary", has_text=name))
              for name in TABS[1:]}  # fmt: skip
     for name, part in parts.items():
@@ -263,17 +283,30 @@ def _title_word(paper: Paper) -> str:
     return max(words, key=len)
 
 
-@pytest.mark.parametrize("by", ["title word", "family name"])
+@pytest.mark.parametrize("by", ["title word", "family name", "DOI"])
 def test_search_finds_the_paper(open_tab: OpenTab, sample_paper: Paper, by: str) -> None:
-    word = _title_word(sample_paper) if by == "title word" else sample_paper.authors[0].family
+    words = {"title word": _title_word(sample_paper), "DOI": sample_paper.doi or ""}
+    word = words.get(by) or sample_paper.authors[0].family
     tab = open_tab()
     tab.visit(f"search.html?q={quote(word)}")
-    result = tab.page.locator(f"#search-results a[href$='papers/{sample_paper.id}.html']").first
+    result = tab.page.locator(f"#search-results a[href*='papers/{sample_paper.id}.html']").first
     expect(result, f"searching {word!r} does not list {sample_paper.id}").to_be_visible(
         timeout=10_000
     )
     tab.follow(result, PAPER.format(sample_paper.id))  # the page itself, not its old address
     assert heading(tab.page) == sample_paper.title
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [("Sviridov", "proceedings/people.html"), ("MoE", "proceedings/2025/index.html")],
+)
+def test_search_finds_a_person_and_a_volume(open_tab: OpenTab, query: str, page: str) -> None:
+    """A person by their name (the people index), a volume by a word of a paper's title."""
+    tab = open_tab()
+    tab.visit(f"search.html?q={quote(query)}")
+    result = tab.page.locator(f"#search-results a[href$='{page}']").first
+    expect(result, f"searching {query!r} does not list {page}").to_be_visible(timeout=10_000)
 
 
 # 4. Program -> paper -> back to its slot ---------------------------------------------------------

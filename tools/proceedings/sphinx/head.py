@@ -1,4 +1,4 @@
-"""Paper pages' <head>: Highwire tags, JSON-LD, link-preview text; robots.txt for the site."""
+"""Every page's link preview (OpenGraph); paper pages' Highwire tags and JSON-LD; robots.txt."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
@@ -19,12 +20,6 @@ from .domain import Doctree, domain
 
 logger = logging.getLogger(__name__)
 
-# sphinxext-opengraph writes its tags at the default priority (500): the description and
-# og:type go before it, so that it takes them instead of adding a second one; the Twitter card
-# after it, so that it is added only if opengraph did not add one. The Highwire tags and
-# JSON-LD go after it too: opengraph, and the card's check, read every tag already in
-# `metatags` with an HTML parser, and the citation tags made that 3% of a full build.
-BEFORE_OPENGRAPH, AFTER_OPENGRAPH = 400, 600
 ROBOTS = "robots.txt"
 
 
@@ -46,45 +41,59 @@ def absolute(app: Sphinx, url: str | None) -> str | None:
     return urljoin(base, url) if url and base else url
 
 
-def add_description(
+def add_head_tags(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
 ) -> None:
-    """A paper page's description (also OpenGraph's) and og:type."""
-    found = page_paper(app, pagename)
-    if found is None:
-        return
-    text = head.description(*found)
-    # OpenGraph reads per-page overrides from the page metadata and writes them as they are
-    # (its own descriptions it escapes first): give it escaped text. A copy keeps the
-    # environment's own metadata (which is pickled) unchanged.
-    context["meta"] = {
-        **(context.get("meta") or {}),
-        "og:description": escape(text, quote=True),
-        "og:type": "article",
-    }
-    context["metatags"] = context.get("metatags", "") + head.meta_html([("description", text)])
+    """html-page-context: every page's link preview (OpenGraph: its title, description,
+    address and the site's preview image); a paper page's description and Twitter card, and
+    for a cited paper Highwire tags and JSON-LD.
 
-
-def add_citation_tags(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
-) -> None:
-    """A paper page's Twitter card, unless opengraph wrote one; for a cited paper Highwire
-    tags and JSON-LD."""
+    Written here, not by sphinxext-opengraph: its releases print "matplotlib is not
+    installed, social cards will not be generated" on every build, whatever their settings
+    (matplotlib would cost a build a second to import)."""
     found = page_paper(app, pagename)
-    if found is None:
-        return
-    html: str = context.get("metatags", "")
-    if "twitter:card" not in head.meta_names(html):
-        html += head.meta_html([("twitter:card", "summary")])
-    paper, volume = found
-    if paper.is_published:
-        record = facts(paper, volume)
+    tags: list[tuple[str, str]] = []
+    if found is not None:
+        tags.append(("description", head.description(*found)))
+        tags.append(("twitter:card", "summary"))
+    html = head.meta_html(tags) + head.meta_html(
+        opengraph(app, context, doctree, tags[0][1] if tags else None, article=bool(found)),
+        attribute="property",
+    )
+    if found is not None and found[0].is_published:
+        record = facts(*found)
         pdf = absolute(app, record.pdf)
         html += head.meta_html(head.highwire_tags(record, pdf_url=pdf))
         # Sphinx's own canonical URL (html_baseurl + page); without a base URL, none.
         page_url: str | None = context.get("pageurl")
         html += head.json_ld_script(head.json_ld(record, page_url=page_url, pdf_url=pdf))
-    context["metatags"] = html
+    context["metatags"] = context.get("metatags", "") + html
+
+
+def opengraph(
+    app: Sphinx, context: dict[str, Any], doctree: Doctree, description: str | None, *,
+    article: bool,
+) -> list[tuple[str, str]]:  # fmt: skip
+    """A page's OpenGraph properties; none for a page without content (the search page)."""
+    title = doctree.next_node(nodes.title) if doctree is not None else None
+    if title is None:
+        return []
+    meta = context.get("meta") or {}
+    text = description or meta.get("og:description") or meta.get("description")
+    image = absolute(app, app.config.preview_image)
+    return [
+        (name, value)
+        for name, value in (
+            ("og:title", title.astext()),
+            ("og:type", "article" if article else "website"),
+            ("og:url", context.get("pageurl")),
+            ("og:site_name", app.config.html_title),
+            ("og:description", text),
+            ("og:image", image),
+            ("og:image:alt", app.config.html_title if image else None),
+        )
+        if value
+    ]
 
 
 def add_feed_link(
@@ -118,7 +127,8 @@ def write_robots(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.connect("html-page-context", add_description, priority=BEFORE_OPENGRAPH)
-    app.connect("html-page-context", add_citation_tags, priority=AFTER_OPENGRAPH)
+    # The link preview's image: a path from the site's root (_static/preview.png).
+    app.add_config_value("preview_image", "", "html", types=[str])
+    app.connect("html-page-context", add_head_tags)
     app.connect("html-page-context", add_feed_link)
     app.connect("build-finished", write_robots)

@@ -10,8 +10,10 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -159,19 +161,24 @@ def finish_moved(app: Sphinx, exception: Exception | None) -> None:
             page = out / old
             html = page.read_text(encoding="utf-8")
             if "Content-Security-Policy" not in html:
-                write_if_changed(page, harden(with_icon(app, old, html)).encode("utf-8"))
+                html = with_head_links(app, old, new, html)
+                write_if_changed(page, harden(html).encode("utf-8"))
         else:
             write_if_changed(out / old, target.read_bytes())
 
 
-def with_icon(app: Sphinx, page: str, html: str) -> str:
-    """The redirect page declares the site's icon, as every page does: else a browser that
-    stays on it (scripts off) asks for /favicon.ico, outside the site on its host."""
+def with_head_links(app: Sphinx, page: str, new: str, html: str) -> str:
+    """The redirect page's canonical link, the new page's absolute address (html_baseurl;
+    sphinx-reredirects gives its template the relative one only), and the site's icon, as
+    every page declares it: else a browser that stays on it (scripts off) asks for
+    /favicon.ico, outside the site on its host."""
+    base: str = app.config.html_baseurl or ""
+    canonical = urljoin(base, new) if base else relative_uri(page, new)
+    links = f'<link rel="canonical" href="{escape(canonical, quote=True)}">\n'
     favicon: str = app.config.html_favicon or ""
-    if not favicon or "://" in favicon:
-        return html
-    icon = relative_uri(page, f"_static/{Path(favicon).name}")
-    return html.replace("</title>\n", f'</title>\n<link rel="icon" href="{icon}">\n', 1)
+    if favicon and "://" not in favicon:
+        links += f'<link rel="icon" href="{relative_uri(page, f"_static/{Path(favicon).name}")}">\n'
+    return html.replace("</title>\n", f"</title>\n{links}", 1)
 
 
 def setup(app: Sphinx) -> None:

@@ -5,11 +5,8 @@ builds; and the book theme's print title is escaped."""
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
 from html import escape
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -21,18 +18,10 @@ from sphinx.errors import ExtensionError
 from sphinx.jinja2glue import BuiltinTemplateLoader
 from sphinx.theming import Theme
 
-from ..errors import Warn
-from ..render.html_safety import harden, sha256_source
+from ..render.html_safety import harden
 from ..write import make_folder
 from .domain import Doctree
-from .logs import warn
 
-FONTAWESOME_JS = (
-    files("pydata_sphinx_theme") / "theme/pydata_sphinx_theme/static/scripts/fontawesome.js"
-)
-# FontAwesome's script (loaded by pydata-sphinx-theme) inserts its stylesheet as an inline
-# <style> when it first draws an icon; the CSS is a string literal in the bundle.
-FONTAWESOME_CSS = re.compile(r'"(:root, :host \{(?:[^"\\]|\\.)*)"')
 BRIDGE = f"{__name__}.SafeTemplateBridge"
 TEMPLATE_CACHE = "jinja-bytecode"  # in the doctree folder
 DOCUMENT_RE = re.compile(r"\s*<(?:!doctype|html)\b", re.I)  # a whole page, not a fragment
@@ -46,21 +35,6 @@ def escape_page_title(
     title = context.get("pagetitle")
     if isinstance(title, str):
         context["pagetitle"] = escape(title, quote=True)
-
-
-@cache
-def fontawesome_css_hash() -> str | None:
-    """The hash of the <style> FontAwesome inserts at run time, or None if it is not found."""
-    try:
-        bundle = FONTAWESOME_JS.read_text(encoding="utf-8")
-    except OSError:
-        return None
-    match = FONTAWESOME_CSS.search(bundle)
-    if match is None:
-        return None
-    # A JS string literal in double quotes: its escapes are JSON's, save for \' .
-    css: str = json.loads('"' + match.group(1).replace("\\'", "'") + '"')
-    return sha256_source(css)
 
 
 class SafeTemplateBridge(BuiltinTemplateLoader):
@@ -83,8 +57,7 @@ class SafeTemplateBridge(BuiltinTemplateLoader):
         # to see whether it is empty, and throws the result away.
         if not DOCUMENT_RE.match(html):
             return html
-        inserted = fontawesome_css_hash()
-        return harden(html, extra_style_hashes=(inserted,) if inserted else ())
+        return harden(html)
 
 
 def use_bridge(app: Sphinx, config: Config) -> None:
@@ -97,13 +70,6 @@ def use_bridge(app: Sphinx, config: Config) -> None:
             f"({BRIDGE}) to add the Content-Security-Policy and rel=noopener"
         )
     config.template_bridge = BRIDGE
-    if fontawesome_css_hash() is None:
-        warn(
-            Warn.CSP,
-            f"[proceedings] FontAwesome's stylesheet was not found in {FONTAWESOME_JS}: its "
-            "icons will be unstyled under the Content-Security-Policy",
-            None,
-        )
 
 
 def setup(app: Sphinx) -> None:

@@ -48,7 +48,6 @@ def site_settings(app: Sphinx, config: Config) -> None:
         f"<p>{escape(name)}: the {escape(series.name)}, a workshop series initiated in the "
         f"realm of the Internet Research Task Force (IRTF).<br>Contact: {contacts}.</p>"
     )
-    config.ogp_site_name = name
 
 
 def write_feed(app: Sphinx, env: BuildEnvironment) -> None:

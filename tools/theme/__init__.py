@@ -1,0 +1,152 @@
+"""The site's HTML theme, ``inet4ai`` (``tools.theme`` in conf.py's extensions).
+
+It inherits sphinx-book-theme (theme.toml) and keeps its look, but a page loads only what it
+uses (issue 24: every page downloaded 2.37 MB in 25 requests, two thirds of it FontAwesome's
+script, for seven icons):
+
+- the icons are inline SVG (components/, layout.html): no FontAwesome script or font;
+- Sphinx's search scripts and index only on the search page (layout.html); the scripts that
+  mark the words found only on a page opened from its results;
+- basic.css and pydata-sphinx-theme's stylesheet linked directly, not through theme.css's
+  @import; documentation_options.js written into the page;
+- code styles and the copy button only on pages with code, sphinx-design's tab script only on
+  pages with tabs (``prune_assets``);
+- every script deferred: the page renders before they run (as pydata's own scripts do).
+
+Like sphinx-book-theme and pydata-sphinx-theme, it is an extension that registers the theme,
+adds its component templates to ``templates_path`` and edits a page's list of assets in
+``html-page-context``.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util.typing import ExtensionMetadata
+from sphinx.writers.html5 import HTML5Translator
+
+THEME = "inet4ai"
+THEME_DIR = Path(__file__).with_name(THEME)
+# Before pydata-sphinx-theme's and sphinx-book-theme's components, which they add to
+# templates_path (where Sphinx looks before any theme): ours replace theirs by the same name.
+COMPONENTS = THEME_DIR / "components"
+STYLESHEET = "inet4ai.css"  # the site's styles, after every extension's (as html_css_files)
+
+# What pydata-sphinx-theme's theme.css @imports, and its own stylesheet: linked first.
+BASE_STYLESHEETS = ("basic.css", "styles/pydata-sphinx-theme.css")
+# Files that act on, or style, only one kind of element, and the markup of that element as
+# Sphinx writes it into the page's body: a page without it does not load them. Pygments'
+# formatter writes every highlighted block as <div class="highlight">, which pygments.css
+# styles and sphinx-copybutton's script (selector "div.highlight pre") fills with a button;
+# sphinx-design's tab script acts on its tab labels. Text from the data cannot hold the marker:
+# its quotes are escaped.
+NEEDS = {
+    "_static/pygments.css": '<div class="highlight">',
+    "_static/copybutton.css": '<div class="highlight">',
+    "_static/clipboard.min.js": '<div class="highlight">',
+    "_static/copybutton.js": '<div class="highlight">',
+    "_static/design-tabs.js": 'class="sd-tab-label"',
+}
+# Sphinx's search companions: the search page loads them; other pages when they mark the words
+# a search found (layout.html).
+SEARCH_ONLY = {"_static/doctools.js", "_static/sphinx_highlight.js"}
+INLINED = {"_static/documentation_options.js"}  # layout.html writes it into the page
+SEARCH_PAGE = "search"
+# 404.md: GitHub Pages serves /404.html at any address it does not have, at any depth.
+NOT_FOUND = "404"
+
+
+def add_components(app: Sphinx, config: Config) -> None:
+    """config-inited: our components first on the template path."""
+    if config.html_theme == THEME and str(COMPONENTS) not in config.templates_path:
+        config.templates_path.insert(0, str(COMPONENTS))
+
+
+def _needed(filename: str, *, pagename: str, body: str) -> bool:
+    if filename in INLINED:
+        return False
+    if filename in SEARCH_ONLY:
+        return pagename == SEARCH_PAGE
+    marker = NEEDS.get(filename)
+    return marker is None or marker in body
+
+
+def prune_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """html-page-context, after the themes' and extensions' own handlers: the page's scripts
+    and stylesheets, less those it does not use, each script deferred."""
+    if app.config.html_theme != THEME:
+        return
+    body = context.get("body", "")
+    scripts = []
+    for js in context.get("script_files", []):
+        filename = getattr(js, "filename", None)
+        if not filename:  # an inline script: runs where it stands
+            scripts.append(js)
+        elif _needed(filename, pagename=pagename, body=body):
+            # Not the search page's: its template loads Sphinx's search scripts undeferred,
+            # and they need doctools.js first.
+            scripts.append(js if filename in SEARCH_ONLY else _deferred(js))
+    # In place: Sphinx's own lists, which it restores before each page, and which
+    # app.add_css_file below appends to.
+    context["script_files"][:] = scripts
+    context["css_files"][:] = [
+        css
+        for css in context.get("css_files", [])
+        if _needed(getattr(css, "filename", str(css)), pagename=pagename, body=body)
+    ]
+    # Added for this page only (Sphinx adds a file given in html-page-context to its page), with
+    # Sphinx's ?v= checksum; first, as theme.css placed them.
+    for priority, name in enumerate(BASE_STYLESHEETS, start=100):
+        app.add_css_file(name, priority=priority)
+
+
+def base_for_not_found(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """html-page-context: the 404 page resolves its addresses from its own place in the site
+    (<base href>, from html_baseurl's path: /inet4ai/404.html), so that its styles, scripts
+    and links work wherever it is served; a fragment (#main-content) stays on it. First in the
+    page's head tags: before any element with an address, as HTML requires."""
+    if pagename == NOT_FOUND and app.config.html_baseurl:
+        root = urlsplit(app.config.html_baseurl).path.rstrip("/")
+        href = escape(f"{root}/{app.builder.get_target_uri(pagename)}", quote=True)
+        context["metatags"] = f'<base href="{href}" />\n' + context.get("metatags", "")
+
+
+def _deferred(js: Any) -> Any:
+    """The same script, run once the page is parsed (in order, as before)."""
+    attributes = dict(js.attributes)
+    if "async" in attributes or "defer" in attributes:
+        return js
+    attributes["defer"] = "defer"
+    return type(js)(js.filename, priority=js.priority, **attributes)
+
+
+class Translator(HTML5Translator):
+    """Sphinx's HTML translator without docutils' viewport tag: Sphinx's layout writes its own
+    (a page had three, with pydata-sphinx-theme's)."""
+
+    meta: list[str]  # docutils' head tags, which Sphinx gives the page as its metatags
+
+    def __init__(self, document: nodes.document, builder: Any) -> None:
+        super().__init__(document, builder)
+        self.meta = [tag for tag in self.meta if 'name="viewport"' not in tag]
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("sphinx_book_theme")
+    app.add_html_theme(THEME, str(THEME_DIR))
+    app.add_css_file(STYLESHEET, priority=800)
+    app.set_translator("html", Translator)
+    app.connect("config-inited", add_components)
+    app.connect("html-page-context", prune_assets, priority=900)
+    app.connect("html-page-context", base_for_not_found)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
