@@ -74,4 +74,4 @@ lighthouse: html $(NODE_STAMP)
 	$(BIN)/python -m bench.lighthouse $(BUILD)/html
 
 clean:
-	rm -rf $(BUILD) proceedings/*/papers proceedings/people
+	rm -rf $(BUILD) proceedings/*/papers
