@@ -1,7 +1,4 @@
-"""builder-inited: read and check the series, then write the generated page of each paper of
-each edition (only those whose content changed: Sphinx reads a page again when its source
-changes); build-finished: remove the HTML of generated pages that left the data (Sphinx
-leaves a removed document's HTML)."""
+"""The data read and checked when the build starts, and each paper's page source written."""
 
 from __future__ import annotations
 
@@ -36,9 +33,9 @@ def override(app: Sphinx, root: Path) -> tuple[int, Path] | None:
         return None
     year: int = app.config.proceedings_edition
     if not year:
-        years = [y for y, folder in edition_folders(root)]
-        with_volume = [y for y, folder in edition_folders(root) if is_volume(folder)]
-        year = (with_volume or years or [0])[-1]
+        folders = edition_folders(root)
+        with_volume = [y for y, folder in folders if is_volume(folder)]
+        year = (with_volume or [y for y, _ in folders] or [0])[-1]
     return year, (Path(app.confdir) / configured).resolve()
 
 
@@ -55,11 +52,11 @@ def generate(app: Sphinx) -> None:
     listed = "".join(f"{year} {path}\n" for year, paths in sorted(loaded.files.items())
                      for path in paths)  # fmt: skip
     write_if_changed(manifest, listed.encode("utf-8"))
-    domain(app.env).store(DataRef(root, replaced, loaded.files, manifest), loaded)
+    domain(app.env).store(DataRef(loaded.files, manifest), loaded)
 
 
 def write_stubs(app: Sphinx, loaded: LoadedSeries) -> None:
-    """Every generated page source, each written only if its content changed."""
+    """Every paper's page source, written only if it changed (Sphinx then reads it again)."""
     site, series = Path(app.srcdir), loaded.series
     years = set()
     for edition in series.editions:
@@ -76,6 +73,7 @@ def write_stubs(app: Sphinx, loaded: LoadedSeries) -> None:
 
 
 def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: Sphinx leaves the HTML of a removed document; generated pages go."""
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)

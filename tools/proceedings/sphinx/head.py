@@ -44,21 +44,14 @@ def absolute(app: Sphinx, url: str | None) -> str | None:
 def add_head_tags(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
 ) -> None:
-    """html-page-context: every page's link preview (OpenGraph: its title, description,
-    address and the site's preview image); a paper page's description and Twitter card, and
-    for a cited paper Highwire tags and JSON-LD.
-
-    Written here, not by sphinxext-opengraph: its releases print "matplotlib is not
-    installed, social cards will not be generated" on every build, whatever their settings
-    (matplotlib would cost a build a second to import)."""
+    """html-page-context: every page's OpenGraph tags; a paper page's description and Twitter
+    card, and for a published paper Highwire tags and JSON-LD. Not sphinxext-opengraph: it
+    warns on every build without matplotlib (a second to import)."""
     found = page_paper(app, pagename)
-    tags: list[tuple[str, str]] = []
-    if found is not None:
-        tags.append(("description", head.description(*found)))
-        tags.append(("twitter:card", "summary"))
+    tags = [("description", head.description(*found)), ("twitter:card", "summary")] if found else []
+    description = tags[0][1] if tags else None
     html = head.meta_html(tags) + head.meta_html(
-        opengraph(app, context, doctree, tags[0][1] if tags else None, article=bool(found)),
-        attribute="property",
+        opengraph(app, context, doctree, description, article=bool(found)), attribute="property"
     )
     if found is not None and found[0].is_published:
         record = facts(*found)
@@ -99,7 +92,7 @@ def opengraph(
 def add_feed_link(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
 ) -> None:
-    """Every page names the news feed, for feed readers to find it."""
+    """html-page-context: every page names the news feed, for feed readers."""
     href = escape(relative(pagename, FEED), quote=True)
     link = f'<link rel="alternate" type="application/atom+xml" title="News" href="{href}" />\n'
     context["metatags"] = context.get("metatags", "") + link

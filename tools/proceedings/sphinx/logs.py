@@ -1,5 +1,4 @@
-"""Problems as Sphinx log records: the build's sink for report.report (errors stop the build
-after every one is logged; warnings carry their kind, so suppress_warnings can name one)."""
+"""Problems as Sphinx log records; a warning carries its kind, for suppress_warnings."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ from ...proceedings import (
     program_calendar,
     program_part,
 )
-from ...proceedings.sphinx import data_files, series_of
+from ...proceedings.sphinx import note_data, series_of
 from ...proceedings.sphinx.logs import warn
 from ..model import Dates, Item, ItemKind, Link, Person, Session, Source, Span, Workshop, dates_of
 from ..read import parse_span
@@ -45,7 +45,7 @@ UNCONFIRMED = "Its place in the running order is not confirmed."
 
 
 class ProgramDirective(SphinxDirective):
-    """Shared helpers: where we are, the workshop, warnings with their location and subtype."""
+    """Shared helpers: the page's edition, its workshop, sources, times and ids."""
 
     def warn(self, kind: Warn, message: str) -> None:
         warn(kind, message, self.get_location())
@@ -67,14 +67,9 @@ class ProgramDirective(SphinxDirective):
 
     @property
     def dates(self) -> Dates:
-        year = self.year
-        self.note_dates_dependency(year)
-        series = series_of(self.env)
+        year, series = self.year, series_of(self.env)
+        note_data(self.env, [year], volume=False)
         return dates_of(series, series.edition(year))
-
-    def note_dates_dependency(self, year: int) -> None:
-        for path in data_files(self.env, year, volume=False):
-            self.env.note_dependency(str(path))
 
     def source(self) -> Source:
         docname = self.env.docname
@@ -102,7 +97,7 @@ class ProgramDirective(SphinxDirective):
         return anchor
 
     def register(self, node: nodes.Element) -> nodes.Element:
-        """Enter the node's ids in the page's table, so that later ids avoid them."""
+        """The node's ids in the page's table, so that later ids avoid them."""
         self.state.document.set_id(node)
         return node
 
@@ -274,10 +269,7 @@ class ProgramSlot(ItemDirective):
     required_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {
-        **ITEM_OPTIONS,
-        "kind": slot_kind,
-    }
+    option_spec: ClassVar[dict[str, Any]] = {**ITEM_OPTIONS, "kind": slot_kind}
 
     def make_item(self, number: int) -> Item:
         title = self.arguments[0].strip()
@@ -295,14 +287,11 @@ class ProgramSlot(ItemDirective):
 def find_paper(
     where: SphinxDirective | SphinxRole, paper_id: str, *, report: bool = True
 ) -> Paper | None:
-    """The paper with this id in the edition of the page, noting the edition's data files as
-    dependencies; else a warning."""
-    year = edition_of(where.env.docname)
-    series = series_of(where.env)
+    """The paper of the page's edition (whose data the page then depends on), else a warning."""
+    year, series = edition_of(where.env.docname), series_of(where.env)
     edition = series.edition(year) if year is not None and series.has(year) else None
     if year is not None:
-        for path in data_files(where.env, year):
-            where.env.note_dependency(str(path))
+        note_data(where.env, [year])
     proceedings = edition.proceedings if edition else None
     if proceedings is not None and proceedings.has(paper_id):
         return proceedings.paper(paper_id)
@@ -326,7 +315,7 @@ class PaperRole(SphinxRole):
 
 class ProgramCalendar(ProgramDirective):
     """``{program-calendar}``: the workshop's day and place, and the program's calendar file
-    (when the day is known: a calendar needs one)."""
+    once the day is known."""
 
     def run(self) -> list[nodes.Node]:
         workshop = self.workshop
@@ -351,8 +340,8 @@ class CfpCalendar(ProgramDirective):
 
 
 class InvitedTalks(ProgramDirective):
-    """``{invited-talks} YEAR``: the invited talks of an edition's program (on any page, e.g.
-    the home page), filled in once the program pages are read."""
+    """``{invited-talks} YEAR``: an edition's invited talks on any page, filled in once the
+    program pages are read."""
 
     required_arguments = 1
 
