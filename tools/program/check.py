@@ -61,20 +61,15 @@ def overlaps(program: Program) -> Iterator[Problem]:
 
 
 def papers_twice(program: Program) -> Iterator[Problem]:
-    first: dict[str, Item] = {}
+    first: dict[str, Item] = {}  # paper id -> the item that first scheduled it
     for item in program.items:
-        if item.paper is None:
-            continue
-        if item.paper in first:
-            earlier = first[item.paper]
+        if item.paper is not None and (earlier := first.setdefault(item.paper, item)) is not item:
             yield finding(
                 item.source,
                 Warn.DUPLICATE_PAPER,
                 f"paper {item.paper!r} is scheduled twice: also "
                 f"{describe_item(earlier)} at {earlier.source}",
             )
-        else:
-            first[item.paper] = item
 
 
 def outside_day(program: Program, workshop: Workshop) -> Iterator[Problem]:

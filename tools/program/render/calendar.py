@@ -1,5 +1,4 @@
-"""RENDER: the program and the call's dates as iCalendar files (RFC 5545 folding and escaping
-by the icalendar library). Pure: docutils' make_id is its only other import."""
+"""RENDER: the program and the call's dates as iCalendar files (by the icalendar library)."""
 
 from __future__ import annotations
 
@@ -74,19 +73,19 @@ def program_events(program: Program, dates: Dates, proceedings: Proceedings | No
 
 def program_file(program: Program, dates: Dates, proceedings: Proceedings | None, site: Site
                  ) -> bytes:  # fmt: skip
-    workshop = dates.workshop
-    cal = new_calendar(dates, site, "program", f"{workshop.name} program")
-    for component in program_events(program, dates, proceedings, site):
+    cal = new_calendar(dates, site, "program", f"{dates.workshop.name} program")
+    return _ical(cal, program_events(program, dates, proceedings, site), [dates])
+
+
+def _ical(cal: Calendar, events: list[Event], zoned: list[Dates]) -> bytes:
+    """The calendar with its events, and the time zones they use in the years of ``zoned``."""
+    for component in events:
         cal.add_component(component)
-    _zones(cal, [dates])
-    return bytes(cal.to_ical())
-
-
-def _zones(cal: Calendar, editions: list[Dates]) -> None:
-    years = [d.workshop.day.year for d in editions if d.workshop.day]
+    years = [d.workshop.day.year for d in zoned if d.workshop.day]
     if years:
         first = dt.date(min(years), 1, 1)
         cal.add_missing_timezones(first_date=first, last_date=dt.date(max(years) + 1, 1, 1))
+    return bytes(cal.to_ical())
 
 
 def session_events(
@@ -267,9 +266,7 @@ def cfp_events(dates: Dates, site: Site) -> list[Event]:
 
 def cfp_file(dates: Dates, site: Site) -> bytes:
     cal = new_calendar(dates, site, "cfp", f"{dates.workshop.name} call for papers")
-    for component in cfp_events(dates, site):
-        cal.add_component(component)
-    return bytes(cal.to_ical())
+    return _ical(cal, cfp_events(dates, site), [])
 
 
 def series_file(name: str, editions: list[Edition_], site: Site) -> bytes:
@@ -281,13 +278,12 @@ def series_file(name: str, editions: list[Edition_], site: Site) -> bytes:
         name=f"{name}: every deadline and workshop day",
         calscale="GREGORIAN",
     )
+    events: list[Event] = []
     for dates, program, proceedings in editions:
-        for component in cfp_events(dates, site):
-            cal.add_component(component)
+        events += cfp_events(dates, site)
         if dates.workshop.day is not None:
-            cal.add_component(day_event(program, dates, proceedings, site))
-    _zones(cal, [d for d, _, _ in editions])
-    return bytes(cal.to_ical())
+            events.append(day_event(program, dates, proceedings, site))
+    return _ical(cal, events, [d for d, _, _ in editions])
 
 
 def calendar_files(name: str, editions: list[Edition_], site: Site) -> dict[str, bytes]:
