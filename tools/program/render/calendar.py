@@ -47,12 +47,6 @@ def stamp(start: dt.date | dt.datetime) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), dt.UTC)
 
 
-def new_calendar(dates: Dates, site: Site, kind: str, name: str) -> Calendar:
-    return Calendar.new(
-        prodid=PRODID, uid=uid(dates, site, kind, "calendar"), name=name, calscale="GREGORIAN"
-    )
-
-
 Edition_ = tuple[Dates, Program, Proceedings | None]  # an edition as its calendars see it
 
 
@@ -73,12 +67,14 @@ def program_events(program: Program, dates: Dates, proceedings: Proceedings | No
 
 def program_file(program: Program, dates: Dates, proceedings: Proceedings | None, site: Site
                  ) -> bytes:  # fmt: skip
-    cal = new_calendar(dates, site, "program", f"{dates.workshop.name} program")
-    return _ical(cal, program_events(program, dates, proceedings, site), [dates])
+    events = program_events(program, dates, proceedings, site)
+    name = f"{dates.workshop.name} program"
+    return _ical(uid(dates, site, "program", "calendar"), name, events, [dates])
 
 
-def _ical(cal: Calendar, events: list[Event], zoned: list[Dates]) -> bytes:
-    """The calendar with its events, and the time zones they use in the years of ``zoned``."""
+def _ical(uid: str, name: str, events: list[Event], zoned: list[Dates]) -> bytes:
+    """A calendar of ``events``, with the time zones they use in the years of ``zoned``."""
+    cal = Calendar.new(prodid=PRODID, uid=uid, name=name, calscale="GREGORIAN")
     for component in events:
         cal.add_component(component)
     years = [d.workshop.day.year for d in zoned if d.workshop.day]
@@ -265,25 +261,21 @@ def cfp_events(dates: Dates, site: Site) -> list[Event]:
 
 
 def cfp_file(dates: Dates, site: Site) -> bytes:
-    cal = new_calendar(dates, site, "cfp", f"{dates.workshop.name} call for papers")
-    return _ical(cal, cfp_events(dates, site), [])
+    name = f"{dates.workshop.name} call for papers"
+    return _ical(uid(dates, site, "cfp", "calendar"), name, cfp_events(dates, site), [])
 
 
 def series_file(name: str, editions: list[Edition_], site: Site) -> bytes:
     """Every deadline and workshop day of every edition, with the UIDs of the editions' own
     calendars (a calendar app that has both sees one event)."""
-    cal = Calendar.new(
-        prodid=PRODID,
-        uid=f"{make_id(name)}-series-calendar@{site.domain}",
-        name=f"{name}: every deadline and workshop day",
-        calscale="GREGORIAN",
-    )
     events: list[Event] = []
     for dates, program, proceedings in editions:
         events += cfp_events(dates, site)
         if dates.workshop.day is not None:
             events.append(day_event(program, dates, proceedings, site))
-    return _ical(cal, events, [d for d, _, _ in editions])
+    series_uid = f"{make_id(name)}-series-calendar@{site.domain}"
+    title = f"{name}: every deadline and workshop day"
+    return _ical(series_uid, title, events, [d for d, _, _ in editions])
 
 
 def calendar_files(name: str, editions: list[Edition_], site: Site) -> dict[str, bytes]:

@@ -1,6 +1,4 @@
-"""RENDER: the program as docutils nodes, and the one node of ours (a time range written as
-<time>). Text from the model only ever becomes Text nodes, and links only ever come from
-checked http(s) URLs or docnames."""
+"""RENDER: the program as docutils nodes; links only from checked URLs or docnames."""
 
 from __future__ import annotations
 
@@ -20,25 +18,13 @@ from ...proceedings import (
     paper_docname,
     relative,
 )
-from ..model import (
-    Item,
-    ItemKind,
-    Person,
-    Program,
-    Session,
-    Slot,
-    Span,
-    Workshop,
-)
+from ..model import Item, ItemKind, Person, Program, Session, Slot, Span, Workshop
 
 
 # Lower case like docutils' own node classes; docutils is untyped here (see pyproject).
 class program_time(nodes.inline):  # type: ignore[misc]
-    """A time range in the venue's zone; ``datetime`` and ``end`` hold ISO 8601 instants.
-
-    Other builders write it as the inline it derives from (Sphinx's translators dispatch along
-    the class hierarchy), so only HTML needs visitors.
-    """
+    """A time range in the venue's zone (``datetime``, ``end``: ISO 8601), written as <time>;
+    other builders write the inline it derives from."""
 
 
 def visit_time_html(self: Translator, node: program_time) -> None:

@@ -26,17 +26,8 @@ from ...proceedings.sphinx import Doctree, series_of
 from ...proceedings.sphinx.logs import log
 from ..check import check_program
 from ..model import ItemKind, dates_of
+from ..render import nodes as render
 from ..render.calendar import Site, calendar_files
-from ..render.nodes import (
-    depart_time_html,
-    invited_talks,
-    program_notes,
-    program_summary,
-    program_time,
-    slot_paragraph,
-    talks_part,
-    visit_time_html,
-)
 from . import directives
 from .domain import ProgramDomain, domain
 
@@ -117,7 +108,7 @@ def add_slots(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         # Before the first subsection (the abstract): body text must precede subsections.
         children = page.children
         first = next((i for i, n in enumerate(children) if isinstance(n, nodes.section)), None)
-        page.insert(len(children) if first is None else first, slot_paragraph(slot, uri))
+        page.insert(len(children) if first is None else first, render.slot_paragraph(slot, uri))
 
 
 def fill_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -128,13 +119,13 @@ def fill_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         program = domain(app.env).program(year)
         if part == "list":  # {invited-talks} YEAR
             talks = [i for i in program.items if i.kind is ItemKind.INVITED]
-            node.replace_self(invited_talks(talks))
+            node.replace_self(render.invited_talks(talks))
         elif part == "talks":
-            node.replace_self(talks_part(program))
+            node.replace_self(render.talks_part(program))
         elif part == "summary":
-            node.replace_self(program_summary(program))
+            node.replace_self(render.program_summary(program))
         else:  # notes
-            node.replace_self(program_notes(program, series.label(series.edition(year))))
+            node.replace_self(render.program_notes(program, series.label(series.edition(year))))
 
 
 def add_assets(
@@ -146,7 +137,7 @@ def add_assets(
         return
     if any(doctree.findall(is_program_node)):
         app.add_css_file("program.css")
-    if any(doctree.findall(program_time)):
+    if any(doctree.findall(render.program_time)):
         app.add_js_file("program-time.js", loading_method="defer")
 
 
@@ -184,7 +175,7 @@ def write_calendars(app: Sphinx, env: BuildEnvironment) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("tools.proceedings.sphinx")
     app.add_domain(ProgramDomain)
-    app.add_node(program_time, html=(visit_time_html, depart_time_html))
+    app.add_node(render.program_time, html=(render.visit_time_html, render.depart_time_html))
     app.add_directive("session", directives.SessionDirective)
     app.add_directive("paper-talk", directives.PaperTalk)
     app.add_directive("invited-talk", directives.InvitedTalk)

@@ -34,14 +34,17 @@ from .domain import domain
 
 SESSION_KEY = "inet4ai-program:session"  # the items of the session being read
 COUNT_KEY = "inet4ai-program:count"  # items numbered so far on this page
-TIME_OPTIONS: dict[str, Any] = {"start": directives.unchanged, "end": directives.unchanged}
-ITEM_OPTIONS: dict[str, Any] = {
-    **TIME_OPTIONS,
-    "name": directives.unchanged,
-    "note": directives.unchanged,
+UNCONFIRMED = "Its place in the running order is not confirmed."
+
+
+def text_options(*names: str) -> dict[str, Any]:
+    return dict.fromkeys(names, directives.unchanged)
+
+
+ITEM_OPTIONS = {
+    **text_options("start", "end", "name", "note"),
     "unconfirmed-position": directives.flag,
 }
-UNCONFIRMED = "Its place in the running order is not confirmed."
 
 
 class ProgramDirective(SphinxDirective):
@@ -108,12 +111,7 @@ class SessionDirective(ProgramDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {
-        **TIME_OPTIONS,
-        "room": directives.unchanged,
-        "chair": directives.unchanged,
-        "name": directives.unchanged,
-    }
+    option_spec: ClassVar[dict[str, Any]] = text_options("start", "end", "room", "chair", "name")
 
     def run(self) -> list[nodes.Node]:
         doc = self.env.current_document
@@ -154,6 +152,18 @@ class ItemDirective(ProgramDirective, abc.ABC):
     def paper(self, item: Item) -> Paper | None:
         return None
 
+    def item(self, kind: ItemKind, number: int, anchor: str, **fields: Any) -> Item:
+        """An item here, with its id (``anchor`` by default), times and note."""
+        return Item(
+            kind,
+            number,
+            self.anchor(anchor),
+            self.source(),
+            when=self.span(),
+            note=self.options.get("note") or "",
+            **fields,
+        )
+
     def run(self) -> list[nodes.Node]:
         doc = self.env.current_document
         items: list[Item] | None = doc.get(SESSION_KEY)
@@ -176,24 +186,14 @@ class PaperTalk(ItemDirective):
     required_arguments = 1
     option_spec: ClassVar[dict[str, Any]] = {
         **ITEM_OPTIONS,
-        "presenter": directives.unchanged,
-        "affiliation": directives.unchanged,
+        **text_options("presenter", "affiliation"),
     }
 
     def make_item(self, number: int) -> Item:
         paper_id = self.arguments[0]
         presenter = self.options.get("presenter")
         people = (self.presenter(presenter),) if presenter else ()
-        return Item(
-            ItemKind.PAPER,
-            number,
-            self.anchor(f"paper-{paper_id}"),
-            self.source(),
-            paper=paper_id,
-            people=people,
-            when=self.span(),
-            note=self.options.get("note") or "",
-        )
+        return self.item(ItemKind.PAPER, number, f"paper-{paper_id}", paper=paper_id, people=people)
 
     def paper(self, item: Item) -> Paper | None:
         return find_paper(self, item.paper or "")
@@ -217,28 +217,17 @@ class InvitedTalk(ItemDirective):
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {
         **ITEM_OPTIONS,
+        **text_options("affiliation", "doi", "slides", "video"),
         "speaker": directives.unchanged_required,
-        "affiliation": directives.unchanged,
-        "doi": directives.unchanged,
-        "slides": directives.unchanged,
-        "video": directives.unchanged,
     }
 
     def make_item(self, number: int) -> Item:
         title = self.arguments[0].strip()
         speaker = self.options.get("speaker")
         people = (Person(speaker, self.options.get("affiliation") or ""),) if speaker else ()
-        return Item(
-            ItemKind.INVITED,
-            number,
-            self.anchor(f"talk-{speaker or title}"),
-            self.source(),
-            title=title,
-            people=people,
-            when=self.span(),
-            links=self.links(),
-            note=self.options.get("note") or "",
-        )
+        anchor = f"talk-{speaker or title}"
+        item = self.item(ItemKind.INVITED, number, anchor, title=title, people=people)
+        return replace(item, links=self.links())  # its warnings after those of the time
 
     def links(self) -> tuple[Link, ...]:
         out: list[Link] = []
@@ -273,15 +262,8 @@ class ProgramSlot(ItemDirective):
 
     def make_item(self, number: int) -> Item:
         title = self.arguments[0].strip()
-        return Item(
-            ItemKind(self.options.get("kind", ItemKind.OTHER.value)),
-            number,
-            self.anchor(title),
-            self.source(),
-            title=title,
-            when=self.span(),
-            note=self.options.get("note") or "",
-        )
+        kind = ItemKind(self.options.get("kind", ItemKind.OTHER.value))
+        return self.item(kind, number, title, title=title)
 
 
 def find_paper(
