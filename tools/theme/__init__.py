@@ -62,8 +62,7 @@ def _needed(filename: str, *, pagename: str, body: str) -> bool:
 def prune_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """html-page-context, after the themes' and extensions' own handlers: the page's scripts
-    and stylesheets, less those it does not use, each script deferred."""
+    """html-page-context, after the others: only the assets the page uses, each script deferred."""
     if app.config.html_theme != THEME:
         return
     body = context.get("body", "")
@@ -110,8 +109,7 @@ def _deferred(js: Any) -> Any:
 
 
 class Translator(HTML5Translator):
-    """Sphinx's HTML translator without docutils' viewport tag: Sphinx's layout writes its own
-    (a page had three, with pydata-sphinx-theme's)."""
+    """Without docutils' viewport tag: Sphinx's layout writes its own (a page had three)."""
 
     meta: list[str]  # docutils' head tags, which Sphinx gives the page as its metatags
 

@@ -1,5 +1,4 @@
-"""The build's clock; the pages that show what it decides are read again once it passes a
-moment of the series, and only then."""
+"""The build's clock; the pages that show it are read again once it passes a moment."""
 
 from __future__ import annotations
 

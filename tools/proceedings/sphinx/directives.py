@@ -137,8 +137,7 @@ class Deadlines(DataDirective):
 
 
 class Committees(DataDirective):
-    """``{committees}``: every edition's chairs and committee, a section ``#edition-YEAR``
-    each (the people index links there)."""
+    """``{committees}``: every edition's chairs and committee, a section ``#edition-YEAR`` each."""
 
     shows_volume = False
 
@@ -161,8 +160,7 @@ class EditionList(DataDirective):
 
 
 class Editions(DataDirective):
-    """``{editions}``: every edition at a glance, the current first, a section
-    ``#edition-YEAR`` each."""
+    """``{editions}``: every edition, the current first, a section ``#edition-YEAR`` each."""
 
     def run(self) -> list[nodes.Node]:
         now = domain(self.env).note_clock(self.env.docname)

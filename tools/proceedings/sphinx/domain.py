@@ -14,7 +14,6 @@ from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 
-from ..load import LoadedSeries
 from ..model import Paper
 from ..paths import paper_docname
 from ..render.citation.files import render_paper
@@ -85,11 +84,11 @@ class ProceedingsDomain(StateDomain):
         super().__init__(env)
         self.now: dt.datetime | None = None  # the build's clock (sources/clock.py)
         self._ref: DataRef | None = None
-        self._loaded: LoadedSeries | None = None
+        self._series: Series | None = None
         self._citations: dict[tuple[int, str], dict[str, str]] = {}
 
-    def store(self, ref: DataRef, loaded: LoadedSeries) -> None:
-        self._ref, self._loaded = ref, loaded
+    def store(self, ref: DataRef, series: Series) -> None:
+        self._ref, self._series = ref, series
         self._citations.clear()
 
     @property
@@ -99,14 +98,10 @@ class ProceedingsDomain(StateDomain):
         return self._ref
 
     @property
-    def loaded(self) -> LoadedSeries:
-        if self._loaded is None:
-            raise DataBuildError("the proceedings data was not loaded")
-        return self._loaded
-
-    @property
     def series(self) -> Series:
-        return self.loaded.series
+        if self._series is None:
+            raise DataBuildError("the proceedings data was not loaded")
+        return self._series
 
     def edition(self, year: int) -> Edition:
         return self.series.edition(year)
@@ -133,7 +128,7 @@ class ProceedingsDomain(StateDomain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Each paper with a DOI, named by it, for the search page."""
-        for edition in self.series.editions if self._loaded else ():
+        for edition in self._series.editions if self._series is not None else ():
             for paper in edition.proceedings.papers if edition.proceedings else ():
                 if paper.doi:
                     docname = paper_docname(edition.year, paper.id)

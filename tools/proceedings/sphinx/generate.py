@@ -26,8 +26,7 @@ def data_root(app: Sphinx) -> Path:
 
 
 def override(app: Sphinx, root: Path) -> tuple[int, Path] | None:
-    """``-D proceedings_data=DIR``: a volume folder read in place of the volume of edition
-    ``proceedings_edition`` (0: the latest edition that has one, else the latest)."""
+    """``-D proceedings_data=DIR``: a volume read in place of ``proceedings_edition``'s."""
     configured: str = app.config.proceedings_data
     if not configured:
         return None
@@ -52,7 +51,7 @@ def generate(app: Sphinx) -> None:
     listed = "".join(f"{year} {path}\n" for year, paths in sorted(loaded.files.items())
                      for path in paths)  # fmt: skip
     write_if_changed(manifest, listed.encode("utf-8"))
-    domain(app.env).store(DataRef(loaded.files, manifest), loaded)
+    domain(app.env).store(DataRef(loaded.files, manifest), loaded.series)
 
 
 def write_stubs(app: Sphinx, loaded: LoadedSeries) -> None:
@@ -77,11 +76,8 @@ def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
-    folders = [papers_dir(y) for y, _ in edition_folders(out / "proceedings")]
-    pages: dict[str, set[str]] = {folder: set() for folder in folders}
-    for name in app.env.found_docs:
-        folder, _, page = name.rpartition("/")
-        if folder in pages:
-            pages[folder].add(f"{page}.html")
-    for folder in folders:
-        remove_unlisted(out / folder, pages[folder], suffixes=(".html",))
+    found = [doc.rpartition("/") for doc in app.env.found_docs]
+    for year, _ in edition_folders(out / "proceedings"):
+        folder = papers_dir(year)
+        pages = {f"{page}.html" for parent, _, page in found if parent == folder}
+        remove_unlisted(out / folder, pages, suffixes=(".html",))

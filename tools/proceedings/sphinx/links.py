@@ -15,8 +15,7 @@ from .logs import warn
 
 
 class PageRefs(SphinxTransform):
-    """While reading: every page_ref to a whole page as a :doc: cross-reference (one to an
-    anchor waits for resolve_late)."""
+    """While reading: page_refs to a whole page as :doc: references (others: resolve_late)."""
 
     default_priority = 500
 
@@ -30,8 +29,7 @@ class PageRefs(SphinxTransform):
 
 
 def resolve_late(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """doctree-resolved: the page_refs left (to an anchor, or made once every page was read,
-    as the people index and the way between editions)."""
+    """doctree-resolved: the page_refs left (to an anchor, or made once every page was read)."""
     for node in list(doctree.findall(page_ref)):
         page, _, anchor = node["target"].partition("#")
         if page not in app.env.all_docs:

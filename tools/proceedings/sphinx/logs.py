@@ -25,8 +25,7 @@ def log(problem: Problem, text: str) -> None:
 
 
 def warn(kind: Warn, message: str, location: object) -> None:
-    """A warning of ``kind`` at ``location`` (what Sphinx's logger takes: a docname, a
-    (docname, line) pair, a node, or 'file:line')."""
+    """A warning of ``kind``; ``location`` as Sphinx's logger takes it (docname, node, ...)."""
     logger.warning(message, location=location, type=kind.type, subtype=kind.subtype)
 
 

@@ -17,8 +17,7 @@ EVENT = "people-mentions"  # handlers: (app, env) -> list[Mention]; tools.progra
 
 
 class PeopleIndex(SphinxDirective):
-    """``{people-index}``: everyone of every edition; the page depends on every data file and
-    on the program pages, which name presenters and speakers."""
+    """``{people-index}``: everyone; the page depends on all the data and the program pages."""
 
     def run(self) -> list[nodes.Node]:
         note_data(self.env)
@@ -29,8 +28,7 @@ class PeopleIndex(SphinxDirective):
 
 
 def fill_people(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """doctree-resolved: the placeholder becomes the index (links.resolve_late, connected
-    after this, resolves its links)."""
+    """doctree-resolved: the placeholder becomes the index (resolve_late then makes its links)."""
     for node in list(doctree.findall(people_placeholder)):
         mentions: list[Mention] = data_mentions(domain(app.env).series, ORGANIZERS)
         for found in app.emit(EVENT, app.env):

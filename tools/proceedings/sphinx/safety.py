@@ -56,8 +56,7 @@ class SafeTemplateBridge(BuiltinTemplateLoader):
 
 
 def use_bridge(app: Sphinx, config: Config) -> None:
-    """config-inited: before Sphinx compares the configuration with the last build's, so it
-    never counts as a change."""
+    """config-inited: before Sphinx compares configurations, so it is never a change."""
     current = config.template_bridge
     if current and current != BRIDGE:
         raise ExtensionError(

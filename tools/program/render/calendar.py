@@ -52,9 +52,8 @@ Edition_ = tuple[Dates, Program, Proceedings | None]  # an edition as its calend
 
 def program_events(program: Program, dates: Dates, proceedings: Proceedings | None, site: Site
                    ) -> list[Event]:  # fmt: skip
-    """One event per timed item (or timed session without timed items); when nothing has a
-    time, one all-day event for the workshop's day that lists the running order; none when the
-    day is not known."""
+    """One event per timed item, or timed session without timed items; else one all-day event
+    with the running order, when the day is known."""
     events = [
         event
         for session in program.sessions
@@ -137,9 +136,8 @@ def item_event(
 
 def day_event(program: Program, dates: Dates, proceedings: Proceedings | None, site: Site
               ) -> Event:  # fmt: skip
-    """The workshop's day with the running order: in the program's calendar when nothing has a
-    time, and in the series' calendar always (an item then with its time, else its session's,
-    when the program gives them)."""
+    """The workshop's day with the running order (and the times the program gives): in the
+    program's calendar when nothing has a time, in the series' always."""
     workshop = dates.workshop
     assert workshop.day is not None
     timed = any(session.span for session in program.sessions)
@@ -279,8 +277,7 @@ def series_file(name: str, editions: list[Edition_], site: Site) -> bytes:
 
 
 def calendar_files(name: str, editions: list[Edition_], site: Site) -> dict[str, bytes]:
-    """Output path -> content of every calendar file: each edition's call (when it has dates)
-    and program (when its day is known), and the series'."""
+    """Output path -> bytes: each edition's call and program (when known), and the series'."""
     out: dict[str, bytes] = {}
     for dates, program, proceedings in editions:
         year = dates.workshop.year

@@ -42,11 +42,8 @@ SELF_EXPLAINING = {ItemKind.OPENING, ItemKind.BREAK, ItemKind.WRAP_UP, ItemKind.
 
 
 def time_node(span: Span) -> program_time:
-    label = span.label
-    node = program_time(label, label, classes=["program-time"])
-    node["datetime"] = span.start.isoformat()
-    node["end"] = span.end.isoformat()
-    return node
+    start, end = span.start.isoformat(), span.end.isoformat()
+    return program_time(span.label, span.label, classes=["program-time"], datetime=start, end=end)
 
 
 def joined(parts: Sequence[Sequence[nodes.Node]], sep: str = " · ") -> list[nodes.Node]:
@@ -112,8 +109,7 @@ def person_nodes(person: Person) -> list[nodes.Node]:
 
 
 def session_nodes(session: Session, body: Sequence[nodes.Node]) -> nodes.Element:
-    """A titled session is a section (a heading, listed in the page's contents); an untitled
-    one only groups its items."""
+    """A titled session is a section (in the page's contents); an untitled one only a container."""
     box: nodes.Element
     if session.title:
         box = nodes.section(ids=[session.anchor or ""], classes=["program-session"])
@@ -210,8 +206,7 @@ def invited_talks(items: Sequence[Item]) -> nodes.Element:
 
 
 def talks_part(program: Program) -> list[nodes.Node]:
-    """An edition's invited talks under a rubric, where another page shows them; nothing
-    when its program names none."""
+    """An edition's invited talks under a rubric, where another page shows them, if any."""
     talks = [i for i in program.items if i.kind is ItemKind.INVITED]
     if not talks:
         return []

@@ -35,8 +35,7 @@ STATIC_DIR = Path(__file__).parent.parent / "static"
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
-    """config-inited: before Sphinx compares the configuration with the last build's, so it
-    does not count as a change (which would rewrite every page)."""
+    """config-inited: before Sphinx compares configurations: never a change (every page anew)."""
     if str(STATIC_DIR) not in config.html_static_path:
         config.html_static_path.append(str(STATIC_DIR))
 
@@ -81,8 +80,7 @@ def _paper_title(env: BuildEnvironment, year: int, paper_id: str | None) -> str:
 
 
 def note_program_pages(app: Sphinx, doctree: nodes.document) -> None:
-    """doctree-read: a page that shows what a program says (a paper's slot, an edition's
-    talks, a line on its program) depends on the program's pages (program/<year>/...)."""
+    """doctree-read: a page that shows a part of a program depends on the program's pages."""
     env, docname = app.env, app.env.docname
     years = {node["year"] for node in doctree.findall(program_part)}
     year = edition_of(docname)
@@ -131,8 +129,7 @@ def fill_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 def add_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
 ) -> None:
-    """html-page-context: styles on pages with program content; the local-time script only
-    where there are times to convert."""
+    """html-page-context: the styles where a program shows, the local-time script where times do."""
     if doctree is None:
         return
     if any(doctree.findall(is_program_node)):

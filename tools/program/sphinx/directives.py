@@ -296,8 +296,7 @@ class PaperRole(SphinxRole):
 
 
 class ProgramCalendar(ProgramDirective):
-    """``{program-calendar}``: the workshop's day and place, and the program's calendar file
-    once the day is known."""
+    """``{program-calendar}``: the workshop's day and place, its calendar once the day is known."""
 
     def run(self) -> list[nodes.Node]:
         workshop = self.workshop
@@ -322,8 +321,7 @@ class CfpCalendar(ProgramDirective):
 
 
 class InvitedTalks(ProgramDirective):
-    """``{invited-talks} YEAR``: an edition's invited talks on any page, filled in once the
-    program pages are read."""
+    """``{invited-talks} YEAR``: an edition's invited talks, filled in once its program is read."""
 
     required_arguments = 1
 
