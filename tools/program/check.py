@@ -38,8 +38,7 @@ def describe(session: Session) -> str:
 
 
 def overlaps(program: Program) -> Iterator[Problem]:
-    """Sessions in one room whose times overlap; a session without a room is in the
-    workshop's own room (a single-track workshop), so such sessions must not overlap either."""
+    """Sessions of one room whose times overlap (a session without a room is in the workshop's)."""
     by_room: dict[str, list[tuple[Span, Session]]] = {}
     for session in program.sessions:
         if span := session.span:
@@ -61,20 +60,15 @@ def overlaps(program: Program) -> Iterator[Problem]:
 
 
 def papers_twice(program: Program) -> Iterator[Problem]:
-    first: dict[str, Item] = {}
+    first: dict[str, Item] = {}  # paper id -> the item that first scheduled it
     for item in program.items:
-        if item.paper is None:
-            continue
-        if item.paper in first:
-            earlier = first[item.paper]
+        if item.paper is not None and (earlier := first.setdefault(item.paper, item)) is not item:
             yield finding(
                 item.source,
                 Warn.DUPLICATE_PAPER,
                 f"paper {item.paper!r} is scheduled twice: also "
                 f"{describe_item(earlier)} at {earlier.source}",
             )
-        else:
-            first[item.paper] = item
 
 
 def outside_day(program: Program, workshop: Workshop) -> Iterator[Problem]:
@@ -98,8 +92,7 @@ def outside_day(program: Program, workshop: Workshop) -> Iterator[Problem]:
 
 
 def unscheduled(program: Program, proceedings: Proceedings | None) -> Iterator[Problem]:
-    """The edition's published papers missing from its program; only once the program exists
-    (an edition whose program is not published has no sessions: nothing is missing from it)."""
+    """The published papers missing from the program, once there is one (it has sessions)."""
     if not program.sessions or proceedings is None:
         return
     scheduled = {item.paper for item in program.items}

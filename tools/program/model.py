@@ -125,11 +125,9 @@ class Session:
     @property
     def span(self) -> Span | None:
         """Its own times, else the range its timed items cover."""
-        if self.when:
-            return self.when
         timed = [i.when for i in self.items if i.when]
-        if not timed:
-            return None
+        if self.when or not timed:
+            return self.when
         return Span(min(s.start for s in timed), max(s.end for s in timed))
 
 

@@ -1,5 +1,4 @@
-"""READ: the times the program page writes ('HH:MM' on the workshop's day, or
-'YYYY-MM-DD HH:MM'), as wall-clock times in the venue's zone."""
+"""READ: the program's times ('HH:MM' or 'YYYY-MM-DD HH:MM') in the venue's zone."""
 
 from __future__ import annotations
 
@@ -41,9 +40,8 @@ def parse_span(start: str | None, end: str | None, workshop: Workshop) -> Span |
         return None
     if start is None or end is None:
         raise BadTimeError("", "give both ':start:' and ':end:', or neither")
+    begin, finish = parse_time(start, workshop), parse_time(end, workshop)
     try:
-        return Span(parse_time(start, workshop), parse_time(end, workshop))
-    except BadTimeError:
-        raise
+        return Span(begin, finish)
     except ValueError as exc:
         raise BadTimeError(f"{start}-{end}", str(exc)) from None

@@ -1,22 +1,4 @@
-"""The site's HTML theme, ``inet4ai`` (``tools.theme`` in conf.py's extensions).
-
-It inherits sphinx-book-theme (theme.toml) and keeps its look, but a page loads only what it
-uses (issue 24: every page downloaded 2.37 MB in 25 requests, two thirds of it FontAwesome's
-script, for seven icons):
-
-- the icons are inline SVG (components/, layout.html): no FontAwesome script or font;
-- Sphinx's search scripts and index only on the search page (layout.html); the scripts that
-  mark the words found only on a page opened from its results;
-- basic.css and pydata-sphinx-theme's stylesheet linked directly, not through theme.css's
-  @import; documentation_options.js written into the page;
-- code styles and the copy button only on pages with code, sphinx-design's tab script only on
-  pages with tabs (``prune_assets``);
-- every script deferred: the page renders before they run (as pydata's own scripts do).
-
-Like sphinx-book-theme and pydata-sphinx-theme, it is an extension that registers the theme,
-adds its component templates to ``templates_path`` and edits a page's list of assets in
-``html-page-context``.
-"""
+"""The site's theme ``inet4ai``: sphinx-book-theme's look, but a page loads only what it uses."""
 
 from __future__ import annotations
 
@@ -31,6 +13,10 @@ from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 
+# Issue 24: every page downloaded 2.37 MB in 25 requests, two thirds of it FontAwesome's script
+# for seven icons. So the icons are inline SVG (components/, layout.html); Sphinx's search
+# scripts load on the search page (and a page opened from its results); code styles, the copy
+# button and the tab script only on pages that use them; every script is deferred.
 THEME = "inet4ai"
 THEME_DIR = Path(__file__).with_name(THEME)
 # Before pydata-sphinx-theme's and sphinx-book-theme's components, which they add to
@@ -40,12 +26,9 @@ STYLESHEET = "inet4ai.css"  # the site's styles, after every extension's (as htm
 
 # What pydata-sphinx-theme's theme.css @imports, and its own stylesheet: linked first.
 BASE_STYLESHEETS = ("basic.css", "styles/pydata-sphinx-theme.css")
-# Files that act on, or style, only one kind of element, and the markup of that element as
-# Sphinx writes it into the page's body: a page without it does not load them. Pygments'
-# formatter writes every highlighted block as <div class="highlight">, which pygments.css
-# styles and sphinx-copybutton's script (selector "div.highlight pre") fills with a button;
-# sphinx-design's tab script acts on its tab labels. Text from the data cannot hold the marker:
-# its quotes are escaped.
+# Files that serve only one kind of element, and its markup in the page's body: a page without
+# it does not load them (pygments.css and sphinx-copybutton's "div.highlight pre" act on
+# Pygments' blocks). Text from the data cannot hold a marker: its quotes are escaped.
 NEEDS = {
     "_static/pygments.css": '<div class="highlight">',
     "_static/copybutton.css": '<div class="highlight">',
@@ -53,8 +36,7 @@ NEEDS = {
     "_static/copybutton.js": '<div class="highlight">',
     "_static/design-tabs.js": 'class="sd-tab-label"',
 }
-# Sphinx's search companions: the search page loads them; other pages when they mark the words
-# a search found (layout.html).
+# The search page's scripts (layout.html loads them on a page opened from its results).
 SEARCH_ONLY = {"_static/doctools.js", "_static/sphinx_highlight.js"}
 INLINED = {"_static/documentation_options.js"}  # layout.html writes it into the page
 SEARCH_PAGE = "search"
@@ -80,8 +62,7 @@ def _needed(filename: str, *, pagename: str, body: str) -> bool:
 def prune_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """html-page-context, after the themes' and extensions' own handlers: the page's scripts
-    and stylesheets, less those it does not use, each script deferred."""
+    """html-page-context, after the others: only the assets the page uses, each script deferred."""
     if app.config.html_theme != THEME:
         return
     body = context.get("body", "")
@@ -111,10 +92,9 @@ def prune_assets(
 def base_for_not_found(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """html-page-context: the 404 page resolves its addresses from its own place in the site
-    (<base href>, from html_baseurl's path: /inet4ai/404.html), so that its styles, scripts
-    and links work wherever it is served; a fragment (#main-content) stays on it. First in the
-    page's head tags: before any element with an address, as HTML requires."""
+    """html-page-context: the 404 page's addresses from its own place (<base href>, from
+    html_baseurl's path), so that they work wherever it is served. First in the head: before
+    any element with an address, as HTML requires."""
     if pagename == NOT_FOUND and app.config.html_baseurl:
         root = urlsplit(app.config.html_baseurl).path.rstrip("/")
         href = escape(f"{root}/{app.builder.get_target_uri(pagename)}", quote=True)
@@ -123,16 +103,13 @@ def base_for_not_found(
 
 def _deferred(js: Any) -> Any:
     """The same script, run once the page is parsed (in order, as before)."""
-    attributes = dict(js.attributes)
-    if "async" in attributes or "defer" in attributes:
+    if "async" in js.attributes or "defer" in js.attributes:
         return js
-    attributes["defer"] = "defer"
-    return type(js)(js.filename, priority=js.priority, **attributes)
+    return type(js)(js.filename, priority=js.priority, **js.attributes, defer="defer")
 
 
 class Translator(HTML5Translator):
-    """Sphinx's HTML translator without docutils' viewport tag: Sphinx's layout writes its own
-    (a page had three, with pydata-sphinx-theme's)."""
+    """Without docutils' viewport tag: Sphinx's layout writes its own (a page had three)."""
 
     meta: list[str]  # docutils' head tags, which Sphinx gives the page as its metatags
 

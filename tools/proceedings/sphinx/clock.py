@@ -1,6 +1,4 @@
-"""The build's clock (sources/clock.py): read when the build starts, and the pages that show
-what it decides (a call open or closed, a workshop held or to come) read again once it has
-passed a moment of the series, and only then."""
+"""The build's clock; the pages that show it are read again once it passes a moment."""
 
 from __future__ import annotations
 
@@ -29,8 +27,7 @@ def read_clock(app: Sphinx) -> None:
 
 def clock_passed(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
                  removed: set[str]) -> list[str]:  # fmt: skip
-    """env-get-outdated: the pages that show the clock, when it passed a deadline or a
-    workshop's day began or ended since they were read."""
+    """env-get-outdated: the clock's pages, when it passed a moment since they were read."""
     state = domain(env)
     epoch = state.series.epoch(state.clock)
     before, state.data["epoch"] = state.data["epoch"], epoch

@@ -1,6 +1,4 @@
-"""The directives of the pages, each rendered from the data (every file of which the page then
-depends on): an edition's volume (front matter, contents), its call (status, submission, dates),
-its committee, each section's list of editions, the home page's editions and news."""
+"""The directives of the pages, each rendered from the data its page then depends on."""
 
 from __future__ import annotations
 
@@ -16,34 +14,26 @@ from ..render.page import editions as blocks
 from ..render.page.nodes import FROM_DATA, call_notice_pending, from_data, missing
 from ..render.page.volume import contents, front_matter, series_downloads
 from ..series import Edition, Series
-from .domain import domain
+from .domain import domain, note_data
 
 
 class DataDirective(SphinxDirective):
     """Base of the directives that render from the loaded data."""
 
-    # False for a directive that shows nothing of an edition's volume (its papers): its page
-    # depends on series.yaml and edition.yaml only, and a changed title does not rebuild it.
+    option_spec: ClassVar[dict[str, object]] = {"edition": directives.positive_int}
+    # False: shows nothing of a volume (its papers), so a changed title does not rebuild it.
     shows_volume: ClassVar[bool] = True
 
     def volume_shown(self) -> bool:
         return self.shows_volume
 
     def series(self, *years: int) -> Series:
-        """The series; the page depends on series.yaml and on the files of ``years`` (every
-        edition's when none is named)."""
-        ref = domain(self.env).ref
-        for path in ref.shown_by(
-            years or sorted(y for y in ref.files if y), volume=self.volume_shown()
-        ):
-            self.env.note_dependency(str(path))
+        """The series; the page depends on the files of ``years`` (none: every edition's)."""
+        note_data(self.env, years or None, volume=self.volume_shown())
         return domain(self.env).series
 
-    option_spec: ClassVar[dict[str, object]] = {"edition": directives.positive_int}
-
     def edition(self) -> tuple[Series, Edition]:
-        """The edition of this page (by its folder: cfp/2026/index is 2026's, or its
-        ``:edition:`` option on a page of the series), or an error."""
+        """The page's edition (by its folder, else its ``:edition:`` option), or an error."""
         year = self.options.get("edition") or edition_of(self.env.docname)
         series = self.series(*([year] if year else []))
         if year is None or not series.has(year):
@@ -58,24 +48,20 @@ class FrontMatter(DataDirective):
     def run(self) -> list[nodes.Node]:
         series, edition = self.edition()
         if edition.proceedings is None:
-            label = series.label(edition)
-            text = (f"The papers of {label} are not known, nor whether and by whom they will "
-                    "be published.")  # fmt: skip
-            return [missing(text)]
+            return [missing(f"The papers of {series.label(edition)} are not known, nor whether "
+                            "and by whom they will be published.")]  # fmt: skip
         return front_matter(edition.proceedings, edition.year, self.env.docname)
 
 
 class Contents(DataDirective):
     def run(self) -> list[nodes.Node]:
         _, edition = self.edition()
-        if edition.proceedings is None:
-            return []
-        return contents(edition.proceedings, edition.year)
+        proceedings = edition.proceedings
+        return [] if proceedings is None else contents(proceedings, edition.year)
 
 
 class CallStatus(DataDirective):
-    """``{cfp-status}``: whether the call is open, measured against the build's clock; once
-    the page is read (CallNotices), whether a call the data knows nothing of has text."""
+    """``{cfp-status}``: whether the call is open by the build's clock (see CallNotices)."""
 
     shows_volume = False
 
@@ -85,9 +71,13 @@ class CallStatus(DataDirective):
         return [call_notice_pending(year=edition.year)]
 
 
+TEXT_NODES = (nodes.paragraph, nodes.table, nodes.literal_block)
+FRAMING = (nodes.title, nodes.docinfo)
+
+
 class CallNotices(SphinxTransform):
-    """A page's call status, once the page is read: whether it has text of its own (a call
-    is published once it has a date, a portal or a text)."""
+    """A page's call status, once the page is read: a call is published once it has a date, a
+    portal or a text of its own on the page."""
 
     default_priority = 500
 
@@ -105,12 +95,9 @@ class CallNotices(SphinxTransform):
             node.replace_self(from_data([notice]))
 
 
-TEXT_NODES = (nodes.paragraph, nodes.table, nodes.literal_block)
-
-
 def _own_text(node: nodes.Element) -> bool:
-    """Whether a node is the page's own text: not a title, not rendered from the data, not
-    the front matter (a field list before the first section until Sphinx takes it)."""
+    """Not a title, not from the data, not the front matter (a field list before the first
+    section until Sphinx takes it)."""
     current: nodes.Element | None = node
     while current is not None:
         if FROM_DATA in current.get("classes", ()) or isinstance(current, FRAMING):
@@ -121,11 +108,8 @@ def _own_text(node: nodes.Element) -> bool:
     return True
 
 
-FRAMING = (nodes.title, nodes.docinfo)
-
-
 class EditionLine(DataDirective):
-    """``{edition-line}``: the edition of the page, its day, place and host, in a line."""
+    """``{edition-line}``: the page's edition, its day, place and host, in a line."""
 
     shows_volume = False
 
@@ -153,8 +137,7 @@ class Deadlines(DataDirective):
 
 
 class Committees(DataDirective):
-    """``{committees}``: every edition's chairs and program committee, a section each
-    (``#edition-YEAR``: the people index links there)."""
+    """``{committees}``: every edition's chairs and committee, a section ``#edition-YEAR`` each."""
 
     shows_volume = False
 
@@ -177,8 +160,7 @@ class EditionList(DataDirective):
 
 
 class Editions(DataDirective):
-    """``{editions}``: every edition at a glance, the current first, a section each
-    (``#edition-YEAR``): held or to come, its call, its papers, its invited talks."""
+    """``{editions}``: every edition, the current first, a section ``#edition-YEAR`` each."""
 
     def run(self) -> list[nodes.Node]:
         now = domain(self.env).note_clock(self.env.docname)

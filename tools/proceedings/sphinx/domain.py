@@ -1,9 +1,4 @@
-"""The proceedings' build state, kept the way Sphinx keeps it: a Domain. Its data (pickled with
-the environment) holds the one thing a page keeps of a build: whether it shows what the clock
-decides, and the clock's epoch it showed. The Domain object itself (made anew for every build,
-never pickled) holds what one build shares between its pages: the loaded series, where it was
-read from, the clock, and each paper's rendered citations. Everything else a page shows it
-notes as a dependency (Sphinx's own tracking), and the derived files are made at every build."""
+"""The proceedings' build state, in a Domain as Sphinx keeps it."""
 
 from __future__ import annotations
 
@@ -19,7 +14,6 @@ from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 
-from ..load import LoadedSeries
 from ..model import Paper
 from ..paths import paper_docname
 from ..render.citation.files import render_paper
@@ -30,9 +24,8 @@ Doctree = nodes.document | None  # as html-page-context hands it to its handlers
 
 
 class DataBuildError(SystemExit):
-    """The data has errors: the build stops, and says which (file, record, field), one a line.
-    A SystemExit, as a command-line tool ends with a message: Sphinx reports any Exception
-    from an extension as a crash, with its traceback and a plea to report it to Sphinx."""
+    """The data has errors: the build stops and lists them. A SystemExit, as Sphinx reports any
+    Exception from an extension as a crash, with a traceback and a plea to report it."""
 
     def __init__(self, message: str) -> None:
         super().__init__(f"Data error: {message}")
@@ -42,22 +35,15 @@ class DataBuildError(SystemExit):
 class DataRef:
     """Where this build's data was read from."""
 
-    root: Path  # the series' folder
-    override: tuple[int, Path] | None  # a volume folder read in place of an edition's
     files: dict[int, tuple[Path, ...]]  # each edition's files (0: series.yaml)
-    # The list of those files, written when it changes (sphinx/generate.py): a page that
-    # shows which editions there are, or which files an edition has, depends on it. (Sphinx
-    # tracks files only: a missing one, or a folder, would make a page outdated forever.)
+    # The list of those files (generate.py): a page that shows which editions or files there
+    # are depends on it, as Sphinx tracks files only (a missing one or a folder would make a
+    # page outdated forever).
     manifest: Path
 
-    @property
-    def all_files(self) -> tuple[Path, ...]:
-        return tuple(path for year in sorted(self.files) for path in self.files[year])
-
     def shown_by(self, years: Iterable[int], *, volume: bool = True) -> tuple[Path, ...]:
-        """What a page showing these editions depends on: series.yaml, each one's edition.yaml
-        (load.py lists it first) and, with ``volume``, its papers and volume, and the list of
-        files (which changes when one is added or removed)."""
+        """What a page showing these editions depends on: series.yaml, the manifest, each one's
+        edition.yaml (listed first by load.py) and, with ``volume``, its other files."""
         out = [*self.files[0], self.manifest]
         for year in years:
             files = self.files.get(year, ())
@@ -81,6 +67,10 @@ class StateDomain(Domain):
 
 
 class ProceedingsDomain(StateDomain):
+    """Its data (pickled with the environment) holds only which pages show what the clock
+    decides, and the epoch they showed; the object (new every build) holds what a build shares
+    between pages: the series, where it was read from, the clock, each paper's citations."""
+
     name = NAME
     label = "Proceedings"
     # Search finds a paper by its DOI: words of digits are not indexed, objects' names are.
@@ -94,12 +84,11 @@ class ProceedingsDomain(StateDomain):
         super().__init__(env)
         self.now: dt.datetime | None = None  # the build's clock (sources/clock.py)
         self._ref: DataRef | None = None
-        self._loaded: LoadedSeries | None = None
+        self._series: Series | None = None
         self._citations: dict[tuple[int, str], dict[str, str]] = {}
 
-    def store(self, ref: DataRef, loaded: LoadedSeries) -> None:
-        """The data of this build (read once, when the build starts: sphinx/generate.py)."""
-        self._ref, self._loaded = ref, loaded
+    def store(self, ref: DataRef, series: Series) -> None:
+        self._ref, self._series = ref, series
         self._citations.clear()
 
     @property
@@ -109,21 +98,16 @@ class ProceedingsDomain(StateDomain):
         return self._ref
 
     @property
-    def loaded(self) -> LoadedSeries:
-        if self._loaded is None:
-            raise DataBuildError("the proceedings data was not loaded")
-        return self._loaded
-
-    @property
     def series(self) -> Series:
-        return self.loaded.series
+        if self._series is None:
+            raise DataBuildError("the proceedings data was not loaded")
+        return self._series
 
     def edition(self, year: int) -> Edition:
         return self.series.edition(year)
 
     def citation_files(self, year: int, paper: Paper) -> dict[str, str]:
-        """The paper's citation files, rendered once a build for its page and for its files.
-        Shared: callers must not change it."""
+        """Rendered once a build, for the page and the files. Shared: do not change it."""
         key = (year, paper.id)
         if key not in self._citations:
             proceedings = self.edition(year).proceedings
@@ -138,14 +122,13 @@ class ProceedingsDomain(StateDomain):
         return self.now
 
     def note_clock(self, docname: str) -> dt.datetime:
-        """The build's clock, for a page that shows what it decides: the page is read again
-        when the clock passes a moment of the series (Series.epoch)."""
+        """The clock, for a page read again when it passes a moment of the series."""
         self.data["clock_docs"].add(docname)
         return self.clock
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Each paper with a DOI, named by it, for the search page."""
-        for edition in self.series.editions if self._loaded else ():
+        for edition in self._series.editions if self._series is not None else ():
             for paper in edition.proceedings.papers if edition.proceedings else ():
                 if paper.doi:
                     docname = paper_docname(edition.year, paper.id)
@@ -160,3 +143,13 @@ class ProceedingsDomain(StateDomain):
 
 def domain(env: BuildEnvironment) -> ProceedingsDomain:
     return cast(ProceedingsDomain, env.get_domain(NAME))
+
+
+def note_data(
+    env: BuildEnvironment, years: Iterable[int] | None = None, *, volume: bool = True
+) -> None:
+    """The page being read shows these editions' data (None: every edition's)."""
+    ref = domain(env).ref
+    shown = sorted(y for y in ref.files if y) if years is None else years
+    for path in ref.shown_by(shown, volume=volume):
+        env.note_dependency(str(path))

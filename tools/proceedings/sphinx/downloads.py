@@ -1,6 +1,4 @@
-"""The citation files at stable URLs beside the pages: every published paper's, each volume's
-(joined from its papers') and the series' (joined from its volumes'), rendered from the data at
-every build once the pages are read; each file is written only when its bytes changed."""
+"""The citation files of every published paper, each volume and the series, at every build."""
 
 from __future__ import annotations
 
@@ -23,8 +21,7 @@ def write_downloads(app: Sphinx, env: BuildEnvironment) -> None:
     state, out = domain(env), Path(app.outdir)
     volumes: list[dict[str, str]] = []
     for edition in state.series.editions:
-        proceedings = edition.proceedings
-        if proceedings is None:
+        if (proceedings := edition.proceedings) is None:
             continue
         texts: dict[str, str] = {}
         for paper in proceedings.published:

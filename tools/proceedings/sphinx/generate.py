@@ -1,7 +1,4 @@
-"""builder-inited: read and check the series, then write the generated page of each paper of
-each edition (only those whose content changed: Sphinx reads a page again when its source
-changes); build-finished: remove the HTML of generated pages that left the data (Sphinx
-leaves a removed document's HTML)."""
+"""The data read and checked when the build starts, and each paper's page source written."""
 
 from __future__ import annotations
 
@@ -29,16 +26,15 @@ def data_root(app: Sphinx) -> Path:
 
 
 def override(app: Sphinx, root: Path) -> tuple[int, Path] | None:
-    """``-D proceedings_data=DIR``: a volume folder read in place of the volume of edition
-    ``proceedings_edition`` (0: the latest edition that has one, else the latest)."""
+    """``-D proceedings_data=DIR``: a volume read in place of ``proceedings_edition``'s."""
     configured: str = app.config.proceedings_data
     if not configured:
         return None
     year: int = app.config.proceedings_edition
     if not year:
-        years = [y for y, folder in edition_folders(root)]
-        with_volume = [y for y, folder in edition_folders(root) if is_volume(folder)]
-        year = (with_volume or years or [0])[-1]
+        folders = edition_folders(root)
+        with_volume = [y for y, folder in folders if is_volume(folder)]
+        year = (with_volume or [y for y, _ in folders] or [0])[-1]
     return year, (Path(app.confdir) / configured).resolve()
 
 
@@ -55,11 +51,11 @@ def generate(app: Sphinx) -> None:
     listed = "".join(f"{year} {path}\n" for year, paths in sorted(loaded.files.items())
                      for path in paths)  # fmt: skip
     write_if_changed(manifest, listed.encode("utf-8"))
-    domain(app.env).store(DataRef(root, replaced, loaded.files, manifest), loaded)
+    domain(app.env).store(DataRef(loaded.files, manifest), loaded.series)
 
 
 def write_stubs(app: Sphinx, loaded: LoadedSeries) -> None:
-    """Every generated page source, each written only if its content changed."""
+    """Every paper's page source, written only if it changed (Sphinx then reads it again)."""
     site, series = Path(app.srcdir), loaded.series
     years = set()
     for edition in series.editions:
@@ -76,14 +72,12 @@ def write_stubs(app: Sphinx, loaded: LoadedSeries) -> None:
 
 
 def remove_stale_pages(app: Sphinx, exception: Exception | None) -> None:
+    """build-finished: Sphinx leaves the HTML of a removed document; generated pages go."""
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
-    folders = [papers_dir(y) for y, _ in edition_folders(out / "proceedings")]
-    pages: dict[str, set[str]] = {folder: set() for folder in folders}
-    for name in app.env.found_docs:
-        folder, _, page = name.rpartition("/")
-        if folder in pages:
-            pages[folder].add(f"{page}.html")
-    for folder in folders:
-        remove_unlisted(out / folder, pages[folder], suffixes=(".html",))
+    found = [doc.rpartition("/") for doc in app.env.found_docs]
+    for year, _ in edition_folders(out / "proceedings"):
+        folder = papers_dir(year)
+        pages = {f"{page}.html" for parent, _, page in found if parent == folder}
+        remove_unlisted(out / folder, pages, suffixes=(".html",))

@@ -44,21 +44,14 @@ def absolute(app: Sphinx, url: str | None) -> str | None:
 def add_head_tags(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
 ) -> None:
-    """html-page-context: every page's link preview (OpenGraph: its title, description,
-    address and the site's preview image); a paper page's description and Twitter card, and
-    for a cited paper Highwire tags and JSON-LD.
-
-    Written here, not by sphinxext-opengraph: its releases print "matplotlib is not
-    installed, social cards will not be generated" on every build, whatever their settings
-    (matplotlib would cost a build a second to import)."""
+    """html-page-context: every page's OpenGraph tags and news feed; a paper page's description
+    and Twitter card, and for a published paper Highwire tags and JSON-LD. Not
+    sphinxext-opengraph: it warns on every build without matplotlib (a second to import)."""
     found = page_paper(app, pagename)
-    tags: list[tuple[str, str]] = []
-    if found is not None:
-        tags.append(("description", head.description(*found)))
-        tags.append(("twitter:card", "summary"))
+    tags = [("description", head.description(*found)), ("twitter:card", "summary")] if found else []
+    description = tags[0][1] if tags else None
     html = head.meta_html(tags) + head.meta_html(
-        opengraph(app, context, doctree, tags[0][1] if tags else None, article=bool(found)),
-        attribute="property",
+        opengraph(app, context, doctree, description, article=bool(found)), attribute="property"
     )
     if found is not None and found[0].is_published:
         record = facts(*found)
@@ -67,6 +60,8 @@ def add_head_tags(
         # Sphinx's own canonical URL (html_baseurl + page); without a base URL, none.
         page_url: str | None = context.get("pageurl")
         html += head.json_ld_script(head.json_ld(record, page_url=page_url, pdf_url=pdf))
+    href = escape(relative(pagename, FEED), quote=True)  # for feed readers to find it
+    html += f'<link rel="alternate" type="application/atom+xml" title="News" href="{href}" />\n'
     context["metatags"] = context.get("metatags", "") + html
 
 
@@ -96,15 +91,6 @@ def opengraph(
     ]
 
 
-def add_feed_link(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
-) -> None:
-    """Every page names the news feed, for feed readers to find it."""
-    href = escape(relative(pagename, FEED), quote=True)
-    link = f'<link rel="alternate" type="application/atom+xml" title="News" href="{href}" />\n'
-    context["metatags"] = context.get("metatags", "") + link
-
-
 def sitemap_url(app: Sphinx) -> str | None:
     base: str = app.config.html_baseurl
     if not base or "sphinx_sitemap" not in app.extensions:
@@ -114,8 +100,7 @@ def sitemap_url(app: Sphinx) -> str | None:
 
 
 def write_robots(app: Sphinx, exception: Exception | None) -> None:
-    """build-finished: robots.txt at the output root, naming the sitemap; a robots.txt the
-    site ships itself (html_extra_path) is left alone."""
+    """build-finished: robots.txt naming the sitemap, unless the site ships its own."""
     if exception is not None or app.builder.format != "html":
         return
     extra: list[str] = app.config.html_extra_path
@@ -130,5 +115,4 @@ def setup(app: Sphinx) -> None:
     # The link preview's image: a path from the site's root (_static/preview.png).
     app.add_config_value("preview_image", "", "html", types=[str])
     app.connect("html-page-context", add_head_tags)
-    app.connect("html-page-context", add_feed_link)
     app.connect("build-finished", write_robots)

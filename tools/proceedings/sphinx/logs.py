@@ -1,5 +1,4 @@
-"""Problems as Sphinx log records: the build's sink for report.report (errors stop the build
-after every one is logged; warnings carry their kind, so suppress_warnings can name one)."""
+"""Problems as Sphinx log records; a warning carries its kind, for suppress_warnings."""
 
 from __future__ import annotations
 
@@ -26,8 +25,7 @@ def log(problem: Problem, text: str) -> None:
 
 
 def warn(kind: Warn, message: str, location: object) -> None:
-    """A warning of ``kind`` at ``location`` (what Sphinx's logger takes: a docname, a
-    (docname, line) pair, a node, or 'file:line')."""
+    """A warning of ``kind``; ``location`` as Sphinx's logger takes it (docname, node, ...)."""
     logger.warning(message, location=location, type=kind.type, subtype=kind.subtype)
 
 

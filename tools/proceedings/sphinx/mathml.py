@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from docutils import nodes
 from docutils.utils.math import latex2mathml
 from sphinx.application import Sphinx
@@ -10,9 +12,8 @@ from sphinx.writers.html5 import HTML5Translator
 
 logger = logging.getLogger(__name__)
 # What docutils' converter raises on LaTeX it cannot convert: MathError (a ValueError) for
-# unknown commands and unbalanced braces, SyntaxError for some input, AttributeError for '&'
-# or '\\' outside an environment, IndexError for a lone '_' or '^' ("from $5 & $10" in an
-# abstract that never meant math).
+# unknown commands or unbalanced braces, AttributeError for '&' or '\\' outside an
+# environment, IndexError for a lone '_' or '^' ("from $5 & $10" in an abstract), and others.
 MATH_ERRORS = (ValueError, SyntaxError, AttributeError, IndexError, KeyError, TypeError)
 
 
@@ -26,27 +27,16 @@ def _mathml(latex: str, *, block: bool, node: nodes.Node) -> str | None:
     return rendered
 
 
-def visit_math(self: HTML5Translator, node: nodes.math) -> None:
-    rendered = _mathml(node.astext(), block=False, node=node)
+def visit(self: HTML5Translator, node: nodes.Element, *, block: bool) -> None:
+    rendered = _mathml(node.astext(), block=block, node=node)
     if rendered is None:  # keep unparseable math readable as its source
-        self.body.append(
-            self.starttag(node, "code", "", CLASS="math") + self.encode(node.astext()) + "</code>"
-        )
+        tag, rendered = ("pre" if block else "code"), self.encode(node.astext())
     else:
-        self.body.append(self.starttag(node, "span", "", CLASS="math") + rendered + "</span>")
-    raise nodes.SkipNode
-
-
-def visit_displaymath(self: HTML5Translator, node: nodes.math_block) -> None:
-    rendered = _mathml(node.astext(), block=True, node=node)
-    if rendered is None:
-        self.body.append(
-            self.starttag(node, "pre", "", CLASS="math") + self.encode(node.astext()) + "</pre>"
-        )
-    else:
-        self.body.append(self.starttag(node, "div", "", CLASS="math") + rendered + "</div>")
+        tag = "div" if block else "span"
+    self.body.append(self.starttag(node, tag, "", CLASS="math") + rendered + f"</{tag}>")
     raise nodes.SkipNode
 
 
 def setup(app: Sphinx) -> None:
-    app.add_html_math_renderer("mathml", (visit_math, None), (visit_displaymath, None))
+    inline, display = partial(visit, block=False), partial(visit, block=True)
+    app.add_html_math_renderer("mathml", (inline, None), (display, None))

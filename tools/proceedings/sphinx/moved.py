@@ -1,8 +1,4 @@
-"""Addresses that never break: every published URL that moved (proceedings/data/moved.yaml)
-keeps working. A page becomes a redirect page (by sphinx-reredirects) that keeps the address's
-fragment; any other file (a citation file, a calendar) is copied to its old address; a part of
-a page that moved to another page (an address with a #fragment) is followed there by a small
-script on the old page."""
+"""Addresses that never break: every moved URL (moved.yaml) keeps working (tools/README.md)."""
 
 from __future__ import annotations
 
@@ -25,6 +21,7 @@ from ..render.html_safety import harden
 from ..sources.located_yaml import Node, Reader, load_yaml
 from ..write import write_if_changed
 from .domain import Doctree
+from .generate import data_root, override
 from .logs import warn
 
 MOVED_FILE = "moved.yaml"  # in the series' folder
@@ -73,8 +70,7 @@ def read_moved(path: Path, problems: Problems) -> Moved:
     for old, new, node in _pairs(r, "fragments"):
         page, _, fragment = old.partition("#")
         to_page, _, to_fragment = new.partition("#")
-        paths = [page, to_page]
-        if not (all(PATH.fullmatch(p) and p.endswith(".html") for p in paths)
+        if not (all(PATH.fullmatch(p) and p.endswith(".html") for p in (page, to_page))
                 and FRAGMENT.fullmatch(fragment) and FRAGMENT.fullmatch(to_fragment)):  # fmt: skip
             problems.error(node.loc, f"{old!r}: {new!r} must be 'page.html#id', both pages of "
                                      "the site (from its root)")  # fmt: skip
@@ -84,8 +80,6 @@ def read_moved(path: Path, problems: Problems) -> Moved:
 
 
 def moved(app: Sphinx) -> Moved:
-    from .generate import data_root, override  # the series' folder, as the build reads it
-
     root = data_root(app)
     path = root / MOVED_FILE
     stat = path.stat() if path.is_file() else None
@@ -113,8 +107,7 @@ def _read(path: Path, version: tuple[int, int] | None) -> Moved:
 
 
 def redirect_pages(app: Sphinx, config: Config) -> None:
-    """config-inited: the moved pages as sphinx-reredirects' redirects (docname -> the new
-    page from the site's root), with a redirect page of ours (a canonical link, no index)."""
+    """config-inited: the moved pages as sphinx-reredirects' redirects, with our template."""
     pages = {old.removesuffix(".html"): "/" + new for old, new in moved(app).files.items()
              if old.endswith(".html")}  # fmt: skip
     config.redirects = {**pages, **(config.redirects or {})}
@@ -124,8 +117,7 @@ def redirect_pages(app: Sphinx, config: Config) -> None:
 
 def follow_fragments(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                      doctree: Doctree) -> None:  # fmt: skip
-    """html-page-context: on a page some of whose parts moved, the script that follows them,
-    with each moved fragment's new address relative to this page."""
+    """html-page-context: on a page some of whose parts moved, the script that follows them."""
     page = app.builder.get_target_uri(pagename)
     fragments = moved(app).fragments.get(page)
     if not fragments:
@@ -139,14 +131,13 @@ def follow_fragments(app: Sphinx, pagename: str, templatename: str, context: dic
 
 
 def finish_moved(app: Sphinx, exception: Exception | None) -> None:
-    """build-finished: each moved file at its old address too, the same bytes; each redirect
-    page under the site's content security policy; and every new address checked to exist (a
-    redirect to nowhere is a broken URL)."""
+    """build-finished: each moved file at its old address too; each redirect page hardened;
+    every new address checked to exist (a redirect to nowhere is a broken URL)."""
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
     found = moved(app)
-    news = [(old, new) for old, new in found.files.items()]
+    news = list(found.files.items())
     news += [(page, new.partition("#")[0]) for page, fs in found.fragments.items()
              for new in fs.values()]  # fmt: skip
     for old, new in sorted(news):
@@ -168,10 +159,9 @@ def finish_moved(app: Sphinx, exception: Exception | None) -> None:
 
 
 def with_head_links(app: Sphinx, page: str, new: str, html: str) -> str:
-    """The redirect page's canonical link, the new page's absolute address (html_baseurl;
-    sphinx-reredirects gives its template the relative one only), and the site's icon, as
-    every page declares it: else a browser that stays on it (scripts off) asks for
-    /favicon.ico, outside the site on its host."""
+    """The redirect page's canonical link, absolute (sphinx-reredirects gives its template the
+    relative one only), and the site's icon: else a browser that stays on it (scripts off)
+    asks for /favicon.ico, outside the site on its host."""
     base: str = app.config.html_baseurl or ""
     canonical = urljoin(base, new) if base else relative_uri(page, new)
     links = f'<link rel="canonical" href="{escape(canonical, quote=True)}">\n'

@@ -1,7 +1,4 @@
-"""The parser of the generated pages: it reads a stub (a paper id and a digest) and builds the
-page from the data. These pages are orphans, linked from the contents and the people index and
-not listed in the site's navigation tree, which keeps a build's cost linear in the number of
-papers."""
+"""The parser of the generated pages: a stub (a paper id and a digest) becomes the page."""
 
 from __future__ import annotations
 
@@ -43,7 +40,8 @@ class GeneratedPageParser(Parser):
                 docname,
             )
             return
-        # Page metadata as a document's docinfo (MetadataCollector reads it and removes it).
+        # Orphans (out of the navigation tree, which keeps a build linear in the papers), as
+        # docinfo: MetadataCollector reads it and removes it.
         orphan = nodes.field("", nodes.field_name("", "orphan"), nodes.field_body())
         document += nodes.docinfo("", orphan)
         document += edition_nav(state.series, docname)

@@ -1,7 +1,4 @@
-"""Every HTML page through the site's rules (render/html_safety.py): pages are rendered by
-Sphinx's own template loader, whose whole pages, theme markup included, pass through
-``harden`` (the only point where a page is complete); compiled templates are cached between
-builds; and the book theme's print title is escaped."""
+"""Every HTML page through the site's rules (render/html_safety.py), theme markup included."""
 
 from __future__ import annotations
 
@@ -38,31 +35,28 @@ def escape_page_title(
 
 
 class SafeTemplateBridge(BuiltinTemplateLoader):
-    """Sphinx's own template loader, whose pages pass through ``harden`` once rendered: the only
-    point where the whole page, theme markup included, is known."""
+    """Sphinx's own template loader, whose pages pass through ``harden``: the only point where
+    a whole page, theme markup included, is known."""
 
     def init(
         self, builder: Builder, theme: Theme | None = None, dirs: list[str] | None = None
     ) -> None:
         super().init(builder, theme, dirs)
-        # Compiled templates kept between builds, in jinja's own cache (keyed by template
-        # name and source): compiling the theme's templates again took 0.25 s of every build.
+        # Compiling the theme's templates took 0.25 s of every build; jinja's cache keys them
+        # by name and source.
         cache = make_folder(Path(builder.doctreedir) / TEMPLATE_CACHE)
         self.environment.bytecode_cache = FileSystemBytecodeCache(str(cache))
 
     # Sphinx types TemplateBridge.render as returning None; its own loader ignores that too.
     def render(self, template: str, context: dict[str, Any]) -> str:  # type: ignore[override]
         html: str = super().render(template, context)
-        # Only whole pages: pydata-sphinx-theme also renders each sidebar template on its own,
-        # to see whether it is empty, and throws the result away.
-        if not DOCUMENT_RE.match(html):
-            return html
-        return harden(html)
+        # Whole pages only: pydata-sphinx-theme also renders each sidebar template alone to see
+        # whether it is empty.
+        return harden(html) if DOCUMENT_RE.match(html) else html
 
 
 def use_bridge(app: Sphinx, config: Config) -> None:
-    """config-inited: render pages through SafeTemplateBridge (set before Sphinx compares the
-    configuration with the last build's, so it never counts as a change)."""
+    """config-inited: before Sphinx compares configurations, so it is never a change."""
     current = config.template_bridge
     if current and current != BRIDGE:
         raise ExtensionError(

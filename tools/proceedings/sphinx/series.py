@@ -1,6 +1,4 @@
-"""What the site says of the series itself, from series.yaml and its editions' folders: its
-title, logo text, footer and copyright years (set when the configuration is read) and its news
-feed (written once the pages are read)."""
+"""The site's title, logo, footer and copyright from series.yaml, and its news feed."""
 
 from __future__ import annotations
 
@@ -24,9 +22,7 @@ SERIES_FILE = "series.yaml"
 
 
 def site_settings(app: Sphinx, config: Config) -> None:
-    """config-inited: the site's title, logo text and footer name the series and its contacts
-    as series.yaml gives them: it is the one place they are written. If the file has errors,
-    the build reports them when it loads the data."""
+    """config-inited: the settings that name the series (errors are reported by the load)."""
     root = (Path(app.confdir) / config.series_data).resolve()
     series = read_series(root / SERIES_FILE, Problems())
     if series is None:
@@ -51,7 +47,7 @@ def site_settings(app: Sphinx, config: Config) -> None:
 
 
 def write_feed(app: Sphinx, env: BuildEnvironment) -> None:
-    """env-updated: the news of every edition, at atom.xml (written when its bytes changed)."""
+    """env-updated: the news of every edition, at atom.xml."""
     if app.builder.format != "html":
         return
     base: str = app.config.html_baseurl or "http://localhost/"

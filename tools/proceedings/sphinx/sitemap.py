@@ -46,6 +46,4 @@ def complete_sitemap(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> None:
     if "sphinx_sitemap" in app.extensions:
-        app.connect(
-            "build-finished", complete_sitemap, priority=400
-        )  # before the sitemap is written
+        app.connect("build-finished", complete_sitemap, priority=400)  # before it is written

@@ -1,5 +1,4 @@
-"""RENDER: the program and the call's dates as iCalendar files (RFC 5545 folding and escaping
-by the icalendar library). Pure: docutils' make_id is its only other import."""
+"""RENDER: the program and the call's dates as iCalendar files (by the icalendar library)."""
 
 from __future__ import annotations
 
@@ -48,20 +47,13 @@ def stamp(start: dt.date | dt.datetime) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), dt.UTC)
 
 
-def new_calendar(dates: Dates, site: Site, kind: str, name: str) -> Calendar:
-    return Calendar.new(
-        prodid=PRODID, uid=uid(dates, site, kind, "calendar"), name=name, calscale="GREGORIAN"
-    )
-
-
 Edition_ = tuple[Dates, Program, Proceedings | None]  # an edition as its calendars see it
 
 
 def program_events(program: Program, dates: Dates, proceedings: Proceedings | None, site: Site
                    ) -> list[Event]:  # fmt: skip
-    """One event per timed item (or timed session without timed items); when nothing has a
-    time, one all-day event for the workshop's day that lists the running order; none when the
-    day is not known."""
+    """One event per timed item, or timed session without timed items; else one all-day event
+    with the running order, when the day is known."""
     events = [
         event
         for session in program.sessions
@@ -74,19 +66,21 @@ def program_events(program: Program, dates: Dates, proceedings: Proceedings | No
 
 def program_file(program: Program, dates: Dates, proceedings: Proceedings | None, site: Site
                  ) -> bytes:  # fmt: skip
-    workshop = dates.workshop
-    cal = new_calendar(dates, site, "program", f"{workshop.name} program")
-    for component in program_events(program, dates, proceedings, site):
+    events = program_events(program, dates, proceedings, site)
+    name = f"{dates.workshop.name} program"
+    return _ical(uid(dates, site, "program", "calendar"), name, events, [dates])
+
+
+def _ical(uid: str, name: str, events: list[Event], zoned: list[Dates]) -> bytes:
+    """A calendar of ``events``, with the time zones they use in the years of ``zoned``."""
+    cal = Calendar.new(prodid=PRODID, uid=uid, name=name, calscale="GREGORIAN")
+    for component in events:
         cal.add_component(component)
-    _zones(cal, [dates])
-    return bytes(cal.to_ical())
-
-
-def _zones(cal: Calendar, editions: list[Dates]) -> None:
-    years = [d.workshop.day.year for d in editions if d.workshop.day]
+    years = [d.workshop.day.year for d in zoned if d.workshop.day]
     if years:
         first = dt.date(min(years), 1, 1)
         cal.add_missing_timezones(first_date=first, last_date=dt.date(max(years) + 1, 1, 1))
+    return bytes(cal.to_ical())
 
 
 def session_events(
@@ -142,9 +136,8 @@ def item_event(
 
 def day_event(program: Program, dates: Dates, proceedings: Proceedings | None, site: Site
               ) -> Event:  # fmt: skip
-    """The workshop's day with the running order: in the program's calendar when nothing has a
-    time, and in the series' calendar always (an item then with its time, else its session's,
-    when the program gives them)."""
+    """The workshop's day with the running order (and the times the program gives): in the
+    program's calendar when nothing has a time, in the series' always."""
     workshop = dates.workshop
     assert workshop.day is not None
     timed = any(session.span for session in program.sessions)
@@ -266,33 +259,25 @@ def cfp_events(dates: Dates, site: Site) -> list[Event]:
 
 
 def cfp_file(dates: Dates, site: Site) -> bytes:
-    cal = new_calendar(dates, site, "cfp", f"{dates.workshop.name} call for papers")
-    for component in cfp_events(dates, site):
-        cal.add_component(component)
-    return bytes(cal.to_ical())
+    name = f"{dates.workshop.name} call for papers"
+    return _ical(uid(dates, site, "cfp", "calendar"), name, cfp_events(dates, site), [])
 
 
 def series_file(name: str, editions: list[Edition_], site: Site) -> bytes:
     """Every deadline and workshop day of every edition, with the UIDs of the editions' own
     calendars (a calendar app that has both sees one event)."""
-    cal = Calendar.new(
-        prodid=PRODID,
-        uid=f"{make_id(name)}-series-calendar@{site.domain}",
-        name=f"{name}: every deadline and workshop day",
-        calscale="GREGORIAN",
-    )
+    events: list[Event] = []
     for dates, program, proceedings in editions:
-        for component in cfp_events(dates, site):
-            cal.add_component(component)
+        events += cfp_events(dates, site)
         if dates.workshop.day is not None:
-            cal.add_component(day_event(program, dates, proceedings, site))
-    _zones(cal, [d for d, _, _ in editions])
-    return bytes(cal.to_ical())
+            events.append(day_event(program, dates, proceedings, site))
+    series_uid = f"{make_id(name)}-series-calendar@{site.domain}"
+    title = f"{name}: every deadline and workshop day"
+    return _ical(series_uid, title, events, [d for d, _, _ in editions])
 
 
 def calendar_files(name: str, editions: list[Edition_], site: Site) -> dict[str, bytes]:
-    """Output path -> content of every calendar file: each edition's call (when it has dates)
-    and program (when its day is known), and the series'."""
+    """Output path -> bytes: each edition's call and program (when known), and the series'."""
     out: dict[str, bytes] = {}
     for dates, program, proceedings in editions:
         year = dates.workshop.year

@@ -1,6 +1,4 @@
-"""RENDER: the program as docutils nodes, and the one node of ours (a time range written as
-<time>). Text from the model only ever becomes Text nodes, and links only ever come from
-checked http(s) URLs or docnames."""
+"""RENDER: the program as docutils nodes; links only from checked URLs or docnames."""
 
 from __future__ import annotations
 
@@ -20,25 +18,13 @@ from ...proceedings import (
     paper_docname,
     relative,
 )
-from ..model import (
-    Item,
-    ItemKind,
-    Person,
-    Program,
-    Session,
-    Slot,
-    Span,
-    Workshop,
-)
+from ..model import Item, ItemKind, Person, Program, Session, Slot, Span, Workshop
 
 
 # Lower case like docutils' own node classes; docutils is untyped here (see pyproject).
 class program_time(nodes.inline):  # type: ignore[misc]
-    """A time range in the venue's zone; ``datetime`` and ``end`` hold ISO 8601 instants.
-
-    Other builders write it as the inline it derives from (Sphinx's translators dispatch along
-    the class hierarchy), so only HTML needs visitors.
-    """
+    """A time range in the venue's zone (``datetime``, ``end``: ISO 8601), written as <time>;
+    other builders write the inline it derives from."""
 
 
 def visit_time_html(self: Translator, node: program_time) -> None:
@@ -56,11 +42,8 @@ SELF_EXPLAINING = {ItemKind.OPENING, ItemKind.BREAK, ItemKind.WRAP_UP, ItemKind.
 
 
 def time_node(span: Span) -> program_time:
-    label = span.label
-    node = program_time(label, label, classes=["program-time"])
-    node["datetime"] = span.start.isoformat()
-    node["end"] = span.end.isoformat()
-    return node
+    start, end = span.start.isoformat(), span.end.isoformat()
+    return program_time(span.label, span.label, classes=["program-time"], datetime=start, end=end)
 
 
 def joined(parts: Sequence[Sequence[nodes.Node]], sep: str = " · ") -> list[nodes.Node]:
@@ -126,8 +109,7 @@ def person_nodes(person: Person) -> list[nodes.Node]:
 
 
 def session_nodes(session: Session, body: Sequence[nodes.Node]) -> nodes.Element:
-    """A titled session is a section (a heading, listed in the page's contents); an untitled
-    one only groups its items."""
+    """A titled session is a section (in the page's contents); an untitled one only a container."""
     box: nodes.Element
     if session.title:
         box = nodes.section(ids=[session.anchor or ""], classes=["program-session"])
@@ -224,8 +206,7 @@ def invited_talks(items: Sequence[Item]) -> nodes.Element:
 
 
 def talks_part(program: Program) -> list[nodes.Node]:
-    """An edition's invited talks under a rubric, where another page shows them; nothing
-    when its program names none."""
+    """An edition's invited talks under a rubric, where another page shows them, if any."""
     talks = [i for i in program.items if i.kind is ItemKind.INVITED]
     if not talks:
         return []

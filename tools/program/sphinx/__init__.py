@@ -1,6 +1,4 @@
-"""The program as a Sphinx extension (``tools.program.sphinx`` in conf.py): directives, the
-checks of each edition's program, each paper's slot on its page, the people the programs name
-(for the people index), the invited talks, and the calendar files."""
+"""The program as a Sphinx extension: directives, checks, papers' slots, people, calendars."""
 
 from __future__ import annotations
 
@@ -27,18 +25,9 @@ from ...proceedings.people import Credit, Mention, Role
 from ...proceedings.sphinx import Doctree, series_of
 from ...proceedings.sphinx.logs import log
 from ..check import check_program
-from ..model import ItemKind, Slot, dates_of
+from ..model import ItemKind, dates_of
+from ..render import nodes as render
 from ..render.calendar import Site, calendar_files
-from ..render.nodes import (
-    depart_time_html,
-    invited_talks,
-    program_notes,
-    program_summary,
-    program_time,
-    slot_paragraph,
-    talks_part,
-    visit_time_html,
-)
 from . import directives
 from .domain import ProgramDomain, domain
 
@@ -46,31 +35,20 @@ STATIC_DIR = Path(__file__).parent.parent / "static"
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
-    """config-inited: serve the page script and styles from _static/ like the theme's own.
-    Added before Sphinx compares the configuration with the last build's, so that it does not
-    count as a change (which would rewrite every page)."""
+    """config-inited: before Sphinx compares configurations: never a change (every page anew)."""
     if str(STATIC_DIR) not in config.html_static_path:
         config.html_static_path.append(str(STATIC_DIR))
 
 
 def report_problems(app: Sphinx, env: BuildEnvironment) -> None:
     """env-check-consistency: the checks that need an edition's whole program and papers."""
-    series, state = series_of(env), domain(env)
-    for year, program in state.programs.items():
-        if not series.has(year):
-            continue
-        edition = series.edition(year)
-        workshop = dates_of(series, edition).workshop
-        for problem in check_program(program, workshop, edition.proceedings):
-            log(problem, problem.message)
-
-
-def all_slots(env: BuildEnvironment) -> dict[tuple[int, str], tuple[Slot, ...]]:
-    series, out = series_of(env), dict[tuple[int, str], tuple[Slot, ...]]()
+    series = series_of(env)
     for year, program in domain(env).programs.items():
-        day = series.edition(year).date if series.has(year) else None
-        out |= {(year, paper): slots for paper, slots in program.slots(day).items()}
-    return out
+        if series.has(year):
+            edition = series.edition(year)
+            workshop = dates_of(series, edition).workshop
+            for problem in check_program(program, workshop, edition.proceedings):
+                log(problem, problem.message)
 
 
 def program_mentions(app: Sphinx, env: BuildEnvironment) -> list[Mention]:
@@ -101,26 +79,16 @@ def _paper_title(env: BuildEnvironment, year: int, paper_id: str | None) -> str:
     return proceedings.paper(paper_id).title
 
 
-def program_pages(env: BuildEnvironment, year: int) -> list[str]:
-    """The source files of the edition's program pages (program/<year>/...)."""
-    return [
-        str(env.doc2path(doc)) for doc in sorted(env.found_docs)
-        if doc.startswith("program/") and edition_of(doc) == year
-    ]  # fmt: skip
-
-
 def note_program_pages(app: Sphinx, doctree: nodes.document) -> None:
-    """doctree-read: a page that shows what a program says (a paper's slot, an edition's
-    talks, a line on its program) depends on the program's pages: Sphinx reads it again when
-    one of them changes."""
+    """doctree-read: a page that shows a part of a program depends on the program's pages."""
     env, docname = app.env, app.env.docname
     years = {node["year"] for node in doctree.findall(program_part)}
     year = edition_of(docname)
     if year is not None and docname.startswith(papers_dir(year) + "/"):
         years.add(year)
-    for shown in sorted(years):
-        for path in program_pages(env, shown):
-            env.note_dependency(path)
+    for doc in sorted(env.found_docs):
+        if doc.startswith("program/") and edition_of(doc) in years:
+            env.note_dependency(str(env.doc2path(doc)))
 
 
 def add_slots(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -131,12 +99,14 @@ def add_slots(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     page = next((s for s in doctree.findall(nodes.section) if "paper" in s["ids"]), None)
     if page is None:
         return
-    for slot in all_slots(app.env).get((year, docname.rpartition("/")[2]), ()):
+    series = series_of(app.env)
+    day = series.edition(year).date if series.has(year) else None
+    for slot in domain(app.env).program(year).slots(day).get(docname.rpartition("/")[2], ()):
         uri = f"{app.builder.get_relative_uri(docname, slot.docname)}#{slot.anchor}"
-        para = slot_paragraph(slot, uri)
         # Before the first subsection (the abstract): body text must precede subsections.
-        first = next((i for i, n in enumerate(page.children) if isinstance(n, nodes.section)), None)
-        page.insert(len(page.children) if first is None else first, para)
+        children = page.children
+        first = next((i for i, n in enumerate(children) if isinstance(n, nodes.section)), None)
+        page.insert(len(children) if first is None else first, render.slot_paragraph(slot, uri))
 
 
 def fill_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -147,25 +117,24 @@ def fill_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         program = domain(app.env).program(year)
         if part == "list":  # {invited-talks} YEAR
             talks = [i for i in program.items if i.kind is ItemKind.INVITED]
-            node.replace_self(invited_talks(talks))
+            node.replace_self(render.invited_talks(talks))
         elif part == "talks":
-            node.replace_self(talks_part(program))
+            node.replace_self(render.talks_part(program))
         elif part == "summary":
-            node.replace_self(program_summary(program))
+            node.replace_self(render.program_summary(program))
         else:  # notes
-            node.replace_self(program_notes(program, series.label(series.edition(year))))
+            node.replace_self(render.program_notes(program, series.label(series.edition(year))))
 
 
 def add_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
 ) -> None:
-    """html-page-context: styles on pages with program content; the local-time script only
-    where there are times to convert."""
+    """html-page-context: the styles where a program shows, the local-time script where times do."""
     if doctree is None:
         return
     if any(doctree.findall(is_program_node)):
         app.add_css_file("program.css")
-    if any(doctree.findall(program_time)):
+    if any(doctree.findall(render.program_time)):
         app.add_js_file("program-time.js", loading_method="defer")
 
 
@@ -189,8 +158,7 @@ def site_for(app: Sphinx) -> Site:
 
 
 def write_calendars(app: Sphinx, env: BuildEnvironment) -> None:
-    """env-updated: each edition's calendars and the series', made at every build from the
-    data and the programs, each file written when its bytes changed."""
+    """env-updated: each edition's calendars and the series', from the data and programs."""
     if app.builder.format != "html":
         return
     out, state, series = Path(app.outdir), domain(env), series_of(env)
@@ -204,7 +172,7 @@ def write_calendars(app: Sphinx, env: BuildEnvironment) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("tools.proceedings.sphinx")
     app.add_domain(ProgramDomain)
-    app.add_node(program_time, html=(visit_time_html, depart_time_html))
+    app.add_node(render.program_time, html=(render.visit_time_html, render.depart_time_html))
     app.add_directive("session", directives.SessionDirective)
     app.add_directive("paper-talk", directives.PaperTalk)
     app.add_directive("invited-talk", directives.InvitedTalk)

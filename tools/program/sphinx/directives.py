@@ -25,7 +25,7 @@ from ...proceedings import (
     program_calendar,
     program_part,
 )
-from ...proceedings.sphinx import data_files, series_of
+from ...proceedings.sphinx import note_data, series_of
 from ...proceedings.sphinx.logs import warn
 from ..model import Dates, Item, ItemKind, Link, Person, Session, Source, Span, Workshop, dates_of
 from ..read import parse_span
@@ -34,18 +34,21 @@ from .domain import domain
 
 SESSION_KEY = "inet4ai-program:session"  # the items of the session being read
 COUNT_KEY = "inet4ai-program:count"  # items numbered so far on this page
-TIME_OPTIONS: dict[str, Any] = {"start": directives.unchanged, "end": directives.unchanged}
-ITEM_OPTIONS: dict[str, Any] = {
-    **TIME_OPTIONS,
-    "name": directives.unchanged,
-    "note": directives.unchanged,
-    "unconfirmed-position": directives.flag,
-}
 UNCONFIRMED = "Its place in the running order is not confirmed."
 
 
+def text_options(*names: str) -> dict[str, Any]:
+    return dict.fromkeys(names, directives.unchanged)
+
+
+ITEM_OPTIONS = {
+    **text_options("start", "end", "name", "note"),
+    "unconfirmed-position": directives.flag,
+}
+
+
 class ProgramDirective(SphinxDirective):
-    """Shared helpers: where we are, the workshop, warnings with their location and subtype."""
+    """Shared helpers: the page's edition, its workshop, sources, times and ids."""
 
     def warn(self, kind: Warn, message: str) -> None:
         warn(kind, message, self.get_location())
@@ -67,14 +70,9 @@ class ProgramDirective(SphinxDirective):
 
     @property
     def dates(self) -> Dates:
-        year = self.year
-        self.note_dates_dependency(year)
-        series = series_of(self.env)
+        year, series = self.year, series_of(self.env)
+        note_data(self.env, [year], volume=False)
         return dates_of(series, series.edition(year))
-
-    def note_dates_dependency(self, year: int) -> None:
-        for path in data_files(self.env, year, volume=False):
-            self.env.note_dependency(str(path))
 
     def source(self) -> Source:
         docname = self.env.docname
@@ -102,7 +100,7 @@ class ProgramDirective(SphinxDirective):
         return anchor
 
     def register(self, node: nodes.Element) -> nodes.Element:
-        """Enter the node's ids in the page's table, so that later ids avoid them."""
+        """The node's ids in the page's table, so that later ids avoid them."""
         self.state.document.set_id(node)
         return node
 
@@ -113,12 +111,7 @@ class SessionDirective(ProgramDirective):
     optional_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {
-        **TIME_OPTIONS,
-        "room": directives.unchanged,
-        "chair": directives.unchanged,
-        "name": directives.unchanged,
-    }
+    option_spec: ClassVar[dict[str, Any]] = text_options("start", "end", "room", "chair", "name")
 
     def run(self) -> list[nodes.Node]:
         doc = self.env.current_document
@@ -159,6 +152,18 @@ class ItemDirective(ProgramDirective, abc.ABC):
     def paper(self, item: Item) -> Paper | None:
         return None
 
+    def item(self, kind: ItemKind, number: int, anchor: str, **fields: Any) -> Item:
+        """An item here, with its id (``anchor`` by default), times and note."""
+        return Item(
+            kind,
+            number,
+            self.anchor(anchor),
+            self.source(),
+            when=self.span(),
+            note=self.options.get("note") or "",
+            **fields,
+        )
+
     def run(self) -> list[nodes.Node]:
         doc = self.env.current_document
         items: list[Item] | None = doc.get(SESSION_KEY)
@@ -181,24 +186,14 @@ class PaperTalk(ItemDirective):
     required_arguments = 1
     option_spec: ClassVar[dict[str, Any]] = {
         **ITEM_OPTIONS,
-        "presenter": directives.unchanged,
-        "affiliation": directives.unchanged,
+        **text_options("presenter", "affiliation"),
     }
 
     def make_item(self, number: int) -> Item:
         paper_id = self.arguments[0]
         presenter = self.options.get("presenter")
         people = (self.presenter(presenter),) if presenter else ()
-        return Item(
-            ItemKind.PAPER,
-            number,
-            self.anchor(f"paper-{paper_id}"),
-            self.source(),
-            paper=paper_id,
-            people=people,
-            when=self.span(),
-            note=self.options.get("note") or "",
-        )
+        return self.item(ItemKind.PAPER, number, f"paper-{paper_id}", paper=paper_id, people=people)
 
     def paper(self, item: Item) -> Paper | None:
         return find_paper(self, item.paper or "")
@@ -222,28 +217,17 @@ class InvitedTalk(ItemDirective):
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {
         **ITEM_OPTIONS,
+        **text_options("affiliation", "doi", "slides", "video"),
         "speaker": directives.unchanged_required,
-        "affiliation": directives.unchanged,
-        "doi": directives.unchanged,
-        "slides": directives.unchanged,
-        "video": directives.unchanged,
     }
 
     def make_item(self, number: int) -> Item:
         title = self.arguments[0].strip()
         speaker = self.options.get("speaker")
         people = (Person(speaker, self.options.get("affiliation") or ""),) if speaker else ()
-        return Item(
-            ItemKind.INVITED,
-            number,
-            self.anchor(f"talk-{speaker or title}"),
-            self.source(),
-            title=title,
-            people=people,
-            when=self.span(),
-            links=self.links(),
-            note=self.options.get("note") or "",
-        )
+        anchor = f"talk-{speaker or title}"
+        item = self.item(ItemKind.INVITED, number, anchor, title=title, people=people)
+        return replace(item, links=self.links())  # its warnings after those of the time
 
     def links(self) -> tuple[Link, ...]:
         out: list[Link] = []
@@ -274,35 +258,22 @@ class ProgramSlot(ItemDirective):
     required_arguments = 1
     final_argument_whitespace = True
     has_content = True
-    option_spec: ClassVar[dict[str, Any]] = {
-        **ITEM_OPTIONS,
-        "kind": slot_kind,
-    }
+    option_spec: ClassVar[dict[str, Any]] = {**ITEM_OPTIONS, "kind": slot_kind}
 
     def make_item(self, number: int) -> Item:
         title = self.arguments[0].strip()
-        return Item(
-            ItemKind(self.options.get("kind", ItemKind.OTHER.value)),
-            number,
-            self.anchor(title),
-            self.source(),
-            title=title,
-            when=self.span(),
-            note=self.options.get("note") or "",
-        )
+        kind = ItemKind(self.options.get("kind", ItemKind.OTHER.value))
+        return self.item(kind, number, title, title=title)
 
 
 def find_paper(
     where: SphinxDirective | SphinxRole, paper_id: str, *, report: bool = True
 ) -> Paper | None:
-    """The paper with this id in the edition of the page, noting the edition's data files as
-    dependencies; else a warning."""
-    year = edition_of(where.env.docname)
-    series = series_of(where.env)
+    """The paper of the page's edition (whose data the page then depends on), else a warning."""
+    year, series = edition_of(where.env.docname), series_of(where.env)
     edition = series.edition(year) if year is not None and series.has(year) else None
     if year is not None:
-        for path in data_files(where.env, year):
-            where.env.note_dependency(str(path))
+        note_data(where.env, [year])
     proceedings = edition.proceedings if edition else None
     if proceedings is not None and proceedings.has(paper_id):
         return proceedings.paper(paper_id)
@@ -325,8 +296,7 @@ class PaperRole(SphinxRole):
 
 
 class ProgramCalendar(ProgramDirective):
-    """``{program-calendar}``: the workshop's day and place, and the program's calendar file
-    (when the day is known: a calendar needs one)."""
+    """``{program-calendar}``: the workshop's day and place, its calendar once the day is known."""
 
     def run(self) -> list[nodes.Node]:
         workshop = self.workshop
@@ -351,8 +321,7 @@ class CfpCalendar(ProgramDirective):
 
 
 class InvitedTalks(ProgramDirective):
-    """``{invited-talks} YEAR``: the invited talks of an edition's program (on any page, e.g.
-    the home page), filled in once the program pages are read."""
+    """``{invited-talks} YEAR``: an edition's invited talks, filled in once its program is read."""
 
     required_arguments = 1
 

@@ -1,5 +1,4 @@
-"""The program's build state, kept the way Sphinx keeps it: a Domain whose data (pickled with
-the environment) holds each page's sessions."""
+"""The program's build state: a Domain whose data holds each page's sessions."""
 
 from __future__ import annotations
 
@@ -40,15 +39,11 @@ class ProgramDomain(StateDomain):
         return {year: self.program(year) for year in sorted(years)}
 
     def clear_doc(self, docname: str) -> None:
-        """A page about to be read again (or removed) forgets its sessions."""
         self.sessions.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        """The sessions a parallel reader found in its documents."""
         found: dict[str, list[Session]] = otherdata["sessions"]
-        for docname in docnames:
-            if docname in found:
-                self.sessions[docname] = found[docname]
+        self.sessions.update((doc, found[doc]) for doc in docnames if doc in found)
 
 
 def domain(env: BuildEnvironment) -> ProgramDomain:
