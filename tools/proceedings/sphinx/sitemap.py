@@ -1,4 +1,5 @@
-"""Make sphinx-sitemap's sitemap complete and sorted on every build, incremental ones too."""
+"""Make sphinx-sitemap's sitemap complete and sorted on every build, incremental ones too:
+it lists only the pages a build wrote (jdillard/sphinx-sitemap#13, open since 2018)."""
 
 from __future__ import annotations
 
