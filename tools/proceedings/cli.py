@@ -24,11 +24,7 @@ DEFAULT_SERIES = ROOT / "proceedings" / "data"
 
 def volume_folder(args: argparse.Namespace) -> Path:
     """--data DIR (a volume's folder), else --edition YEAR (that edition's, in the series)."""
-    if args.data is not None:
-        data: Path = args.data
-        return data
-    series: Path = args.series
-    return series / str(args.edition)
+    return Path(args.data) if args.data is not None else Path(args.series) / str(args.edition)
 
 
 def cmd_check(args: argparse.Namespace, console: Console) -> int:
@@ -119,12 +115,8 @@ def parser() -> argparse.ArgumentParser:
         "import", parents=[common], help="merge a HotCRP JSON, CSV or BibTeX file into papers.yaml"
     )
     imp.add_argument("source", type=Path)
-    imp.add_argument(
-        "--authors",
-        type=Path,
-        metavar="CSV",
-        help="HotCRP's authors CSV: adds ORCIDs and missing affiliations",
-    )
+    imp.add_argument("--authors", type=Path, metavar="CSV",
+                     help="HotCRP's authors CSV: adds ORCIDs and missing affiliations")  # fmt: skip
     imp.add_argument(
         "--dry-run", action="store_true", help="report what would change, write nothing"
     )

@@ -1,5 +1,4 @@
-"""LOAD: read and check a volume's folder, or the whole series (series.yaml and a folder an
-edition), into the model; or raise DataError listing every problem."""
+"""LOAD: a volume's folder or the whole series read and checked, or DataError with every problem."""
 
 from __future__ import annotations
 
@@ -30,7 +29,6 @@ class Loaded:
     proceedings: Proceedings
     problems: tuple[Problem, ...]  # only non-errors: incomplete records
     files: tuple[Path, ...]  # every input file read, for dependency tracking
-    fingerprint: str = ""  # of the input files' bytes: equal fingerprints, equal result
 
     @property
     def incomplete(self) -> tuple[Problem, ...]:
@@ -61,19 +59,15 @@ def load(data_dir: Path) -> Loaded:
 
 
 def is_volume(folder: Path) -> bool:
-    """Whether ``folder`` holds a volume (its papers or its volume.yaml)."""
     return (folder / PAPERS_FILE).is_file() or (folder / VOLUME_FILE).is_file()
 
 
 def _load_into(
     data_dir: Path, problems: Problems, *, default: Volume | None = None
 ) -> Loaded | None:
-    """The volume in ``data_dir`` (``default`` when it has papers but no volume.yaml); None
-    with the problems recorded in ``problems``."""
+    """The volume in ``data_dir`` (``default`` if it has no volume.yaml); None on errors."""
     before = len(problems.errors)
     papers_path, volume_path = data_dir / PAPERS_FILE, data_dir / VOLUME_FILE
-    bib_path = data_dir / BIB_FILE
-    files = input_files(data_dir)
     for path in (papers_path, volume_path):
         if not path.is_file() and not (path == volume_path and default is not None):
             problems.error(Location(str(path)), "file not found")
@@ -81,13 +75,13 @@ def _load_into(
         return None
     volume = read_volume(volume_path, problems) if volume_path.is_file() else default
     papers = read_papers(papers_path, problems)
-    if bib_path.is_file():
-        papers = attach_publisher_fields(papers, read_publisher_bib(bib_path, problems), problems)
+    if (data_dir / BIB_FILE).is_file():
+        entries = read_publisher_bib(data_dir / BIB_FILE, problems)
+        papers = attach_publisher_fields(papers, entries, problems)
     validate(volume, papers, problems)
     if len(problems.errors) > before or volume is None:
         return None
-    proceedings = Proceedings(volume, tuple(papers))
-    return Loaded(proceedings, tuple(problems.items), files, fingerprint(files))
+    return Loaded(Proceedings(volume, tuple(papers)), tuple(problems.items), input_files(data_dir))
 
 
 @dataclass(frozen=True)
@@ -142,8 +136,7 @@ def _edition(
     number: int,
     problems: Problems,
 ) -> Edition | None:
-    """An edition with its volume, when it has one (the host written once, in edition.yaml);
-    ``number``: its place in the series."""
+    """An edition, ``number`` in the series, with its volume when it has one."""
     if not (folder / EDITION_FILE).is_file():
         problems.error(Location(str(folder / EDITION_FILE)), "file not found")
         return None
@@ -162,9 +155,8 @@ def _edition(
 
 
 def accepted_volume(series: Series, edition: Edition) -> Volume:
-    """The volume of an edition whose papers are accepted but not yet published: named by the
-    edition (no "Proceedings of", no publisher: neither is known), with ACM's short title and
-    the edition's year. volume.yaml replaces it once the publisher's volume is known."""
+    """The volume of accepted papers not yet published (no volume.yaml): named by the edition,
+    with no publisher, neither being known."""
     return Volume(
         title=series.title(edition),
         short_title=series.short_title(edition),

@@ -32,12 +32,7 @@ def orcid_checksum_ok(orcid: str) -> bool:
     return digits[-1] == ("X" if check == 10 else str(check))
 
 
-def id_collision_key(paper_id: str) -> str:
-    return unicodedata.normalize("NFKC", paper_id).casefold().replace("_", "-")
-
-
 def validate(volume: Volume | None, papers: Sequence[Paper], problems: Problems) -> None:
-    """Every check of the volume and the papers, each problem recorded."""
     if volume is not None:
         _check_volume(volume, problems)
         check_characters(volume, volume.source, problems)
@@ -45,7 +40,7 @@ def validate(volume: Volume | None, papers: Sequence[Paper], problems: Problems)
     for paper in papers:
         _check_paper(paper, problems)
         check_characters(paper, paper.source, problems)
-        key = id_collision_key(paper.id)
+        key = unicodedata.normalize("NFKC", paper.id).casefold().replace("_", "-")
         if paper.id and key in seen:
             first = seen[key]
             problems.error(

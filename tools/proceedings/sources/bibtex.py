@@ -6,7 +6,7 @@ import contextlib
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,13 +33,14 @@ from . import common
 from .common import (
     MAX_DEPTH,
     TOO_DEEP,
+    Track,
     derive_id,
     normalize_doi,
     normalize_pages,
     read_text,
     untracked,
 )
-from .latex import decode
+from .latex import decode, unescape_url
 
 PAPER_FIELDS = {"title", "author", "abstract", "pages", "doi", "keywords", "section"}
 LINK_FIELDS = {
@@ -54,10 +55,8 @@ _COMMON_FIELDS = "|".join(
     sorted(PAPER_FIELDS | set(LINK_FIELDS) | {"booktitle", "year", "editor", "url", "publisher"})
 )
 _SWALLOWED = re.compile(rf"\n\s*({_COMMON_FIELDS})\s*=\s*[{{\"\d]", re.I)
-# Compiled once: each is used per entry (a module-level re call looks its pattern up).
 _AND = re.compile(r"\s+and\s+", re.I)
 _KEYWORD_SEPARATOR = re.compile(r"\s*[;,]\s*")
-_URL_ESCAPE = re.compile(r"\\([_%#&~$])")
 
 
 @contextlib.contextmanager
@@ -93,11 +92,10 @@ def parse_bibtex(text: str, *, label: str, problems: Problems) -> Library:
 
 
 def _check_raw(entry: Entry, label: str, problems: Problems) -> bool:
-    """What bibtexparser lets through in an entry's text: '#' concatenation (left unresolved,
-    so 'venue # " Networks"' would become the title) and braces nested too deep to decode.
-    False if the entry cannot be read at all."""
+    """Refuse what bibtexparser lets through: '#' concatenation (left unresolved: 'venue #
+    " Networks"' would be the title) and braces too deep to decode (False: not readable)."""
     raw, depth, deepest, quoted = entry.raw or "", 0, 0, False
-    if "#" not in raw and raw.count("{") <= MAX_DEPTH:  # nearly every entry: nothing to see
+    if "#" not in raw and raw.count("{") <= MAX_DEPTH:  # nearly every entry
         return True
     for i, char in enumerate(raw):
         if char == '"' and depth == 1 and raw[i - 1 : i] != "\\":
@@ -147,10 +145,8 @@ def _failure(block: ParsingFailedBlock) -> str:
         return f"a field is given twice: {names}; the entry was not read"
     if isinstance(block, MiddlewareErrorBlock):
         return f"the entry could not be read: {block.error}"
-    reason = getattr(block.error, "abort_reason", str(block.error))
-    return (
-        f"the entry could not be parsed (unbalanced braces or a missing comma?): {reason.strip()}"
-    )
+    reason = getattr(block.error, "abort_reason", str(block.error)).strip()
+    return f"the entry could not be parsed (unbalanced braces or a missing comma?): {reason}"
 
 
 def _fields(entry: Entry) -> dict[str, tuple[str, int]]:
@@ -163,7 +159,7 @@ def _loc(label: str, entry: Entry) -> Location:
 
 
 def _text(value: str, loc: Location, field: str, notes: list[str], line: int | None = None) -> str:
-    """``line``: the field's own, when known (the location is made only for a note)."""
+    """``value`` decoded, each unknown macro noted at ``line`` (the field's own) when known."""
     decoded = decode(value)
     for macro in decoded.unknown:
         where = loc if line is None else loc.at(loc.pointer, line)
@@ -203,16 +199,8 @@ def _name_parts(raw: str) -> tuple[str, str] | str:
     return " ".join(parts.first), " ".join(parts.von + parts.last + parts.jr)
 
 
-Track = Callable[[Sequence[Entry]], Iterable[Entry]]
-
-
 def read_pmlr(
-    text: str,
-    *,
-    label: str,
-    problems: Problems,
-    notes: list[str],
-    track: Track = untracked,
+    text: str, *, label: str, problems: Problems, notes: list[str], track: Track = untracked
 ) -> tuple[Volume | None, list[Paper]]:
     """The volume (from @proceedings) and its papers (from @inproceedings, in file order)."""
     library = parse_bibtex(text, label=label, problems=problems)
@@ -264,9 +252,7 @@ def _paper(
     authors = names(fields["author"][0], loc, "author", problems) if "author" in fields else ()
     if not (title and paper_id):
         return None
-    links = {
-        target: _url(fields[name][0]) for name, target in LINK_FIELDS.items() if name in fields
-    }
+    links = {to: unescape_url(fields[n][0]) for n, to in LINK_FIELDS.items() if n in fields}
     keywords = _KEYWORD_SEPARATOR.split(text("keywords") or "")
     return Paper(
         id=paper_id,
@@ -280,10 +266,6 @@ def _paper(
         session=text("section"),
         source=loc,
     )
-
-
-def _url(value: str) -> str:
-    return _URL_ESCAPE.sub(r"\1", value.strip())
 
 
 def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> Volume | None:
@@ -313,7 +295,7 @@ def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> V
         end=day("end"),
         city=place[0] if len(place) == 2 else "",
         country=place[-1],
-        url=_url(text("conference_url")) or None,
+        url=unescape_url(text("conference_url")) or None,
     )
     if "volume" in fields:
         notes.append(f"{loc}: volume number {text('volume')} not stored (no such volume field)")
@@ -325,15 +307,13 @@ def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> V
         publisher=text("publisher"),
         editors=names(fields["editor"][0], loc, "editor", problems) if "editor" in fields else (),
         event=event,
-        url=_url(text("url")) or None,
+        url=unescape_url(text("url")) or None,
         source=loc,
     )
 
 
 @dataclass(frozen=True, slots=True)
 class PublisherEntry:
-    """One entry of papers.bib: its fields as the publisher wrote them."""
-
     key: str
     entry_type: str
     fields: tuple[tuple[str, str], ...]  # (lower-case name, value as given)
@@ -365,8 +345,8 @@ def read_publisher_bib(path: Path, problems: Problems) -> list[PublisherEntry]:
 
 
 def _check_numbers(entry: Entry, label: str, problems: Problems) -> None:
-    """The publisher's values that the citations read as numbers, checked as they are given:
-    a build must report a bad one (numpages = {²}), not fail on it while rendering."""
+    """The values the citations read as numbers, checked as given: a bad one (numpages = {²})
+    is reported, not a failure while rendering."""
     for field in entry.fields:
         name, value = field.key.lower(), str(field.value)
         at = Location(label, field.start_line + 1, entry.key)
@@ -389,9 +369,8 @@ def _has_digit(value: str) -> bool:
 def attach_publisher_fields(
     papers: Sequence[Paper], entries: Sequence[PublisherEntry], problems: Problems
 ) -> list[Paper]:
-    """Match each entry to the paper with its DOI (any case), else to the one its key names,
-    else to the one paper with its title (letters and digits, case folded): a publisher's
-    export knows neither our ids nor, before it, the papers' DOIs."""
+    """Match each entry to the paper with its DOI (any case), else its key, else the one paper
+    with its title: a publisher's export knows neither our ids nor, before it, the DOIs."""
     by_doi = {p.doi.lower(): i for i, p in enumerate(papers) if p.doi}
     by_id = {p.id: i for i, p in enumerate(papers)}
     titles: dict[str, list[int]] = {}
@@ -424,9 +403,8 @@ PUBLISHER_FACTS = ("articleno", "isbn", "url")
 
 
 def _completed(paper: Paper, entry: PublisherEntry, problems: Problems) -> Paper:
-    """The paper with its entry's fields (the .bib takes them) and its facts as plain text:
-    the entry's DOI, pages and page count win, so that the page shows what the citation
-    says; a DOI that is not the paper's is an error."""
+    """The paper with its entry's fields (for the .bib) and facts as plain text: the entry's
+    DOI, pages and page count win, so the page says what the citation does."""
     plain = {k: decode(v).text for k, v in entry.fields if v.strip()}
     doi = normalize_doi(plain["doi"]) if "doi" in plain else None
     if paper.doi and doi and paper.doi.lower() != doi.lower():

@@ -1,7 +1,4 @@
-"""READ: the build's clock, by the reproducible-builds convention: SOURCE_DATE_EPOCH when it is
-set, else the date of the commit being built, else (sources outside git) the system clock. A
-call's status and a workshop held or to come are measured against it, so the same sources and
-the same clock give the same bytes, and a scheduled build moves the site on by itself."""
+"""READ: the build's clock: SOURCE_DATE_EPOCH, else the commit's date, else the system clock."""
 
 from __future__ import annotations
 

@@ -69,8 +69,7 @@ def read_papers(path: Path, problems: Problems, *, label: str | None = None) -> 
 
 
 def read_papers_text(text: str, problems: Problems, *, label: str) -> list[Paper]:
-    """Read papers.yaml content (load() reads the file's; an import reads back what it will
-    write, with the same reader)."""
+    """papers.yaml's records from its text (an import reads back what it will write)."""
     return _papers_from(load_yaml_text(text, problems, label=label), problems)
 
 
@@ -92,13 +91,13 @@ def read_volume(path: Path, problems: Problems, *, label: str | None = None) -> 
 
 
 def read_volume_text(text: str, problems: Problems, *, label: str) -> Volume | None:
-    """Read volume.yaml content that is not on disk yet (an import checks what it will write)."""
+    """volume.yaml from its text (an import checks what it will write)."""
     return _volume_from(load_yaml_text(text, problems, label=label), problems)
 
 
 def read_event(node: Node, problems: Problems, what: str, where: str) -> Event:
-    """A conference: a volume's event, or an edition's host (``where`` says which in the
-    message for a missing name)."""
+    """A conference: a volume's event or an edition's host (``where`` in a missing name's
+    message)."""
     e = Reader(node, problems, EVENT_FIELDS, what)
     return Event(
         name=e.text("name", required=True, what=where) or "",

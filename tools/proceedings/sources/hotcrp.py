@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import Location, Problems
 from ..model import Author, Paper, PaperType, normalize_name
-from ..numbers import NUMPAGES, PID
+from ..numbers import NUMPAGES, PID, Whole
 from . import common
-from .common import TOO_DEEP, clean_text, derive_id, one_line, split_plain_name, untracked
+from .common import TOO_DEEP, Track, clean_text, derive_id, one_line, split_plain_name, untracked
 from .csv_table import read_table
 
 LEFT_OUT = ("reject", "desk_reject", "withdrawn", "draft")
@@ -43,8 +42,6 @@ def _object(pairs: list[tuple[str, Any]]) -> _Object:
 
 @dataclass(frozen=True, slots=True)
 class AuthorRow:
-    """One row of HotCRP's authors CSV: what it adds to the paper export."""
-
     line: int
     given: str
     family: str
@@ -73,22 +70,19 @@ def parse_records(text: str, *, label: str, problems: Problems) -> list[Record] 
             elif not text.startswith("]", pos):
                 raise json.JSONDecodeError("expected ',' or ']'", text, pos)
     except json.JSONDecodeError as exc:
-        problems.error(
-            Location(label, exc.lineno), f"JSON syntax error: {exc.msg} (column {exc.colno})"
-        )
+        message = f"JSON syntax error: {exc.msg} (column {exc.colno})"
+        problems.error(Location(label, exc.lineno), message)
         return None
     except RecursionError:  # lists in lists a thousand deep
-        problems.error(Location(label, text.count("\n", 0, pos) + 1), TOO_DEEP)
-        return None
+        message = TOO_DEEP
     except ValueError:  # json refuses integers of more than sys.get_int_max_str_digits()
-        line = text.count("\n", 0, pos) + 1
-        problems.error(Location(label, line), "a number too long to read: this is not a paper")
-        return None
-    if text[pos + 1 :].strip():
-        line = text.count("\n", 0, pos) + 1
-        problems.error(Location(label, line), "text after the end of the JSON list")
-        return None
-    return records
+        message = "a number too long to read: this is not a paper"
+    else:
+        if not text[pos + 1 :].strip():
+            return records
+        message = "text after the end of the JSON list"
+    problems.error(Location(label, text.count("\n", 0, pos) + 1), message)
+    return None
 
 
 def _skip(text: str, pos: int) -> int:
@@ -104,7 +98,7 @@ def read_hotcrp(
     problems: Problems,
     notes: list[str],
     authors: dict[str, list[AuthorRow]] | None = None,
-    track: Callable[[Sequence[Record]], Iterable[Record]] = untracked,
+    track: Track = untracked,
 ) -> list[Paper]:
     """Accepted papers of a HotCRP JSON export, in the export's order."""
     records = parse_records(text, label=label, problems=problems)
@@ -171,34 +165,35 @@ def _pid(value: object, loc: Location, problems: Problems) -> str | None:
     if value is None:
         problems.error(loc, "missing 'pid'", field="pid")
         return None
-    text = _number_text(value)
-    if text is None:
-        problems.error(loc, common.refusal("pid", PID.what, "", json.dumps(value)), field="pid")
-        return None
-    spelled = None if isinstance(value, str) else text
-    number = common.whole(text, PID, loc, problems, "pid", spelled=spelled)
-    return None if number is None else text
+    return _number(value, PID, loc, problems, "pid")
 
 
-def _number_text(value: object) -> str | None:
-    """A JSON integer or string as text (json reads integers in ASCII digits, and no others)."""
+def _number(
+    value: object, kind: Whole, loc: Location, problems: Problems, field: str
+) -> str | None:
+    """A JSON integer (json reads them in ASCII digits only) or string, as written, if it is
+    ``kind``; else None with the problem recorded."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value if isinstance(value, str) else None
+        text, spelled = str(value), str(value)
+    elif isinstance(value, str):
+        text, spelled = value, None
+    else:
+        problems.error(loc, common.refusal(field, kind.what, "", json.dumps(value)), field=field)
+        return None
+    number = common.whole(text, kind, loc, problems, field, spelled=spelled)
+    return None if number is None else text
 
 
 def _status(value: dict[str, Any], loc: Location, problems: Problems) -> str | None:
     """'accept' for a paper to keep; older exports show accepted papers as 'submitted'."""
     status, decision = value.get("status", "submitted"), value.get("decision") or ""
     if not isinstance(status, str) or status not in STATUSES:
-        allowed = ", ".join(STATUSES)
-        shown = json.dumps(status)
-        problems.error(loc, f"'status' must be one of {allowed}, not {shown}", field="status")
+        message = f"'status' must be one of {', '.join(STATUSES)}, not {json.dumps(status)}"
+        problems.error(loc, message, field="status")
         return None
     if not isinstance(decision, str):
-        problems.error(
-            loc, f"'decision' must be text, not {json.dumps(decision)}", field="decision"
-        )
+        message = f"'decision' must be text, not {json.dumps(decision)}"
+        problems.error(loc, message, field="decision")
         return None
     if status == "submitted" and _accept_like(decision):
         return "accept"
@@ -221,15 +216,8 @@ def _pages(final: object, loc: Location, problems: Problems) -> int | None:
     pages = final.get("pages") if isinstance(final, dict) else None
     if pages is None:
         return None
-    at = loc.at(f"{loc.pointer}/final")
-    text = _number_text(pages)
-    if text is None:
-        problems.error(
-            at, common.refusal("pages", NUMPAGES.what, "", json.dumps(pages)), field="pages"
-        )
-        return None
-    spelled = None if isinstance(pages, str) else text
-    return common.whole(text, NUMPAGES, at, problems, "pages", spelled=spelled)
+    text = _number(pages, NUMPAGES, loc.at(f"{loc.pointer}/final"), problems, "pages")
+    return None if text is None else int(text)
 
 
 def _text(value: dict[str, Any], key: str, loc: Location, problems: Problems) -> str | None:
@@ -318,12 +306,8 @@ def read_authors_csv(text: str, *, label: str, problems: Problems) -> dict[str, 
     rows: dict[str, list[AuthorRow]] = {}
     for line, cells in table.rows:
         cell = dict(zip(header, (clean_text(c) for c in cells), strict=True))
-        row = AuthorRow(
-            line,
-            *(
-                cell.get(c, "")
-                for c in ("given_name", "family_name", "email", "affiliation", "orcid")
-            ),
+        columns = ("given_name", "family_name", "email", "affiliation", "orcid")
+        rows.setdefault(cell["paper"], []).append(
+            AuthorRow(line, *(cell.get(c, "") for c in columns))
         )
-        rows.setdefault(cell["paper"], []).append(row)
     return rows

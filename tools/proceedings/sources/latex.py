@@ -33,6 +33,7 @@ _ACCENT_RE = re.compile(
     # Letters inside a word (Stra\ss e, \o{}): like LaTeX, the space or {} after them goes.
     r"|(?<!\\)\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|[ \t]+(?=[A-Za-z]))?"
 )
+_URL_ESCAPE = re.compile(r"\\([_%#&~$])")
 _SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): a tie (U+00A0) must stay
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 _MATH = r"\$\$(?:[^$\\]|\\.)+?\$\$|\$(?:[^$\\]|\\.)+?\$|\\\(.+?\\\)|\\\[.+?\\\]"
@@ -113,9 +114,6 @@ class _Decoder:
         self.tokens = list(_TOKEN_RE.finditer(source))
         self.pos = 0
         self.unknown: list[str] = []
-
-    def run(self) -> str:
-        return self.sequence(in_group=False)
 
     def sequence(self, *, in_group: bool) -> str:
         out: list[str] = []
@@ -212,12 +210,13 @@ def _math(value: str) -> str:
     return value
 
 
-def _url(text: str) -> str:
-    return re.sub(r"\\([_%#&~$])", r"\1", text.strip())
+def unescape_url(text: str) -> str:
+    """A URL as BibTeX writes it (\\_, \\%) -> the URL."""
+    return _URL_ESCAPE.sub(r"\1", text.strip())
 
 
 def _href(d: _Decoder) -> str:
-    url = _url(d.raw_argument())
+    url = unescape_url(d.raw_argument())
     text = d.argument().strip()
     return url if not text or text == url else f"{text} ({url})"
 
@@ -233,7 +232,7 @@ def _color(d: _Decoder) -> str:
 
 
 _HANDLERS: dict[str, Callable[[_Decoder], str]] = {
-    "url": lambda d: _url(d.raw_argument()),
+    "url": lambda d: unescape_url(d.raw_argument()),
     "href": _href,
     "footnote": _footnote,
     "thanks": _footnote,
@@ -249,5 +248,5 @@ def decode(value: str) -> Decoded:
     if not _NEEDS_WORK.search(value):
         return Decoded(_normalize_space(value))
     decoder = _Decoder(_letters(value) if "\\" in value else value)
-    text = decoder.run()
+    text = decoder.sequence(in_group=False)
     return Decoded(_normalize_space(text), tuple(dict.fromkeys(decoder.unknown)))

@@ -1,6 +1,4 @@
-"""YAML text into located nodes: PyYAML composes the document, and each value becomes a Node
-that knows its file, line and record path, so that every message can name them. The one YAML
-reader of the tools: data files, the dates file and the importer's read-back all go through it."""
+"""The tools' one YAML reader: each value a Node that knows its file, line and record path."""
 
 from __future__ import annotations
 
@@ -32,25 +30,21 @@ _CONSTRUCTION_ERRORS = (ValueError, AttributeError, KeyError, TypeError, yaml.YA
 
 @dataclass(slots=True)  # not frozen: a frozen one costs 2.5x as much to make, 10^5 a file
 class Node:
-    """A YAML value with where it stands, so that every message can name its line."""
-
     value: Any  # scalars as Python values; mappings as dict[str, Node]; sequences as list[Node]
     loc: Location
-    # A scalar YAML read as other than text (7, 2025-01-02, yes), as written: numbers and dates
-    # are parsed from it (numbers.py), so that '+7' or '010' (octal 8 to YAML 1.1) and
-    # '2025-1-2' are refused rather than taken as 7, 8 and January 2.
+    # A scalar YAML read as other than text (7, 2025-01-02, yes), as written: numbers.py parses
+    # it, so '+7', '010' (octal 8 to YAML 1.1) and '2025-1-2' are refused, not taken as values.
     text: str | None = None
 
 
 def load_yaml(path: Path, problems: Problems, *, label: str | None = None) -> Node | None:
-    """Parse a YAML file into located nodes; syntax errors and duplicate keys become problems."""
+    """A YAML file as located nodes; syntax errors and duplicate keys become problems."""
     name = label or str(path)
     text = read_text(path, problems, label=name, empty_ok=True)  # YAML says "empty" itself
     return None if text is None else load_yaml_text(text, problems, label=name)
 
 
 def load_yaml_text(text: str, problems: Problems, *, label: str) -> Node | None:
-    """Parse YAML text (already decoded) into located nodes, reported under ``label``."""
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
@@ -75,10 +69,7 @@ def load_yaml_text(text: str, problems: Problems, *, label: str) -> Node | None:
 
 @dataclass
 class _Budget:
-    """How many more values the conversion may make: aliases are expanded, so ten lines of
-    them could stand for millions ("billion laughs")."""
-
-    left: int
+    left: int  # values the conversion may still make, aliases expanded (MAX_VALUES)
 
 
 def _convert(node: yaml.Node, loc: Location, problems: Problems, budget: _Budget) -> Node:
@@ -162,9 +153,8 @@ class Reader:
         return value
 
     def _written(self, key: str, kind: str) -> tuple[str, Location] | None:
-        """The value of ``key`` as written, for a parser, with its location: text as it is, a
-        number or a date that YAML read as its text. None when it is absent or null, and (with
-        a problem recorded) for a list, a mapping or true/false."""
+        """The value of ``key`` as written (text, or a number or date as YAML read it) and its
+        location; None when absent, null, or (with the problem recorded) not a scalar."""
         item = self.fields.get(key)
         if item is None or item.value is None:
             return None
@@ -242,8 +232,5 @@ def _as_list(value: object) -> list[Any] | None:
 
 
 def _as_text(value: object) -> str | None:
-    if isinstance(value, bool | dict | list):
-        return None
-    if isinstance(value, int | float | str):
-        return str(value)
-    return None
+    ok = isinstance(value, int | float | str) and not isinstance(value, bool)
+    return str(value) if ok else None
