@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
 
 from ..check.validate import validate
 from ..errors import Location, Problems
 from ..model import Paper, Volume
 from ..sources.bibtex import read_pmlr
-from ..sources.common import read_text
+from ..sources.common import Track, read_text
 from ..sources.csv_table import COLUMNS, read_csv
 from ..sources.hotcrp import read_authors_csv, read_hotcrp
-
-T = TypeVar("T")
-
-
-class Track(Protocol):
-    """Wraps the records of a long import in a progress display."""
-
-    def __call__(self, items: Sequence[T], /) -> Iterable[T]: ...
 
 
 class Kind(enum.StrEnum):
@@ -83,12 +74,10 @@ def read_source(
     if authors is not None and kind is not Kind.HOTCRP:
         problems.error(Location(str(authors)), f"--authors goes with a HotCRP export, not {kind}")
     if kind is Kind.HOTCRP:
-        table = None
-        if authors is not None:
-            authors_text = read_text(authors, problems)
-            table = authors_text and read_authors_csv(
-                authors_text, label=str(authors), problems=problems
-            )
+        authors_text = read_text(authors, problems) if authors is not None else None
+        table = authors_text and read_authors_csv(
+            authors_text, label=str(authors), problems=problems
+        )
         papers = read_hotcrp(
             text, label=label, problems=problems, notes=notes, authors=table or None, track=track
         )

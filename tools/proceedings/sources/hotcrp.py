@@ -50,6 +50,9 @@ class AuthorRow:
     orcid: str
 
 
+_AUTHOR_COLUMNS = ("given_name", "family_name", "email", "affiliation", "orcid")  # AuthorRow's
+
+
 def parse_records(text: str, *, label: str, problems: Problems) -> list[Record] | None:
     """The top-level JSON list, each item with its 1-based line (json gives no positions)."""
     decoder = json.JSONDecoder(object_pairs_hook=_object)
@@ -105,16 +108,14 @@ def read_hotcrp(
     if records is None:
         return []
     left_out: dict[str, int] = {}
-    papers = []
-    for index, line, value in track(records):
-        loc = Location(label, line, f"/{index}")
-        paper = _record(value, loc, problems, notes, left_out, authors or {})
-        if paper is not None:
-            papers.append(paper)
+    read = [
+        _record(value, Location(label, line, f"/{i}"), problems, notes, left_out, authors or {})
+        for i, line, value in track(records)
+    ]
     if left_out:
         counts = ", ".join(f"{n} {status}" for status, n in sorted(left_out.items()))
         notes.append(f"{label}: left out {sum(left_out.values())} not accepted ({counts})")
-    return papers
+    return [p for p in read if p is not None]
 
 
 def _record(
@@ -246,12 +247,10 @@ def _authors(value: object, loc: Location, problems: Problems) -> list[tuple[Aut
     if not isinstance(value, list):
         problems.error(loc, "'authors' must be a list", field="authors")
         return []
-    out = []
-    for i, item in enumerate(value):
-        author = _author(item, loc.at(f"{loc.pointer}/authors/{i}"), problems)
-        if author is not None:
-            out.append(author)
-    return out
+    found = [
+        _author(a, loc.at(f"{loc.pointer}/authors/{i}"), problems) for i, a in enumerate(value)
+    ]
+    return [a for a in found if a is not None]
 
 
 def _author(value: object, loc: Location, problems: Problems) -> tuple[Author, str] | None:
@@ -272,9 +271,8 @@ def _author(value: object, loc: Location, problems: Problems) -> tuple[Author, s
     elif fields["name"]:
         author = split_plain_name(fields["name"])
     else:
-        problems.error(
-            loc, "an author needs given_name/family_name, first/last or name", field="name"
-        )
+        message = "an author needs given_name/family_name, first/last or name"
+        problems.error(loc, message, field="name")
         return None
     affiliation = (fields["affiliation"],) if fields["affiliation"] else ()
     return replace(author, affiliations=affiliation), fields["email"]
@@ -306,8 +304,6 @@ def read_authors_csv(text: str, *, label: str, problems: Problems) -> dict[str, 
     rows: dict[str, list[AuthorRow]] = {}
     for line, cells in table.rows:
         cell = dict(zip(header, (clean_text(c) for c in cells), strict=True))
-        columns = ("given_name", "family_name", "email", "affiliation", "orcid")
-        rows.setdefault(cell["paper"], []).append(
-            AuthorRow(line, *(cell.get(c, "") for c in columns))
-        )
+        row = AuthorRow(line, *(cell.get(c, "") for c in _AUTHOR_COLUMNS))
+        rows.setdefault(cell["paper"], []).append(row)
     return rows

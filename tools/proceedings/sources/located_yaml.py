@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,7 +15,6 @@ from ..numbers import Whole
 from . import common
 from .common import MAX_DEPTH, MAX_VALUES, TOO_DEEP, TOO_MANY_VALUES, read_text
 
-T = TypeVar("T")
 E = TypeVar("E", bound=enum.StrEnum)
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -124,16 +122,9 @@ class Reader:
             for key in sorted(set(self.fields) - allowed):
                 problems.error(self.fields[key].loc, f"unknown field {key!r} in {what}", field=key)
 
-    def _get(self, key: str, check: Callable[[Any], T | None], kind: str) -> T | None:
-        item = self.fields.get(key)
-        if item is None or item.value is None:
-            return None
-        value = check(item.value)
-        if value is None:
-            self.problems.error(
-                item.loc, f"{key!r} must be {kind}, not {_kind(item.value)}", field=key
-            )
-        return value
+    def _refuse(self, item: Node, key: str, kind: str) -> None:
+        message = f"{key!r} must be {kind}, not {_kind(item.value)}"
+        self.problems.error(item.loc, message, field=key)
 
     def loc(self, key: str) -> Location:
         item = self.fields.get(key)
@@ -145,7 +136,9 @@ class Reader:
         if item is not None and value is not None and type(value) is not str:  # most are text
             # A number as written: 'pages: 010' is page 010, not 8 (YAML 1.1 reads it as octal).
             written = type(value) in (int, float) and item.text is not None
-            value = item.text if written else self._get(key, _as_text, "text")
+            value = item.text if written else _as_text(value)
+            if value is None:
+                self._refuse(item, key, "text")
         if value is not None:
             value = value.strip() or None
         if value is None and required:
@@ -162,8 +155,7 @@ class Reader:
             return item.value, item.loc
         if item.text is not None and type(item.value) is not bool:
             return item.text, item.loc
-        message = f"{key!r} must be {kind}, not {_kind(item.value)}"
-        self.problems.error(item.loc, message, field=key)
+        self._refuse(item, key, kind)
         return None
 
     def integer(self, key: str, kind: Whole, *, required: bool = False) -> int | None:
@@ -182,11 +174,8 @@ class Reader:
         return None if found is None else common.date(found[0], found[1], self.problems, key)
 
     def texts(self, key: str) -> tuple[str, ...]:
-        if key not in self.fields:  # most records and authors leave them out
-            return ()
-        items = self._get(key, _as_list, "a list") or []
         out = []
-        for item in items:
+        for item in self.nodes(key):
             value = _as_text(item.value)
             if value is None:
                 self.problems.error(item.loc, f"items of {key!r} must be text", field=key)
@@ -195,7 +184,13 @@ class Reader:
         return tuple(out)
 
     def nodes(self, key: str) -> list[Node]:
-        return self._get(key, _as_list, "a list") or []
+        item = self.fields.get(key)
+        if item is None or item.value is None:
+            return []
+        if not isinstance(item.value, list):
+            self._refuse(item, key, "a list")
+            return []
+        return item.value
 
     def mapping(self, key: str) -> Node | None:
         item = self.fields.get(key)
@@ -220,15 +215,11 @@ class Reader:
             return default
 
 
+_KINDS = {dict: "a mapping", list: "a list", str: "text", bool: "true/false"}
+
+
 def _kind(value: object) -> str:
-    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false"}.get(
-        type(value), type(value).__name__
-    )
-
-
-# The checks of Reader._get: functions made once, not a lambda per call (10^5 calls a file).
-def _as_list(value: object) -> list[Any] | None:
-    return value if isinstance(value, list) else None
+    return _KINDS.get(type(value), type(value).__name__)
 
 
 def _as_text(value: object) -> str | None:
