@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 from collections.abc import Sequence
@@ -66,10 +67,7 @@ def cmd_new_edition(args: argparse.Namespace, console: Console) -> int:
     if series.has(year):
         raise DataError([Problem(Location(str(args.series / str(year))),
                                  f"edition {year} exists already")])  # fmt: skip
-    known = Known(
-        year, args.host, args.host_short, args.city, args.country, args.start, args.end,
-        args.date, args.timezone, args.venue,
-    )  # fmt: skip
+    known = Known(**{f.name: getattr(args, f.name) for f in dataclasses.fields(Known)})
     files = {args.series / str(year) / EDITION_FILE: edition_yaml(series, known)}
     files |= {args.site / path: text for path, text in edition_pages(series, year).items()}
     taken = [Problem(Location(str(path)), "exists already: nothing written") for path in files

@@ -13,16 +13,12 @@ Sink = Callable[[Problem, str], None]  # (the problem, its line of text) -> show
 COLOURS = {Severity.ERROR: "red", Severity.INCOMPLETE: "yellow", Severity.WARNING: "yellow"}
 
 
-def line(problem: Problem) -> str:
-    return f"{problem.severity.value} {problem}"
-
-
 def report(problems: Iterable[Problem], sink: Sink, *, severities: Iterable[Severity]) -> int:
     """Show each problem of the given severities through ``sink``; return how many."""
     wanted = set(severities)
     shown = [p for p in problems if p.severity in wanted]
     for problem in shown:
-        sink(problem, line(problem))
+        sink(problem, f"{problem.severity.value} {problem}")
     return len(shown)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +35,7 @@ def sniff(text: str) -> Kind:
     first = _FIRST.match(text)  # text.lstrip()[:1], without copying a large file
     if first is not None and first.group(1) in ("[", "{"):
         return Kind.HOTCRP
-    for line in _lines(text):
+    for line in (m.group() for m in _LINE.finditer(text)):  # text.split("\n"), lazily
         stripped = line.strip()
         if not stripped or stripped.startswith("%"):
             continue
@@ -50,15 +49,7 @@ def sniff(text: str) -> Kind:
 
 
 _FIRST = re.compile(r"\s*(.?)", re.S)
-
-
-def _lines(text: str) -> Iterator[str]:
-    """text.split("\n"), one line at a time: sniffing reads the first few of a large file."""
-    start = 0
-    while (end := text.find("\n", start)) >= 0:
-        yield text[start:end]
-        start = end + 1
-    yield text[start:]
+_LINE = re.compile(r"^.*$", re.M)
 
 
 def read_source(

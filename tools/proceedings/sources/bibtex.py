@@ -6,6 +6,7 @@ import contextlib
 import datetime as dt
 import logging
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -43,13 +44,8 @@ from .common import (
 from .latex import decode, unescape_url
 
 PAPER_FIELDS = {"title", "author", "abstract", "pages", "doi", "keywords", "section"}
-LINK_FIELDS = {
-    "pdf": "pdf",
-    "slides": "slides",
-    "video": "video",
-    "software": "code",
-    "code": "code",
-}
+# BibTeX field -> link; 'code' comes after 'software', so it wins when both are given.
+LINK_FIELDS = dict(pdf="pdf", slides="slides", video="video", software="code", code="code")
 # Field names that, at the start of a line inside another value, betray a missing comma.
 _COMMON_FIELDS = "|".join(
     sorted(PAPER_FIELDS | set(LINK_FIELDS) | {"booktitle", "year", "editor", "url", "publisher"})
@@ -330,18 +326,15 @@ def read_publisher_bib(path: Path, problems: Problems) -> list[PublisherEntry]:
     text = read_text(path, problems)
     if text is None:
         return []
-    library = parse_bibtex(text, label=str(path), problems=problems)
-    for entry in library.entries:
-        _check_numbers(entry, str(path), problems)
-    return [
-        PublisherEntry(
-            entry.key,
-            entry.entry_type.lower(),
-            tuple((f.key.lower(), str(f.value)) for f in entry.fields),
-            _loc(str(path), entry),
-        )
-        for entry in library.entries
-    ]
+    label, out = str(path), []
+    for entry in parse_bibtex(text, label=label, problems=problems).entries:
+        _check_numbers(entry, label, problems)
+        fields = tuple((f.key.lower(), str(f.value)) for f in entry.fields)
+        out.append(PublisherEntry(entry.key, entry.entry_type.lower(), fields, _loc(label, entry)))
+    return out
+
+
+_NUMBERS = {"numpages": NUMPAGES, "year": YEAR, "month": MONTH}
 
 
 def _check_numbers(entry: Entry, label: str, problems: Problems) -> None:
@@ -350,16 +343,10 @@ def _check_numbers(entry: Entry, label: str, problems: Problems) -> None:
     for field in entry.fields:
         name, value = field.key.lower(), str(field.value)
         at = Location(label, field.start_line + 1, entry.key)
-        if name == "numpages":
-            common.whole(value, NUMPAGES, at, problems, name)
-        elif name == "year":
-            common.whole(value, YEAR, at, problems, name)
-        elif name == "month" and _has_digit(value):  # 'dec' and 'December' are months too
-            common.whole(value, MONTH, at, problems, name)
-        elif name == "pages":
-            reason = pages_problem(value)
-            if reason is not None:
-                problems.error(at, reason, field=name)
+        if name in _NUMBERS and (name != "month" or _has_digit(value)):  # 'dec' is a month too
+            common.whole(value, _NUMBERS[name], at, problems, name)
+        elif name == "pages" and (reason := pages_problem(value)) is not None:
+            problems.error(at, reason, field=name)
 
 
 def _has_digit(value: str) -> bool:
@@ -373,10 +360,9 @@ def attach_publisher_fields(
     with its title: a publisher's export knows neither our ids nor, before it, the DOIs."""
     by_doi = {p.doi.lower(): i for i, p in enumerate(papers) if p.doi}
     by_id = {p.id: i for i, p in enumerate(papers)}
-    titles: dict[str, list[int]] = {}
-    for i, p in enumerate(papers):
-        titles.setdefault(title_key(p.title), []).append(i)
-    by_title = {key: found[0] for key, found in titles.items() if len(found) == 1}
+    titles = [title_key(p.title) for p in papers]
+    counts = Counter(titles)
+    by_title = {key: i for i, key in enumerate(titles) if counts[key] == 1}
     matched: dict[int, PublisherEntry] = {}
     for entry in entries:
         title = title_key(decode(dict(entry.fields).get("title", "")).text)

@@ -15,8 +15,6 @@ from ..numbers import Whole, foreign_digit, parse_date, parse_whole, shown, spli
 
 T = TypeVar("T")
 
-# Files ----------------------------------------------------------------------------------------
-
 # Real sources are far smaller (the ICLR 2020 CSV, 687 papers, is 0.9 MB; a large HotCRP export
 # 10-20 MB): a bigger file is a mistake (a PDF, a dump), refused before it costs seconds.
 MAX_INPUT_BYTES = 32 * 2**20
@@ -93,9 +91,6 @@ def untracked(items: Sequence[T]) -> Iterable[T]:
     return items
 
 
-# Numbers and dates, as the readers report them ---------------------------------------------
-
-
 def whole(
     text: str,
     kind: Whole,
@@ -130,8 +125,6 @@ def date(text: str, loc: Location, problems: Problems, field: str) -> dt.date | 
         problems.error(loc, refusal(field, "a date (YYYY-MM-DD)", text), field=field)
     return day
 
-
-# Text, names and ids ---------------------------------------------------------------------
 
 _PARTICLES = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "du", "la",
@@ -173,15 +166,12 @@ def split_plain_name(value: str) -> Author:
     words = name.split(" ")
     if len(words) == 1:
         return Author(given="", family="", name=name)
-    suffix = [words.pop()] if len(words) > 2 and _is_suffix(words[-1]) else []
+    has_suffix = len(words) > 2 and words[-1].lower().rstrip(".") in _SUFFIXES
+    suffix = [words.pop()] if has_suffix else []
     start = next((i for i in range(1, len(words) - 1) if words[i] in _PARTICLES), len(words) - 1)
     while start > 1 and words[start - 1].lower() in _PARTICLES:  # Tom Van de Wiele
         start -= 1
     return Author(given=" ".join(words[:start]), family=" ".join(words[start:] + suffix))
-
-
-def _is_suffix(word: str) -> bool:
-    return word.lower().rstrip(".") in _SUFFIXES
 
 
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
@@ -209,13 +199,11 @@ def derive_id(raw: str, loc: Location, problems: Problems, notes: list[str]) -> 
     return paper_id
 
 
-_SPECIAL_LETTERS = str.maketrans(
-    {
-        "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l",
-        "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i",
-        "ŋ": "ng", "Ŋ": "NG", "ĳ": "ij", "Ĳ": "IJ",
-    }
-)  # fmt: skip
+_SPECIAL_LETTERS = str.maketrans({
+    "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L",
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i", "ŋ": "ng", "Ŋ": "NG",
+    "ĳ": "ij", "Ĳ": "IJ",
+})  # fmt: skip
 _NOT_ID = re.compile(r"[^a-z0-9._-]+")
 _DOTS = re.compile(r"\.{2,}")
 

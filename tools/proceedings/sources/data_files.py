@@ -7,7 +7,6 @@ from pathlib import Path
 from ..errors import Problems
 from ..model import PAPER_FIELDS, Author, Event, Links, Paper, PaperType, Status, Volume
 from ..numbers import MONTH, NUMPAGES, YEAR
-from .common import read_text
 from .located_yaml import Node, Reader, load_yaml, load_yaml_text
 
 AUTHOR_FIELDS = {"name", "given", "family", "affiliations", "affiliation", "orcid", "email"}
@@ -63,9 +62,7 @@ def read_paper(node: Node, problems: Problems, *, index: int) -> Paper | None:
 
 
 def read_papers(path: Path, problems: Problems, *, label: str | None = None) -> list[Paper]:
-    name = label or str(path)
-    text = read_text(path, problems, label=name, empty_ok=True)  # YAML says "empty" itself
-    return [] if text is None else read_papers_text(text, problems, label=name)
+    return _papers_from(load_yaml(path, problems, label=label), problems)
 
 
 def read_papers_text(text: str, problems: Problems, *, label: str) -> list[Paper]:

@@ -16,13 +16,10 @@ from .csv_table import read_table
 
 LEFT_OUT = ("reject", "desk_reject", "withdrawn", "draft")
 STATUSES = ("accept", "submitted", *LEFT_OUT)
-_TYPES = (
-    ("extended abstract", PaperType.EXTENDED_ABSTRACT),
-    ("poster", PaperType.POSTER),
-    ("short", PaperType.SHORT),
-    ("demo", PaperType.DEMO),
-)
+_TYPES = (("extended abstract", PaperType.EXTENDED_ABSTRACT), ("poster", PaperType.POSTER),
+          ("short", PaperType.SHORT), ("demo", PaperType.DEMO))  # fmt: skip
 
+_ACCEPT, _NOT = re.compile(r"\baccept", re.I), re.compile(r"\b(?:not|reject)", re.I)
 Record = tuple[int, int, Any]  # (index, line, parsed JSON value)
 
 
@@ -196,15 +193,9 @@ def _status(value: dict[str, Any], loc: Location, problems: Problems) -> str | N
         message = f"'decision' must be text, not {json.dumps(decision)}"
         problems.error(loc, message, field="decision")
         return None
-    if status == "submitted" and _accept_like(decision):
+    if status == "submitted" and _ACCEPT.search(decision) and not _NOT.search(decision):
         return "accept"
     return status
-
-
-def _accept_like(decision: str) -> bool:
-    return bool(re.search(r"\baccept", decision, re.I)) and not re.search(
-        r"\b(?:not|reject)", decision, re.I
-    )
 
 
 def _type(decision: object) -> PaperType:
