@@ -114,7 +114,7 @@ def load_series(root: Path, *, override: tuple[int, Path] | None = None) -> Load
     for year, folder in edition_folders(root):
         volume_dir = override[1] if override and override[0] == year else folder
         files[year] = (folder / EDITION_FILE, *input_files(volume_dir))
-        edition = _edition(year, folder, volume_dir, series, len(editions) + 1, problems)
+        edition = _edition(folder, volume_dir, series, len(editions) + 1, problems)
         if edition is not None:
             editions.append(edition)
     if series is not None and not editions:
@@ -123,24 +123,19 @@ def load_series(root: Path, *, override: tuple[int, Path] | None = None) -> Load
         check_series(series, editions, problems)
     problems.raise_if_errors()
     assert series is not None  # read_series returns None only with an error recorded
-    every = tuple(path for year in sorted(files) for path in files[year])
     full = replace(series, editions=tuple(editions))
-    return LoadedSeries(full, tuple(problems.items), files, fingerprint(every))
+    loaded = LoadedSeries(full, tuple(problems.items), files, "")  # fingerprinted below
+    return replace(loaded, fingerprint=fingerprint(loaded.all_files))
 
 
 def _edition(
-    year: int,
-    folder: Path,
-    volume_dir: Path,
-    series: Series | None,
-    number: int,
-    problems: Problems,
+    folder: Path, volume_dir: Path, series: Series | None, number: int, problems: Problems
 ) -> Edition | None:
     """An edition, ``number`` in the series, with its volume when it has one."""
     if not (folder / EDITION_FILE).is_file():
         problems.error(Location(str(folder / EDITION_FILE)), "file not found")
         return None
-    read = read_edition(folder / EDITION_FILE, year, problems)
+    read = read_edition(folder / EDITION_FILE, int(folder.name), problems)
     edition = replace(read, number=number) if read is not None else None
     if edition is None or not (is_volume(volume_dir) or volume_dir != folder):
         return edition

@@ -77,11 +77,11 @@ myst:
     description: *description
 ---
 
+# {what}: {label}
+
 """
 PAGES = {
-    "cfp": """# Call for papers: {label}
-
-```{{cfp-status}}
+    "cfp": """```{{cfp-status}}
 ```
 
 % Paste the call's own text here once it is published (the directives around it show its
@@ -96,25 +96,19 @@ PAGES = {
 ```{{cfp-calendar}}
 ```
 """,
-    "program": """# Program: {label}
-
-```{{program-calendar}}
+    "program": """```{{program-calendar}}
 ```
 
 % The program goes here once it is known: sessions of talks and papers (tools/README.md,
 % "Editing the program").
 """,
-    "proceedings": """# Proceedings: {label}
-
-```{{proceedings-front-matter}}
+    "proceedings": """```{{proceedings-front-matter}}
 ```
 
 ```{{proceedings-contents}}
 ```
 """,
 }
-
-
 WHAT = {"cfp": "Call for papers", "program": "Program", "proceedings": "Proceedings"}
 
 

@@ -19,10 +19,8 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (
-            f"{len(self.written)} pages written, {len(self.unchanged)} unchanged, "
-            f"{len(self.removed)} removed"
-        )
+        written, unchanged, removed = len(self.written), len(self.unchanged), len(self.removed)
+        return f"{written} pages written, {unchanged} unchanged, {removed} removed"
 
 
 def safe_child(root: Path, name: str) -> Path:

@@ -42,12 +42,9 @@ def validate(volume: Volume | None, papers: Sequence[Paper], problems: Problems)
         check_characters(paper, paper.source, problems)
         key = unicodedata.normalize("NFKC", paper.id).casefold().replace("_", "-")
         if paper.id and key in seen:
-            first = seen[key]
-            problems.error(
-                paper.source.at(paper.source.pointer + "/id"),
-                f"id {paper.id!r} collides with {first.id!r} ({first.source})",
-                field="id",
-            )
+            first, at = seen[key], paper.source.at(paper.source.pointer + "/id")
+            message = f"id {paper.id!r} collides with {first.id!r} ({first.source})"
+            problems.error(at, message, field="id")
         seen.setdefault(key, paper)
     dois: dict[str, Paper] = {}
     for paper in papers:
@@ -75,11 +72,8 @@ def _check_volume(volume: Volume, problems: Problems) -> None:
 
 def _check_author(author: Author, problems: Problems, owner: Paper | Volume, pointer: str) -> None:
     if author.orcid and not (ORCID_RE.match(author.orcid) and orcid_checksum_ok(author.orcid)):
-        problems.error(
-            owner.source.at(owner.source.pointer + pointer),
-            f"ORCID {author.orcid!r} is not a valid ORCID iD (0000-0002-1825-0097)",
-            field="orcid",
-        )
+        message = f"ORCID {author.orcid!r} is not a valid ORCID iD (0000-0002-1825-0097)"
+        problems.error(owner.source.at(owner.source.pointer + pointer), message, field="orcid")
 
 
 def _check_paper(paper: Paper, problems: Problems) -> None:

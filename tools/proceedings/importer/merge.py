@@ -127,13 +127,13 @@ class ImportState:
 
 
 def _record(value: object) -> Record | None:
-    fields = value.get("fields") if isinstance(value, dict) else None
-    source = value.get("source", "") if isinstance(value, dict) else ""
+    if not isinstance(value, dict):
+        return None
+    fields, source = value.get("fields"), value.get("source", "")
     if not isinstance(fields, dict) or not isinstance(source, str):
         return None
-    return (
-        Record(source, dict(fields)) if all(isinstance(v, str) for v in fields.values()) else None
-    )
+    texts = all(isinstance(v, str) for v in fields.values())
+    return Record(source, dict(fields)) if texts else None
 
 
 @dataclass
@@ -148,11 +148,9 @@ class Merged:
 def merge(
     imported: Sequence[Paper], current: Mapping[str, Plain], state: ImportState, source: str
 ) -> Merged:
-    """Three-way merge per field: base = what the last import wrote (from the state file).
-
-    A field still equal to its base (or absent with no base) follows the source; a field that
-    differs from its base was edited by hand and is kept. Records are never removed.
-    """
+    """Three-way merge per field, the base being what the last import wrote (the state file): a
+    field still equal to its base (or absent with no base) follows the source; one that differs
+    was edited by hand and is kept. Records are never removed."""
     records = dict(state.papers)
     out = Merged([], [], {}, ImportState(records), [])
     for paper in imported:

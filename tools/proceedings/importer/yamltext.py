@@ -30,17 +30,6 @@ _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
 _BLOCK_KEYS = {"abstract", "notice", "erratum"}  # prose: a block reads (and diffs) best
 _DATE_KEYS = {"published", "start", "end"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# The resolver tries only the rules under a value's first character (and under None): a value
-# starting with any other character is text.
-_RULES = _RESOLVER.yaml_implicit_resolvers
-_NO_RULE_NEEDED = None not in _RULES and not _RESOLVER.yaml_path_resolvers
-
-
-def _resolve(value: str) -> str:
-    if _NO_RULE_NEEDED and value[:1] not in _RULES:
-        return _STR
-    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
-    return tag
 
 
 def _plain(value: str, *, flow: bool) -> bool:
@@ -52,7 +41,8 @@ def _plain(value: str, *, flow: bool) -> bool:
             return False
     elif (":" in value and _COLON.search(value)) or " #" in value or _CONTROL.search(value):
         return False
-    return _resolve(value) == _STR
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return tag == _STR
 
 
 def scalar(value: str, *, flow: bool = False) -> str:

@@ -120,11 +120,9 @@ def _check_swallowed(entry: Entry, label: str, problems: Problems) -> None:
         value = str(field.value)
         match = _SWALLOWED.search(value) if "\n" in value else None  # it starts a line
         if match:
-            problems.error(
-                Location(label, field.start_line + 1, entry.key),
-                f"field {field.key!r} runs into {match.group(1)!r}: a comma missing?",
-                field=field.key,
-            )
+            at = Location(label, field.start_line + 1, entry.key)
+            message = f"field {field.key!r} runs into {match.group(1)!r}: a comma missing?"
+            problems.error(at, message, field=field.key)
 
 
 def _raw_key(raw: str) -> str:

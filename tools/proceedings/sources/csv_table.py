@@ -156,11 +156,8 @@ def _authors(cells: dict[str, str], loc: Location, problems: Problems) -> tuple[
         if not any(values):
             continue
         if len(values) != len(authors):
-            problems.error(
-                loc,
-                f"{len(values)} {field} for {len(authors)} authors (one per author, in order)",
-                field=field,
-            )
+            message = f"{len(values)} {field} for {len(authors)} authors (one per author, in order)"
+            problems.error(loc, message, field=field)
             continue
         authors = [_with(a, field, v) for a, v in zip(authors, values, strict=True)]
     return tuple(authors)

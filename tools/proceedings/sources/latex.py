@@ -150,13 +150,10 @@ class _Decoder:
             return self.argument()
         if name in _DECLARATIONS:
             return ""
-        handler = _HANDLERS.get(name)
-        if handler is not None:
-            return handler(self)
+        if name in _HANDLERS:
+            return _HANDLERS[name](self)
         symbol = _symbols().get(name)
-        if symbol is not None:
-            return symbol
-        return self.unknown_macro(name)
+        return symbol if symbol is not None else self.unknown_macro(name)
 
     def skip_space(self) -> None:
         while self.pos < len(self.tokens) and self.tokens[self.pos].group().isspace():

@@ -48,10 +48,8 @@ def load_yaml_text(text: str, problems: Problems, *, label: str) -> Node | None:
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
         at = text.count("\n", 0, exc.position or 0) + 1
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        problems.error(
-            Location(label, at),
-            f"YAML syntax error: character U+{char:04X} is not allowed in a YAML file",
-        )
+        message = f"YAML syntax error: character U+{char:04X} is not allowed in a YAML file"
+        problems.error(Location(label, at), message)
         return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
