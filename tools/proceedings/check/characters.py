@@ -20,6 +20,7 @@ ALLOWED_CONTROLS = frozenset("\t\n\r")
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 SKIPPED_FIELDS = frozenset({"source", "_index"})
 PUBLISHER_FIELDS, PUBLISHER_FACTS = "publisher_fields", "publisher_facts"
+Path_ = tuple[str | int, ...]
 
 
 class Reason(enum.StrEnum):
@@ -73,8 +74,6 @@ _BMP_BAD = (
 BMP_BAD_RE = _class(_BMP_BAD)
 ASTRAL_BAD_RE = _class([(p + 0xFFFE, p + 0xFFFF) for p in range(0x10000, 0x110000, 0x10000)])
 MAYBE_BAD_RE = _class([*_BMP_BAD, (0x10000, 0x10FFFF)])
-
-
 # The ASCII ones: deleting them from ASCII bytes (most text) is 6x faster than any search.
 _ASCII_BAD = bytes([*(c for c in range(0x20) if chr(c) not in ALLOWED_CONTROLS), 0x7F])
 
@@ -100,9 +99,6 @@ def describe(found: list[BadCharacter]) -> str:
     more = len(found) - 1
     tail = f" (and {more} more such character{'s' if more > 1 else ''})" if more else ""
     return f"{found[0]}{tail}: remove it"
-
-
-Path_ = tuple[str | int, ...]
 
 
 @functools.cache

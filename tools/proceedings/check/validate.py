@@ -93,8 +93,7 @@ def _check_paper(paper: Paper, problems: Problems) -> None:
                 loc, f"link {kind!r} {url!r} must be an absolute http(s) URL", field=kind
             )
     # numpages is checked as it is read; pages stay text, checked here for every source.
-    reason = pages_problem(paper.pages) if paper.pages else None
-    if reason is not None:
+    if paper.pages and (reason := pages_problem(paper.pages)) is not None:
         problems.error(loc, reason, field="pages")
     if paper.status.value != "published" and not paper.notice:
         problems.error(loc, f"a {paper.status.value} paper needs a 'notice'", field="notice")

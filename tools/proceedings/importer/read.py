@@ -15,6 +15,9 @@ from ..sources.common import Track, read_text
 from ..sources.csv_table import COLUMNS, read_csv
 from ..sources.hotcrp import read_authors_csv, read_hotcrp
 
+_FIRST = re.compile(r"\s*(.?)", re.S)
+_LINE = re.compile(r"^.*$", re.M)
+
 
 class Kind(enum.StrEnum):
     HOTCRP = "HotCRP JSON"
@@ -46,10 +49,6 @@ def sniff(text: str) -> Kind:
             return Kind.BIBTEX
         break
     return Kind.CSV
-
-
-_FIRST = re.compile(r"\s*(.?)", re.S)
-_LINE = re.compile(r"^.*$", re.M)
 
 
 def read_source(

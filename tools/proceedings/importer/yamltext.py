@@ -173,14 +173,11 @@ class Document:
                 if lines:
                     lines[0] = prefix + lines[0][len(prefix) :]
                 self._edits.append((start, end, lines))
-            elif value is not None:
-                anchor = max(
-                    (k for k in record.keys if ORDER.index(k) < ORDER.index(key)), key=ORDER.index
-                )
-                at = self._span(record, anchor)[1]
-                inserts.setdefault(at, []).extend(
-                    field_lines(key, value, self._column(record.keys[anchor]))
-                )
+            elif value is not None:  # after the field that comes before it in ORDER
+                order = ORDER.index
+                anchor = max((k for k in record.keys if order(k) < order(key)), key=order)
+                column, at = self._column(record.keys[anchor]), self._span(record, anchor)[1]
+                inserts.setdefault(at, []).extend(field_lines(key, value, column))
         self._edits.extend((at, at, lines) for at, lines in inserts.items())
 
     def _column(self, line: int) -> int:

@@ -53,6 +53,10 @@ _COMMON_FIELDS = "|".join(
 _SWALLOWED = re.compile(rf"\n\s*({_COMMON_FIELDS})\s*=\s*[{{\"\d]", re.I)
 _AND = re.compile(r"\s+and\s+", re.I)
 _KEYWORD_SEPARATOR = re.compile(r"\s*[;,]\s*")
+_IMPORTED = PAPER_FIELDS | set(LINK_FIELDS)
+_NUMBERS = {"numpages": NUMPAGES, "year": YEAR, "month": MONTH}
+# The publisher's facts the citations take as plain text besides its DOI and pages.
+PUBLISHER_FACTS = ("articleno", "isbn", "url")
 
 
 @contextlib.contextmanager
@@ -223,9 +227,6 @@ def read_pmlr(
     return volume, [p for p in papers if p is not None]
 
 
-_IMPORTED = PAPER_FIELDS | set(LINK_FIELDS)
-
-
 def _paper(
     entry: Entry, label: str, problems: Problems, notes: list[str], skipped: dict[str, int]
 ) -> Paper | None:
@@ -332,9 +333,6 @@ def read_publisher_bib(path: Path, problems: Problems) -> list[PublisherEntry]:
     return out
 
 
-_NUMBERS = {"numpages": NUMPAGES, "year": YEAR, "month": MONTH}
-
-
 def _check_numbers(entry: Entry, label: str, problems: Problems) -> None:
     """The values the citations read as numbers, checked as given: a bad one (numpages = {²})
     is reported, not a failure while rendering."""
@@ -380,10 +378,6 @@ def attach_publisher_fields(
     for index, entry in matched.items():
         out[index] = _completed(out[index], entry, problems)
     return out
-
-
-# The publisher's facts the citations take as plain text besides its DOI and pages.
-PUBLISHER_FACTS = ("articleno", "isbn", "url")
 
 
 def _completed(paper: Paper, entry: PublisherEntry, problems: Problems) -> Paper:

@@ -20,6 +20,31 @@ T = TypeVar("T")
 MAX_INPUT_BYTES = 32 * 2**20
 # papers.yaml nests five levels: deeper input is not data; stop before Python's recursion limit.
 MAX_DEPTH = 32
+TOO_DEEP = "values nested too deeply: this is not proceedings data"
+# A 2,000-paper papers.yaml holds about 40,000 values; ten lines of YAML aliases can stand for
+# millions ("billion laughs"): the readers stop expanding at this many.
+MAX_VALUES = 250_000
+TOO_MANY_VALUES = (
+    f"more than {MAX_VALUES:,} values once YAML aliases (*name) are expanded: "
+    "this is not proceedings data"
+)
+
+_PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "du", "la",
+    "le", "les", "ter", "ten", "zu", "zur", "y", "bin", "ibn", "al", "el", "d'", "dell'"
+})  # fmt: skip
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_LIGATURES = str.maketrans(
+    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+)
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+_SPECIAL_LETTERS = str.maketrans({
+    "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L",
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i", "ŋ": "ng", "Ŋ": "NG",
+    "ĳ": "ij", "Ĳ": "IJ",
+})  # fmt: skip
+_NOT_ID = re.compile(r"[^a-z0-9._-]+")
+_DOTS = re.compile(r"\.{2,}")
 
 
 def too_large(size: int) -> str:
@@ -47,16 +72,6 @@ def read_input(path: Path, problems: Problems, *, label: str | None = None) -> b
         problems.error(Location(name), too_large(len(data)))
         return None
     return data
-
-
-TOO_DEEP = "values nested too deeply: this is not proceedings data"
-# A 2,000-paper papers.yaml holds about 40,000 values; ten lines of YAML aliases can stand for
-# millions ("billion laughs"): the readers stop expanding at this many.
-MAX_VALUES = 250_000
-TOO_MANY_VALUES = (
-    f"more than {MAX_VALUES:,} values once YAML aliases (*name) are expanded: "
-    "this is not proceedings data"
-)
 
 
 def read_text(
@@ -126,16 +141,6 @@ def date(text: str, loc: Location, problems: Problems, field: str) -> dt.date | 
     return day
 
 
-_PARTICLES = frozenset({
-    "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "du", "la",
-    "le", "les", "ter", "ten", "zu", "zur", "y", "bin", "ibn", "al", "el", "d'", "dell'"
-})  # fmt: skip
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_LIGATURES = str.maketrans(
-    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
-)
-
-
 def clean_text(value: str) -> str:
     """Plain text from a cell: one newline style, no trailing blanks, no PDF ligatures (ﬁ)."""
     lines = value.replace("\r\n", "\n").replace("\r", "\n").translate(_LIGATURES).split("\n")
@@ -174,9 +179,6 @@ def split_plain_name(value: str) -> Author:
     return Author(given=" ".join(words[:start]), family=" ".join(words[start:] + suffix))
 
 
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
-
-
 def normalize_pages(value: str) -> str:
     """'12-18', '12–18' or '12--18' -> '12--18' (BibTeX's range); one page as given."""
     first, last = split_pages(value)
@@ -197,15 +199,6 @@ def derive_id(raw: str, loc: Location, problems: Problems, notes: list[str]) -> 
     elif paper_id != raw.lower():
         notes.append(f"{loc}: id {paper_id!r} derived from {raw!r}")
     return paper_id
-
-
-_SPECIAL_LETTERS = str.maketrans({
-    "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L",
-    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i", "ŋ": "ng", "Ŋ": "NG",
-    "ĳ": "ij", "Ĳ": "IJ",
-})  # fmt: skip
-_NOT_ID = re.compile(r"[^a-z0-9._-]+")
-_DOTS = re.compile(r"\.{2,}")
 
 
 def ascii_id(text: str) -> str | None:

@@ -21,6 +21,7 @@ _TYPES = (("extended abstract", PaperType.EXTENDED_ABSTRACT), ("poster", PaperTy
 
 _ACCEPT, _NOT = re.compile(r"\baccept", re.I), re.compile(r"\b(?:not|reject)", re.I)
 Record = tuple[int, int, Any]  # (index, line, parsed JSON value)
+_AUTHOR_COLUMNS = ("given_name", "family_name", "email", "affiliation", "orcid")  # AuthorRow's
 
 
 class _Object(dict[str, Any]):
@@ -45,9 +46,6 @@ class AuthorRow:
     email: str
     affiliation: str
     orcid: str
-
-
-_AUTHOR_COLUMNS = ("given_name", "family_name", "email", "affiliation", "orcid")  # AuthorRow's
 
 
 def parse_records(text: str, *, label: str, problems: Problems) -> list[Record] | None:

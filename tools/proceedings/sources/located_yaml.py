@@ -24,6 +24,7 @@ _NUMBER_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("int", "float", "tim
 # What PyYAML's constructors raise on values they cannot build: beyond ValueError (2025-13-45),
 # '!!timestamp x' fails with AttributeError and '!!bool x' with KeyError.
 _CONSTRUCTION_ERRORS = (ValueError, AttributeError, KeyError, TypeError, yaml.YAMLError)
+_KINDS = {dict: "a mapping", list: "a list", str: "text", bool: "true/false"}
 
 
 @dataclass(slots=True)  # not frozen: a frozen one costs 2.5x as much to make, 10^5 a file
@@ -162,9 +163,7 @@ class Reader:
         if required and (item is None or item.value is None):  # 'year:' with no value too
             self.problems.error(self.node.loc, f"missing {key!r}", field=key)
         found = self._written(key, kind.what)
-        if found is None:
-            return None
-        return common.whole(found[0], kind, found[1], self.problems, key)
+        return None if found is None else common.whole(found[0], kind, found[1], self.problems, key)
 
     def date(self, key: str) -> dt.date | None:
         """A date written YYYY-MM-DD, parsed from the value as written."""
@@ -211,9 +210,6 @@ class Reader:
                 self.loc(key), f"{key!r} must be one of {allowed}, not {value!r}", field=key
             )
             return default
-
-
-_KINDS = {dict: "a mapping", list: "a list", str: "text", bool: "true/false"}
 
 
 def _kind(value: object) -> str:
