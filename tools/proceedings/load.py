@@ -41,7 +41,7 @@ def input_files(data_dir: Path) -> tuple[Path, ...]:
 
 
 def fingerprint(files: tuple[Path, ...]) -> str:
-    """A hash of the inputs, so that a rebuild with unchanged data can skip parsing them."""
+    """A hash of the inputs' names and bytes."""
     digest = hashlib.sha256()
     for path in files:
         data = path.read_bytes()
@@ -150,8 +150,7 @@ def _edition(
 
 
 def accepted_volume(series: Series, edition: Edition) -> Volume:
-    """The volume of accepted papers not yet published (no volume.yaml): named by the edition,
-    with no publisher, neither being known."""
+    """An edition's volume before its volume.yaml: named by the edition, no publisher (unknown)."""
     return Volume(
         title=series.title(edition),
         short_title=series.short_title(edition),

@@ -34,10 +34,8 @@ def foreign_digit(text: str) -> str | None:
     fromisoformat() each take a different set of them."""
     if text.isascii():
         return None
-    return next(
-        (c for c in text if not c.isascii() and unicodedata.category(c) in _DIGIT_CATEGORIES),
-        None,
-    )
+    found = (c for c in text if not c.isascii() and unicodedata.category(c) in _DIGIT_CATEGORIES)
+    return next(found, None)
 
 
 def parse_whole(text: str, kind: Whole) -> int | None:
@@ -85,8 +83,7 @@ def shown(text: str, *, quoted: bool = True) -> str:
 
 def pages_problem(text: str) -> str | None:
     """Why ``text`` is no page range, or None. Pages are labels ('e5--e9', '2:1--2:7', 'iv'):
-    only empty sides, other digits than 0-9, numbers out of bounds and ranges going down are
-    refused."""
+    only empty sides, digits not 0-9, numbers out of bounds and ranges going down are refused."""
     parts = _PAGE_SEPARATOR.split(text.strip(), maxsplit=1)
     if not all(parts):
         return f"pages {shown(text)} must be 'N' or 'N--M'"

@@ -115,7 +115,10 @@ def sync_folder(
             for path in root.iterdir():  # keep files we do not own (and unchanged ones)
                 if path.name in report.removed or path.name in report.written:
                     continue
-                _carry(path, stage / path.name)
+                if path.is_dir():
+                    shutil.copytree(path, stage / path.name, copy_function=_link_or_copy)
+                else:
+                    _link_or_copy(str(path), str(stage / path.name))
         for name in report.written:
             (stage / name).write_bytes(data[name])
         _swap(stage, root)
@@ -123,13 +126,6 @@ def sync_folder(
         shutil.rmtree(stage, ignore_errors=True)
         raise
     return report
-
-
-def _carry(src: Path, dest: Path) -> None:
-    if src.is_dir():
-        shutil.copytree(src, dest, copy_function=_link_or_copy)
-    else:
-        _link_or_copy(str(src), str(dest))
 
 
 def _link_or_copy(src: str, dest: str) -> None:

@@ -60,9 +60,8 @@ def validate(volume: Volume | None, papers: Sequence[Paper], problems: Problems)
 def _check_volume(volume: Volume, problems: Problems) -> None:
     loc = volume.source  # year and month: checked as they are read (numbers.py)
     if volume.doi_prefix and not DOI_RE.match(volume.doi_prefix + "/x"):
-        problems.error(
-            loc, f"'doi_prefix' {volume.doi_prefix!r} is not a DOI prefix", field="doi_prefix"
-        )
+        message = f"'doi_prefix' {volume.doi_prefix!r} is not a DOI prefix"
+        problems.error(loc, message, field="doi_prefix")
     for url in (volume.url, volume.event.url if volume.event else None):
         if url and not is_safe_url(url):
             problems.error(loc, f"URL {url!r} must be an absolute http(s) URL", field="url")

@@ -20,7 +20,7 @@ from ..model import Paper
 from ..report import report_failure
 from ..sources.bibtex import attach_publisher_fields, read_publisher_bib
 from ..sources.common import Track, read_text, untracked
-from ..sources.data_files import read_paper, read_papers_text, read_volume, read_volume_text
+from ..sources.data_files import read_papers_text, read_records, read_volume, read_volume_text
 from ..sources.located_yaml import Node, load_yaml
 from ..write import write_atomic
 from .merge import (
@@ -62,7 +62,7 @@ def plan_import(
     text, papers_node = _existing(papers_path, problems)
     state_before = read_text(state_path, problems, empty_ok=True) if state_path.is_file() else None
     state = ImportState.parse(state_before, label=str(state_path), problems=problems)
-    existing = _current(papers_node, problems)
+    existing = read_records((papers_node.value or []) if papers_node is not None else [], problems)
     problems.raise_if_errors()
     merged = merge(imported.papers, {p.id: paper_plain(p) for p in existing}, state, source.name)
     papers_text = _apply(text, papers_node, merged)
@@ -114,12 +114,6 @@ def _existing(path: Path, problems: Problems) -> tuple[str | None, Node | None]:
     return text, papers
 
 
-def _current(papers: Node | None, problems: Problems) -> list[Paper]:
-    items = (papers.value or []) if papers is not None else []
-    records = (read_paper(item, problems, index=i) for i, item in enumerate(items))
-    return [p for p in records if p is not None]
-
-
 def _apply(text: str | None, papers: Node | None, merged: Merged) -> str | None:
     """The new papers.yaml text, or None when the merge changes nothing."""
     if not (merged.added or merged.updates):
@@ -135,16 +129,14 @@ def _apply(text: str | None, papers: Node | None, merged: Merged) -> str | None:
 
 
 def _intended(existing: list[Paper], merged: Merged) -> list[Plain]:
-    """The records the new papers.yaml is meant to hold, in order: those there (updated where
-    the merge says), then the new ones."""
+    """The records the new papers.yaml should hold: those there (merged), then the new ones."""
     updates = merged.updates
     kept = [updates[p.id][1] if p.id in updates else paper_plain(p) for p in existing]
     return kept + list(merged.added)
 
 
 def _compare(read: list[Paper], intended: list[Plain], label: str, problems: Problems) -> None:
-    """Refuse a papers.yaml that load() would read back other than the import meant: a bug of
-    the writer must never reach the data."""
+    """Refuse a papers.yaml that load() would read back other than meant (a bug of the writer)."""
     if len(read) != len(intended):
         problems.error(
             Location(label),

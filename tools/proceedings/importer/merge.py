@@ -20,12 +20,6 @@ _RESET = "delete it to treat every value in papers.yaml as edited by hand"
 # json.dumps with options builds a new encoder at every call: one, made once, writes the same.
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
-
-def fingerprint(value: Any) -> str:
-    """What the state file keeps of an imported value: enough to tell whether it changed."""
-    return hashlib.sha256(_CANONICAL.encode(value).encode("utf-8")).hexdigest()[:16]
-
-
 Plain = dict[str, Any]  # a record as papers.yaml holds it: JSON-able, empty fields left out
 _AUTHOR_KEYS = ("given", "family", "name", "affiliations", "orcid")
 _EVENT_KEYS = ("name", "short_name", "start", "end", "city", "country", "url")
@@ -35,32 +29,32 @@ _VOLUME_KEYS = (
 )  # fmt: skip
 
 
-def _date(day: dt.date | None) -> str | None:
-    return day.isoformat() if day else None
+def fingerprint(value: Any) -> str:
+    """What the state file keeps of an imported value: enough to tell whether it changed."""
+    return hashlib.sha256(_CANONICAL.encode(value).encode("utf-8")).hexdigest()[:16]
 
 
-# How a field's value is written when it is not as the model holds it; a default is left out.
+# How a field's value is written when it is not as the model holds it (dates: ISO); a default
+# is left out.
 _PLAIN: dict[str, Any] = {
-    "authors": lambda authors: [_plain(a, _AUTHOR_KEYS) for a in authors],
-    "editors": lambda authors: [_plain(a, _AUTHOR_KEYS) for a in authors],
+    "authors": lambda authors: [_as_plain(a, _AUTHOR_KEYS) for a in authors],
+    "editors": lambda authors: [_as_plain(a, _AUTHOR_KEYS) for a in authors],
     "affiliations": list,
     "keywords": list,
     "type": lambda kind: None if kind is PaperType.FULL else kind.value,
     "links": lambda links: dict(links.items()),
     "status": lambda status: None if status is Status.PUBLISHED else status.value,
-    "published": _date,
-    "start": _date,
-    "end": _date,
-    "event": lambda event: event and _plain(event, _EVENT_KEYS),
+    "event": lambda event: event and _as_plain(event, _EVENT_KEYS),
 }
 
 
-def _plain(record: object, keys: Sequence[str]) -> Plain:
+def _as_plain(record: object, keys: Sequence[str]) -> Plain:
     """The ``keys`` of ``record`` as the data files write them, in order; empty ones left out."""
     out: Plain = {}
     for key in keys:
         value = getattr(record, key)
         value = _PLAIN[key](value) if key in _PLAIN else value
+        value = value.isoformat() if isinstance(value, dt.date) else value
         if _filled(value):
             out[key] = value
     return out
@@ -68,12 +62,12 @@ def _plain(record: object, keys: Sequence[str]) -> Plain:
 
 def paper_plain(paper: Paper) -> Plain:
     """A paper as papers.yaml writes it (model.PAPER_FIELDS, in their order)."""
-    return _plain(paper, ORDER)
+    return _as_plain(paper, ORDER)
 
 
 def volume_plain(volume: Volume) -> Plain:
     """volume.yaml's fields for a volume read from a source (only when there is none yet)."""
-    return _plain(volume, _VOLUME_KEYS)
+    return _as_plain(volume, _VOLUME_KEYS)
 
 
 def _filled(value: object) -> bool:
@@ -93,8 +87,7 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """What .import-state.json remembers of one record: the source it last came from, and a
-    fingerprint of each value that import wrote."""
+    """What .import-state.json keeps of a record: its last source, a fingerprint of each value."""
 
     source: str
     fields: dict[str, str]
@@ -108,8 +101,7 @@ class ImportState:
 
     @classmethod
     def parse(cls, text: str | None, *, label: str, problems: Problems) -> ImportState:
-        """The state in ``text``; an empty one for no file (no import yet), and for a file that
-        cannot be read, with the problem recorded."""
+        """The state in ``text``; empty for no file, and for a bad one (the problem recorded)."""
         if text is None:
             return cls()
         try:

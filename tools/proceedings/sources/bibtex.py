@@ -80,10 +80,8 @@ def parse_bibtex(text: str, *, label: str, problems: Problems) -> Library:
     for block in library.blocks:
         if isinstance(block, ImplicitComment) and re.search(r"[@=]", block.comment):
             snippet = " ".join(block.comment.split())[:40]
-            problems.error(
-                Location(label, (block.start_line or 0) + 1),
-                f"text outside any entry was not read: {snippet!r} (a brace or '{{' missing?)",
-            )
+            message = f"text outside any entry was not read: {snippet!r} (a brace or '{{' missing?)"
+            problems.error(Location(label, (block.start_line or 0) + 1), message)
     for entry in library.entries:
         _check_swallowed(entry, label, problems)
         if not _check_raw(entry, label, problems):
@@ -334,8 +332,7 @@ def read_publisher_bib(path: Path, problems: Problems) -> list[PublisherEntry]:
 
 
 def _check_numbers(entry: Entry, label: str, problems: Problems) -> None:
-    """The values the citations read as numbers, checked as given: a bad one (numpages = {²})
-    is reported, not a failure while rendering."""
+    """Values the citations read as numbers, checked as given: {²} is reported, not a crash."""
     for field in entry.fields:
         name, value = field.key.lower(), str(field.value)
         at = Location(label, field.start_line + 1, entry.key)
@@ -369,9 +366,8 @@ def attach_publisher_fields(
                                          "or its title)")  # fmt: skip
         elif index in matched:
             other = matched[index].source
-            problems.error(
-                entry.source, f"paper {papers[index].id!r} already matched by the entry at {other}"
-            )
+            message = f"paper {papers[index].id!r} already matched by the entry at {other}"
+            problems.error(entry.source, message)
         else:
             matched[index] = entry
     out = list(papers)

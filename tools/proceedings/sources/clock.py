@@ -23,8 +23,7 @@ def build_clock(folder: Path, environ: Mapping[str, str] | None = None) -> dt.da
             raise DataError([Problem(Location(f"${EPOCH_VARIABLE}"), message)],
                             what="the build's clock")  # fmt: skip
         return dt.datetime.fromtimestamp(int(value), dt.UTC)
-    committed = _commit_time(folder)
-    return committed if committed is not None else dt.datetime.now(dt.UTC)
+    return _commit_time(folder) or dt.datetime.now(dt.UTC)
 
 
 def _commit_time(folder: Path) -> dt.datetime | None:

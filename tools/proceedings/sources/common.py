@@ -193,9 +193,8 @@ def derive_id(raw: str, loc: Location, problems: Problems, notes: list[str]) -> 
     """A safe id from a source's key; a change beyond lower-casing is reported as a note."""
     paper_id = ascii_id(raw)
     if paper_id is None:
-        problems.error(
-            loc, f"cannot derive a safe ASCII id from {raw!r}; give the paper an id", field="id"
-        )
+        message = f"cannot derive a safe ASCII id from {raw!r}; give the paper an id"
+        problems.error(loc, message, field="id")
     elif paper_id != raw.lower():
         notes.append(f"{loc}: id {paper_id!r} derived from {raw!r}")
     return paper_id

@@ -37,8 +37,6 @@ COLUMNS = {
     "session": "session", "sessions": "session", "published": "published",
 }  # fmt: skip
 REQUIRED = ("id", "title")
-
-
 Row = tuple[int, dict[str, str]]  # (first line, field -> cell)
 
 
@@ -86,10 +84,8 @@ def _columns(header: Sequence[str], *, label: str, problems: Problems) -> list[s
     for name in header:
         field = COLUMNS.get(name.lower())
         if field is None:
-            known = ", ".join(sorted(COLUMNS))
-            problems.error(
-                Location(label, 1), f"unknown column {name!r} (known: {known})", field=name
-            )
+            message = f"unknown column {name!r} (known: {', '.join(sorted(COLUMNS))})"
+            problems.error(Location(label, 1), message, field=name)
         elif field in fields:
             problems.error(Location(label, 1), f"column {name!r} given twice", field=name)
         fields.append(field or "")

@@ -79,7 +79,11 @@ def _papers_from(root: Node | None, problems: Problems) -> list[Paper]:
         return []
     for key in sorted(set(root.value) - {"papers"}):
         problems.error(root.value[key].loc, f"unknown top-level field {key!r}")
-    papers = [read_paper(item, problems, index=i) for i, item in enumerate(items.value)]
+    return read_records(items.value, problems)
+
+
+def read_records(items: list[Node], problems: Problems) -> list[Paper]:
+    papers = [read_paper(item, problems, index=i) for i, item in enumerate(items)]
     return [p for p in papers if p is not None]
 
 
@@ -93,8 +97,7 @@ def read_volume_text(text: str, problems: Problems, *, label: str) -> Volume | N
 
 
 def read_event(node: Node, problems: Problems, what: str, where: str) -> Event:
-    """A conference: a volume's event or an edition's host (``where`` in a missing name's
-    message)."""
+    """A conference: a volume's event or an edition's host (``where``: for a missing name)."""
     e = Reader(node, problems, EVENT_FIELDS, what)
     return Event(
         name=e.text("name", required=True, what=where) or "",

@@ -167,8 +167,7 @@ def _pid(value: object, loc: Location, problems: Problems) -> str | None:
 def _number(
     value: object, kind: Whole, loc: Location, problems: Problems, field: str
 ) -> str | None:
-    """A JSON integer (json reads them in ASCII digits only) or string, as written, if it is
-    ``kind``; else None with the problem recorded."""
+    """A JSON integer (ASCII digits only) or string, as written, if it is ``kind``; else None."""
     if isinstance(value, int) and not isinstance(value, bool):
         text, spelled = str(value), str(value)
     elif isinstance(value, str):

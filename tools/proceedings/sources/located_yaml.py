@@ -206,9 +206,8 @@ class Reader:
             return enum_type(value)
         except ValueError:
             allowed = ", ".join(e.value for e in enum_type)
-            self.problems.error(
-                self.loc(key), f"{key!r} must be one of {allowed}, not {value!r}", field=key
-            )
+            message = f"{key!r} must be one of {allowed}, not {value!r}"
+            self.problems.error(self.loc(key), message, field=key)
             return default
 
 
