@@ -38,17 +38,12 @@ def sniff(text: str) -> Kind:
     first = _FIRST.match(text)  # text.lstrip()[:1], without copying a large file
     if first is not None and first.group(1) in ("[", "{"):
         return Kind.HOTCRP
-    for line in (m.group() for m in _LINE.finditer(text)):  # text.split("\n"), lazily
-        stripped = line.strip()
-        if not stripped or stripped.startswith("%"):
-            continue
-        first_cell = re.split(r"[,;\t]", stripped, maxsplit=1)[0].strip('"').lower()
-        if first_cell in COLUMNS:
-            return Kind.CSV
-        if re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", text, re.M):
-            return Kind.BIBTEX
-        break
-    return Kind.CSV
+    lines = (m.group().strip() for m in _LINE.finditer(text))  # text.split("\n"), lazily
+    line = next((s for s in lines if s and not s.startswith("%")), "")
+    if re.split(r"[,;\t]", line, maxsplit=1)[0].strip('"').lower() in COLUMNS:
+        return Kind.CSV
+    bibtex = line and re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", text, re.M)
+    return Kind.BIBTEX if bibtex else Kind.CSV
 
 
 def read_source(
@@ -64,10 +59,8 @@ def read_source(
     if authors is not None and kind is not Kind.HOTCRP:
         problems.error(Location(str(authors)), f"--authors goes with a HotCRP export, not {kind}")
     if kind is Kind.HOTCRP:
-        authors_text = read_text(authors, problems) if authors is not None else None
-        table = authors_text and read_authors_csv(
-            authors_text, label=str(authors), problems=problems
-        )
+        csv_text = read_text(authors, problems) if authors is not None else None
+        table = csv_text and read_authors_csv(csv_text, label=str(authors), problems=problems)
         papers = read_hotcrp(
             text, label=label, problems=problems, notes=notes, authors=table or None, track=track
         )
