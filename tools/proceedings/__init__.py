@@ -1,8 +1,4 @@
-"""The proceedings toolkit: accepted papers' metadata in, one page per paper and its citation
-in every format out. Stages, one package or module each: sources/ (read), check/ (validate),
-load.py (read + validate), importer/, render/ (pure), write.py, sphinx/ (the extension).
-
-What tools.program may use is listed here (its Sphinx side: tools.proceedings.sphinx)."""
+"""The proceedings toolkit; what tools.program may use of it is listed here."""
 
 from __future__ import annotations
 

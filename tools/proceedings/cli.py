@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import sys
 from collections.abc import Sequence
@@ -24,11 +25,7 @@ DEFAULT_SERIES = ROOT / "proceedings" / "data"
 
 def volume_folder(args: argparse.Namespace) -> Path:
     """--data DIR (a volume's folder), else --edition YEAR (that edition's, in the series)."""
-    if args.data is not None:
-        data: Path = args.data
-        return data
-    series: Path = args.series
-    return series / str(args.edition)
+    return Path(args.data) if args.data is not None else Path(args.series) / str(args.edition)
 
 
 def cmd_check(args: argparse.Namespace, console: Console) -> int:
@@ -70,10 +67,7 @@ def cmd_new_edition(args: argparse.Namespace, console: Console) -> int:
     if series.has(year):
         raise DataError([Problem(Location(str(args.series / str(year))),
                                  f"edition {year} exists already")])  # fmt: skip
-    known = Known(
-        year, args.host, args.host_short, args.city, args.country, args.start, args.end,
-        args.date, args.timezone, args.venue,
-    )  # fmt: skip
+    known = Known(**{f.name: getattr(args, f.name) for f in dataclasses.fields(Known)})
     files = {args.series / str(year) / EDITION_FILE: edition_yaml(series, known)}
     files |= {args.site / path: text for path, text in edition_pages(series, year).items()}
     taken = [Problem(Location(str(path)), "exists already: nothing written") for path in files
@@ -119,12 +113,8 @@ def parser() -> argparse.ArgumentParser:
         "import", parents=[common], help="merge a HotCRP JSON, CSV or BibTeX file into papers.yaml"
     )
     imp.add_argument("source", type=Path)
-    imp.add_argument(
-        "--authors",
-        type=Path,
-        metavar="CSV",
-        help="HotCRP's authors CSV: adds ORCIDs and missing affiliations",
-    )
+    imp.add_argument("--authors", type=Path, metavar="CSV",
+                     help="HotCRP's authors CSV: adds ORCIDs and missing affiliations")  # fmt: skip
     imp.add_argument(
         "--dry-run", action="store_true", help="report what would change, write nothing"
     )

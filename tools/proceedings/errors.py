@@ -43,8 +43,7 @@ class Warn(enum.StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Location:
-    """Where a record or value came from: a file, a 1-based line when known, a record path;
-    for a page of the site, its Sphinx docname too (Sphinx's messages name the page by it)."""
+    """A file, a 1-based line when known, a record path; for a page, its Sphinx docname."""
 
     file: str
     line: int | None = None

@@ -1,5 +1,4 @@
-"""LOAD: read and check a volume's folder, or the whole series (series.yaml and a folder an
-edition), into the model; or raise DataError listing every problem."""
+"""LOAD: a volume's folder or the whole series read and checked, or DataError with every problem."""
 
 from __future__ import annotations
 
@@ -30,7 +29,6 @@ class Loaded:
     proceedings: Proceedings
     problems: tuple[Problem, ...]  # only non-errors: incomplete records
     files: tuple[Path, ...]  # every input file read, for dependency tracking
-    fingerprint: str = ""  # of the input files' bytes: equal fingerprints, equal result
 
     @property
     def incomplete(self) -> tuple[Problem, ...]:
@@ -43,7 +41,7 @@ def input_files(data_dir: Path) -> tuple[Path, ...]:
 
 
 def fingerprint(files: tuple[Path, ...]) -> str:
-    """A hash of the inputs, so that a rebuild with unchanged data can skip parsing them."""
+    """A hash of the inputs' names and bytes."""
     digest = hashlib.sha256()
     for path in files:
         data = path.read_bytes()
@@ -61,19 +59,15 @@ def load(data_dir: Path) -> Loaded:
 
 
 def is_volume(folder: Path) -> bool:
-    """Whether ``folder`` holds a volume (its papers or its volume.yaml)."""
     return (folder / PAPERS_FILE).is_file() or (folder / VOLUME_FILE).is_file()
 
 
 def _load_into(
     data_dir: Path, problems: Problems, *, default: Volume | None = None
 ) -> Loaded | None:
-    """The volume in ``data_dir`` (``default`` when it has papers but no volume.yaml); None
-    with the problems recorded in ``problems``."""
+    """The volume in ``data_dir`` (``default`` if it has no volume.yaml); None on errors."""
     before = len(problems.errors)
     papers_path, volume_path = data_dir / PAPERS_FILE, data_dir / VOLUME_FILE
-    bib_path = data_dir / BIB_FILE
-    files = input_files(data_dir)
     for path in (papers_path, volume_path):
         if not path.is_file() and not (path == volume_path and default is not None):
             problems.error(Location(str(path)), "file not found")
@@ -81,13 +75,13 @@ def _load_into(
         return None
     volume = read_volume(volume_path, problems) if volume_path.is_file() else default
     papers = read_papers(papers_path, problems)
-    if bib_path.is_file():
-        papers = attach_publisher_fields(papers, read_publisher_bib(bib_path, problems), problems)
+    if (data_dir / BIB_FILE).is_file():
+        entries = read_publisher_bib(data_dir / BIB_FILE, problems)
+        papers = attach_publisher_fields(papers, entries, problems)
     validate(volume, papers, problems)
     if len(problems.errors) > before or volume is None:
         return None
-    proceedings = Proceedings(volume, tuple(papers))
-    return Loaded(proceedings, tuple(problems.items), files, fingerprint(files))
+    return Loaded(Proceedings(volume, tuple(papers)), tuple(problems.items), input_files(data_dir))
 
 
 @dataclass(frozen=True)
@@ -120,7 +114,7 @@ def load_series(root: Path, *, override: tuple[int, Path] | None = None) -> Load
     for year, folder in edition_folders(root):
         volume_dir = override[1] if override and override[0] == year else folder
         files[year] = (folder / EDITION_FILE, *input_files(volume_dir))
-        edition = _edition(year, folder, volume_dir, series, len(editions) + 1, problems)
+        edition = _edition(folder, volume_dir, series, len(editions) + 1, problems)
         if edition is not None:
             editions.append(edition)
     if series is not None and not editions:
@@ -129,25 +123,19 @@ def load_series(root: Path, *, override: tuple[int, Path] | None = None) -> Load
         check_series(series, editions, problems)
     problems.raise_if_errors()
     assert series is not None  # read_series returns None only with an error recorded
-    every = tuple(path for year in sorted(files) for path in files[year])
     full = replace(series, editions=tuple(editions))
-    return LoadedSeries(full, tuple(problems.items), files, fingerprint(every))
+    loaded = LoadedSeries(full, tuple(problems.items), files, "")  # fingerprinted below
+    return replace(loaded, fingerprint=fingerprint(loaded.all_files))
 
 
 def _edition(
-    year: int,
-    folder: Path,
-    volume_dir: Path,
-    series: Series | None,
-    number: int,
-    problems: Problems,
+    folder: Path, volume_dir: Path, series: Series | None, number: int, problems: Problems
 ) -> Edition | None:
-    """An edition with its volume, when it has one (the host written once, in edition.yaml);
-    ``number``: its place in the series."""
+    """An edition, ``number`` in the series, with its volume when it has one."""
     if not (folder / EDITION_FILE).is_file():
         problems.error(Location(str(folder / EDITION_FILE)), "file not found")
         return None
-    read = read_edition(folder / EDITION_FILE, year, problems)
+    read = read_edition(folder / EDITION_FILE, int(folder.name), problems)
     edition = replace(read, number=number) if read is not None else None
     if edition is None or not (is_volume(volume_dir) or volume_dir != folder):
         return edition
@@ -162,9 +150,7 @@ def _edition(
 
 
 def accepted_volume(series: Series, edition: Edition) -> Volume:
-    """The volume of an edition whose papers are accepted but not yet published: named by the
-    edition (no "Proceedings of", no publisher: neither is known), with ACM's short title and
-    the edition's year. volume.yaml replaces it once the publisher's volume is known."""
+    """An edition's volume before its volume.yaml: named by the edition, no publisher (unknown)."""
     return Volume(
         title=series.title(edition),
         short_title=series.short_title(edition),

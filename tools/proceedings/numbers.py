@@ -1,5 +1,4 @@
-"""The one parser of numbers and dates as the data writes them: ASCII digits only, within
-bounds. Every stage reads numbers through it (the readers report what it refuses)."""
+"""The one parser of numbers, dates and page ranges as the data writes them: ASCII digits."""
 
 from __future__ import annotations
 
@@ -11,8 +10,6 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Whole:
-    """What a whole-number field may hold, and how a message says it."""
-
     low: int
     high: int
     what: str  # "a four-digit year": completes "'year' must be ..."
@@ -26,7 +23,6 @@ PID = Whole(1, 999_999_999, "a positive number of at most 9 digits")
 PAGE = Whole(1, 1_000_000, "a page number from 1 to 1000000")
 
 SHOWN = 40  # characters of a value quoted in a message; a 400-digit one is cut
-# The separators render/citation splits page ranges at: hyphens, dashes, with spaces around.
 # A page range's separator: BibTeX's '--', a hyphen, an en or em dash, spaces around.
 _PAGE_SEPARATOR = re.compile(r"\s*(?:-+|[\u2010-\u2015])\s*")
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")  # [0-9]: ASCII, unlike \d
@@ -34,19 +30,17 @@ _DIGIT_CATEGORIES = frozenset({"Nd", "No"})  # '٧', '７', '߇'; '²', '①'
 
 
 def foreign_digit(text: str) -> str | None:
-    """The first digit in ``text`` that is not 0-9 ('²', '٧', '７'): int() and str.isdigit()
-    take some of them, fromisoformat others, and each takes a different set."""
-    if text.isascii():  # nearly every value: no character to look at
+    """The first digit in ``text`` that is not 0-9 ('²', '٧', '７'): int(), str.isdigit() and
+    fromisoformat() each take a different set of them."""
+    if text.isascii():
         return None
-    return next(
-        (c for c in text if not c.isascii() and unicodedata.category(c) in _DIGIT_CATEGORIES),
-        None,
-    )
+    found = (c for c in text if not c.isascii() and unicodedata.category(c) in _DIGIT_CATEGORIES)
+    return next(found, None)
 
 
 def parse_whole(text: str, kind: Whole) -> int | None:
-    """The number ``text`` is, written in ASCII digits only (no sign, space, point or
-    separator) and within ``kind``'s bounds; else None. Leading zeros are fine ('07')."""
+    """The number ``text`` is, in ASCII digits only (no sign, space or point; '07' is fine)
+    and within ``kind``'s bounds; else None."""
     if not (text.isascii() and text.isdigit()):  # isdigit() alone takes '²', which int() refuses
         return None
     if len(text.lstrip("0")) > len(str(kind.high)):  # int() refuses over 4,300 digits: not asked
@@ -56,8 +50,8 @@ def parse_whole(text: str, kind: Whole) -> int | None:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """The date ``text`` is, written YYYY-MM-DD in ASCII digits; else None (fromisoformat()
-    also takes '20250102', '2025-W01-1' and, in some versions, digits other than 0-9)."""
+    """The date ``text`` is, as YYYY-MM-DD in ASCII digits; else None (fromisoformat() also
+    takes '20250102', '2025-W01-1' and, in some versions, other digits)."""
     match = _ISO_DATE.fullmatch(text)
     if match is None:
         return None
@@ -68,9 +62,8 @@ def parse_date(text: str) -> dt.date | None:
 
 
 def split_pages(text: str) -> tuple[str, str]:
-    """(first, last) page of '12--18', '12-18', '12–18' or ACM's '2:1--2:7' (the one page
-    range parser: papers.yaml, imports, the page and the citations read pages by it); a
-    single page is its own last."""
+    """(first, last) page of '12--18', '12-18', '12–18' or ACM's '2:1--2:7'; a single page is
+    its own last."""
     parts = _PAGE_SEPARATOR.split(text.strip(), maxsplit=1)
     return (parts[0], parts[-1]) if all(parts) else (text.strip(), text.strip())
 
@@ -81,8 +74,7 @@ def page_number(text: str | None) -> int | None:
 
 
 def shown(text: str, *, quoted: bool = True) -> str:
-    """``text`` for a message (quoted, unless it is a source's own spelling such as JSON's 7),
-    cut to SHOWN characters with its length said."""
+    """``text`` for a message (quoted unless it is a source's own spelling, JSON's 7), cut."""
     show = repr if quoted else str
     if len(text) <= SHOWN:
         return show(text)
@@ -90,9 +82,8 @@ def shown(text: str, *, quoted: bool = True) -> str:
 
 
 def pages_problem(text: str) -> str | None:
-    """Why ``text`` is no page range, or None. Pages are labels ('12--18', '12', 'e5--e9',
-    ACM's '2:1--2:7', 'iv'), so only what makes a number of them is checked: no side left
-    empty, no digit but 0-9, page numbers within PAGE's bounds, a range not going down."""
+    """Why ``text`` is no page range, or None. Pages are labels ('e5--e9', '2:1--2:7', 'iv'):
+    only empty sides, digits not 0-9, numbers out of bounds and ranges going down are refused."""
     parts = _PAGE_SEPARATOR.split(text.strip(), maxsplit=1)
     if not all(parts):
         return f"pages {shown(text)} must be 'N' or 'N--M'"
@@ -101,13 +92,11 @@ def pages_problem(text: str) -> str | None:
         return f"pages {shown(text)}: {char!r} U+{ord(char):04X} is not one of the digits 0-9"
     found: list[int | None] = []
     for part in parts:
-        digits = part.isascii() and part.isdigit()
-        number = parse_whole(part, PAGE) if digits else None
-        if digits and number is None:
+        found.append(parse_whole(part, PAGE))
+        if found[-1] is None and part.isascii() and part.isdigit():
             page = "" if part == text else f": page {shown(part)}"
             return f"pages {shown(text)}{page} is not {PAGE.what}"
-        found.append(number)
-    first, last = (found[0], found[-1]) if len(found) == 2 else (None, None)
+    first, last = found[0], found[-1]
     if first is not None and last is not None and last < first:
         return f"pages {shown(text)} end before they start"
     return None

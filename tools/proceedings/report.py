@@ -1,6 +1,4 @@
-"""The one way problems are reported, by the command line, the importer and the build alike:
-one line each ('error papers.yaml:41 /papers/3 [doi]: ...'), then a summary; only the sink
-that shows the lines differs (a terminal here, Sphinx's logger in sphinx/)."""
+"""Problems reported one a line ('error papers.yaml:41 /papers/3 [doi]: ...') to a sink."""
 
 from __future__ import annotations
 
@@ -15,28 +13,20 @@ Sink = Callable[[Problem, str], None]  # (the problem, its line of text) -> show
 COLOURS = {Severity.ERROR: "red", Severity.INCOMPLETE: "yellow", Severity.WARNING: "yellow"}
 
 
-def line(problem: Problem) -> str:
-    return f"{problem.severity.value} {problem}"
-
-
 def report(problems: Iterable[Problem], sink: Sink, *, severities: Iterable[Severity]) -> int:
     """Show each problem of the given severities through ``sink``; return how many."""
     wanted = set(severities)
-    shown = 0
-    for problem in problems:
-        if problem.severity in wanted:
-            sink(problem, line(problem))
-            shown += 1
-    return shown
+    shown = [p for p in problems if p.severity in wanted]
+    for problem in shown:
+        sink(problem, f"{problem.severity.value} {problem}")
+    return len(shown)
 
 
 def console_sink(console: Console) -> Sink:
     def show(problem: Problem, text: str) -> None:
         colour = COLOURS[problem.severity]
-        word = problem.severity.value
-        console.print(
-            f"[{colour}]{word}[/{colour}] {escape(str(problem))}", soft_wrap=True, highlight=False
-        )
+        markup = f"[{colour}]{problem.severity.value}[/{colour}] {escape(str(problem))}"
+        console.print(markup, soft_wrap=True, highlight=False)
 
     return show
 

@@ -1,6 +1,4 @@
-"""RENDER for the organizer: a new edition's files (its edition.yaml and its pages in cfp/,
-program/ and proceedings/), made from what the organizer knows. Every fact not given is said to
-be not known; only what follows from the series is derived (the ordinal, "INET4AI '27")."""
+"""A new edition's edition.yaml and pages from what is known; every fact not given is not known."""
 
 from __future__ import annotations
 
@@ -33,11 +31,14 @@ def _line(key: str, value: str | dt.date | None, unknown: str) -> str:
     return f"{key}: {value.isoformat() if isinstance(value, dt.date) else scalar(value)}"
 
 
+def _ordinal(series: Series, year: int) -> str:
+    return ordinal(sum(e.year < year for e in series.editions) + 1)
+
+
 def edition_yaml(series: Series, known: Known) -> str:
-    number = len([e for e in series.editions if e.year < known.year]) + 1
     host = known.host or f"the host conference of {series.short_name} {known.year}"
     lines = [
-        f"# {series.short_name} {known.year}, the {ordinal(number)} edition (made by",
+        f"# {series.short_name} {known.year}, the {_ordinal(series, known.year)} edition (made by",
         "# `make new-edition`; see README, \"An edition's year\", and tools/README.md).",
         "# A fact left out is not known: the site says so. Fill each in once it is published,",
         "# never by guessing.",
@@ -76,11 +77,11 @@ myst:
     description: *description
 ---
 
+# {what}: {label}
+
 """
 PAGES = {
-    "cfp": """# Call for papers: {label}
-
-```{{cfp-status}}
+    "cfp": """```{{cfp-status}}
 ```
 
 % Paste the call's own text here once it is published (the directives around it show its
@@ -95,37 +96,26 @@ PAGES = {
 ```{{cfp-calendar}}
 ```
 """,
-    "program": """# Program: {label}
-
-```{{program-calendar}}
+    "program": """```{{program-calendar}}
 ```
 
 % The program goes here once it is known: sessions of talks and papers (tools/README.md,
 % "Editing the program").
 """,
-    "proceedings": """# Proceedings: {label}
-
-```{{proceedings-front-matter}}
+    "proceedings": """```{{proceedings-front-matter}}
 ```
 
 ```{{proceedings-contents}}
 ```
 """,
 }
-
-
 WHAT = {"cfp": "Call for papers", "program": "Program", "proceedings": "Proceedings"}
 
 
 def edition_pages(series: Series, year: int) -> dict[str, str]:
     """Path (from the site's root) -> the MyST text of each of the edition's pages."""
-    number = len([e for e in series.editions if e.year < year]) + 1
-    facts = {
-        "year": str(year),
-        "label": f"{series.short_name} {year}",
-        "ordinal": ordinal(number),
-        "name": series.name,
-    }
+    label, name = f"{series.short_name} {year}", series.name
+    facts = {"year": str(year), "label": label, "ordinal": _ordinal(series, year), "name": name}
     return {
         f"{section}/{year}/index.md": FRONT.format(what=WHAT[section], **facts)
         + text.format(**facts)

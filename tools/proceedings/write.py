@@ -1,6 +1,4 @@
-"""WRITE: the only module that writes or deletes files. Files are replaced atomically and only
-when their bytes change (so Sphinx's incremental build holds); a folder of generated pages is
-swapped in whole, so a run killed at any point leaves the old set or the new, never a mix."""
+"""WRITE: the only module that writes or deletes files, atomically and only when they change."""
 
 from __future__ import annotations
 
@@ -21,10 +19,8 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (
-            f"{len(self.written)} pages written, {len(self.unchanged)} unchanged, "
-            f"{len(self.removed)} removed"
-        )
+        written, unchanged, removed = len(self.written), len(self.unchanged), len(self.removed)
+        return f"{written} pages written, {unchanged} unchanged, {removed} removed"
 
 
 def safe_child(root: Path, name: str) -> Path:
@@ -32,9 +28,7 @@ def safe_child(root: Path, name: str) -> Path:
     if not name or any(c in name for c in "/\\\0") or name.startswith(".") or ".." in name:
         raise UnsafeIdError(name)
     path = root / name
-    # A plain name stays in root unless it is a symbolic link (one lstat, where resolve()
-    # took one per folder of the path: seconds over thousands of files).
-    if path.is_symlink():
+    if path.is_symlink():  # one lstat; resolve() takes one per folder of the path
         raise UnsafeIdError(name)
     return path
 
@@ -72,8 +66,7 @@ def _plan(root: Path, files: Mapping[str, bytes], suffixes: tuple[str, ...]) -> 
 
 
 def listing(folder: Path) -> dict[str, bool]:
-    """Each name in ``folder`` -> whether it is a file (none if there is no folder), read
-    without a stat per file."""
+    """Each name in ``folder`` -> whether it is a file, without a stat per file."""
     if not folder.is_dir():
         return {}
     with os.scandir(folder) as entries:
@@ -98,14 +91,10 @@ def sync_folder(
     owned_suffixes: Iterable[str],
     swap: bool = True,
 ) -> WriteReport:
-    """Make ``root`` hold exactly ``files`` among names with ``owned_suffixes``, all at once.
-
-    The new folder is staged beside ``root`` and swapped in with two renames, so a run killed
-    at any point leaves either the old or the new set, never a mix. Unchanged files are carried
-    over as hard links (or copies) with their mtimes, so Sphinx's incremental build holds.
-    With ``swap=False`` (a folder shared with other writers, such as Sphinx's output) each
-    file is replaced atomically on its own instead, and not flushed to disk (it is output).
-    """
+    """Make ``root`` hold exactly ``files`` among names with ``owned_suffixes``: staged beside
+    it and swapped in with two renames, so a killed run leaves the old set or the new, never a
+    mix; unchanged files are hard-linked with their mtimes, so Sphinx's incremental build holds.
+    ``swap=False`` (a folder shared with others, Sphinx's output): each file replaced alone."""
     for name in files:
         safe_child(root, name)  # check every name before touching anything
     data = {n: c.encode("utf-8") if isinstance(c, str) else c for n, c in files.items()}
@@ -126,7 +115,10 @@ def sync_folder(
             for path in root.iterdir():  # keep files we do not own (and unchanged ones)
                 if path.name in report.removed or path.name in report.written:
                     continue
-                _carry(path, stage / path.name)
+                if path.is_dir():
+                    shutil.copytree(path, stage / path.name, copy_function=_link_or_copy)
+                else:
+                    _link_or_copy(str(path), str(stage / path.name))
         for name in report.written:
             (stage / name).write_bytes(data[name])
         _swap(stage, root)
@@ -134,13 +126,6 @@ def sync_folder(
         shutil.rmtree(stage, ignore_errors=True)
         raise
     return report
-
-
-def _carry(src: Path, dest: Path) -> None:
-    if src.is_dir():
-        shutil.copytree(src, dest, copy_function=_link_or_copy)
-    else:
-        _link_or_copy(str(src), str(dest))
 
 
 def _link_or_copy(src: str, dest: str) -> None:
@@ -170,17 +155,15 @@ def write_if_changed(path: Path, data: bytes, *, durable: bool = False) -> bool:
 
 
 def remove_unlisted(folder: Path, keep: Iterable[str], *, suffixes: tuple[str, ...]) -> list[str]:
-    """Delete the files of ``folder`` with one of ``suffixes`` whose name is not in ``keep``
-    (pages or citation files of papers that left the data); an emptied folder goes too."""
+    """Delete the files of ``folder`` with ``suffixes`` not named in ``keep``; an emptied folder
+    goes too."""
     if not folder.is_dir():
         return []
-    kept = set(keep)
-    removed = []
-    listed = listing(folder)
-    for name, is_file in sorted(listed.items()):
-        if is_file and name.endswith(suffixes) and name not in kept:
-            (folder / name).unlink()
-            removed.append(name)
+    kept, listed = set(keep), listing(folder)
+    owned = (n for n, is_file in sorted(listed.items()) if is_file and n.endswith(suffixes))
+    removed = [n for n in owned if n not in kept]
+    for name in removed:
+        (folder / name).unlink()
     if len(removed) == len(listed):
         folder.rmdir()
     return removed

@@ -5,25 +5,22 @@ from __future__ import annotations
 import dataclasses
 import enum
 import functools
-import operator
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..errors import Location, Problems
 
-# Line breaks and tabs are whitespace: every renderer folds them. Every other C0 control, DEL and
-# the C1 controls have no meaning in a title or a name: a NUL, an ESC or a form feed pasted from
-# a PDF would reach the HTML (where browsers show U+FFFD), the .bib and .ris files (which some
-# readers cut at a NUL) and terminals (ESC sequences), so they are rejected, never dropped.
+# Line breaks and tabs are whitespace that every renderer folds. Other controls pasted from a PDF
+# (NUL, ESC, form feed) would reach the HTML (as U+FFFD), the .bib and .ris files (some readers
+# cut at a NUL) and terminals: rejected, never dropped.
 ALLOWED_CONTROLS = frozenset("\t\n\r")
-# Explicit embeddings, overrides and isolates reorder the text around them, beyond the value
-# they come in (a table of contents line, a meta description): "Trojan Source" spoofing.
-# The marks that names in right-to-left scripts need (U+200E, U+200F, U+061C) stay allowed.
+# Embeddings, overrides and isolates reorder the text around the value ("Trojan Source"); the
+# marks right-to-left names need (U+200E, U+200F, U+061C) stay allowed.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 SKIPPED_FIELDS = frozenset({"source", "_index"})
 PUBLISHER_FIELDS, PUBLISHER_FACTS = "publisher_fields", "publisher_facts"
+Path_ = tuple[str | int, ...]
 
 
 class Reason(enum.StrEnum):
@@ -34,7 +31,7 @@ class Reason(enum.StrEnum):
 
 
 def reason(char: str) -> Reason | None:
-    """Why ``char`` may not appear in a text value of the data, or None if it may."""
+    """Why ``char`` may not appear in a text value of the data, or None."""
     code = ord(char)
     if char in ALLOWED_CONTROLS:
         return None
@@ -67,10 +64,8 @@ def _class(spans: list[tuple[int, int]]) -> re.Pattern[str]:
     )
 
 
-# The characters ``reason`` refuses, as searches in C: one over the Basic Multilingual Plane
-# (compiled to a bitmap: fast on the millions of characters of a volume's abstracts), one for
-# the noncharacters of the other planes, and a first one for both at once: the BMP's and any
-# character beyond it (rare: emoji, mathematical letters), which the others then tell apart.
+# ``reason``'s rule as searches in C: the BMP's (a bitmap: fast over a volume's abstracts), the
+# other planes' noncharacters, and both at once with any astral character (rare) as a first pass.
 _BMP_BAD = (
     [(0x00, 0x08), (0x0B, 0x0C), (0x0E, 0x1F), (0x7F, 0x9F), (0xD800, 0xDFFF), (0xFDD0, 0xFDEF)]
     + [(0xFFFE, 0xFFFF)]
@@ -79,10 +74,7 @@ _BMP_BAD = (
 BMP_BAD_RE = _class(_BMP_BAD)
 ASTRAL_BAD_RE = _class([(p + 0xFFFE, p + 0xFFFF) for p in range(0x10000, 0x110000, 0x10000)])
 MAYBE_BAD_RE = _class([*_BMP_BAD, (0x10000, 0x10FFFF)])
-
-
-# The ASCII characters ``reason`` refuses. Most text is ASCII: deleting these from its bytes
-# (a C loop over a table) is 6x faster than any search, and leaves it shorter only if one was in.
+# The ASCII ones: deleting them from ASCII bytes (most text) is 6x faster than any search.
 _ASCII_BAD = bytes([*(c for c in range(0x20) if chr(c) not in ALLOWED_CONTROLS), 0x7F])
 
 
@@ -109,17 +101,13 @@ def describe(found: list[BadCharacter]) -> str:
     return f"{found[0]}{tail}: remove it"
 
 
-Path_ = tuple[str | int, ...]
-
-
 @functools.cache
 def _fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls) if f.name not in SKIPPED_FIELDS)
 
 
 def text_values(value: object, path: Path_ = ()) -> list[tuple[Path_, str]]:
-    """Every string inside a model object (nested dataclasses, tuples), with its field path.
-    A loop over a stack, not recursion: it runs over every field of thousands of papers."""
+    """Every string inside a model object (nested dataclasses, tuples), with its field path."""
     out: list[tuple[Path_, str]] = []
     stack: list[tuple[Path_, object]] = [(path, value)]
     while stack:
@@ -143,8 +131,7 @@ def text_values(value: object, path: Path_ = ()) -> list[tuple[Path_, str]]:
 
 
 def where(base: Location, path: Path_) -> tuple[Location, str]:
-    """The location and field name of a value at ``path`` under a record at ``base``:
-    ('authors', 1, 'family') -> (base/authors/1, 'family'); ('keywords', 2) ->
+    """('authors', 1, 'family') -> (base/authors/1, 'family'); ('keywords', 2) ->
     (base/keywords/2, 'keywords'): an item of a list is pointed at, its field named."""
     names = [i for i, part in enumerate(path) if isinstance(part, str)]
     if not names:
@@ -154,39 +141,12 @@ def where(base: Location, path: Path_) -> tuple[Location, str]:
     return base.at(base.pointer + "".join(f"/{p}" for p in kept)), str(path[last])
 
 
-@functools.cache
-def _getter(cls: type) -> Callable[[object], tuple[object, ...]]:
-    """The fields of a dataclass that text_values reads, got in one call."""
-    names = _fields(cls)
-    if len(names) == 1:
-        return lambda item: (getattr(item, names[0]),)
-    getter: Callable[[object], tuple[object, ...]] = operator.attrgetter(*names)
-    return getter
-
-
-def _strings(value: object, out: list[str]) -> None:
-    """Every string inside a model object, without paths (which cost more than the search).
-    Enum values and papers.bib field names come too: harmless in a search for bad ones."""
-    if isinstance(value, tuple):
-        items: tuple[object, ...] = value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        items = _getter(type(value))(value)
-    else:
-        return
-    for item in items:
-        if isinstance(item, str):  # most of them: no call
-            out.append(item)
-        elif item:  # most optional fields are None or empty
-            _strings(item, out)
-
-
 def check_characters(record: object, base: Location, problems: Problems) -> None:
     """Report every text value of ``record`` (a Paper, a Volume) that holds a bad character."""
-    texts: list[str] = []
-    _strings(record, texts)
-    if not has_bad_character("\n".join(texts)):
+    values = text_values(record)
+    if not has_bad_character("\n".join(text for _, text in values)):
         return  # nearly every record: one search over all its text
-    for path, text in text_values(record):
+    for path, text in values:
         found = bad_characters(text)
         if found:
             location, field = where(base, path)

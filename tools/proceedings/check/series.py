@@ -1,5 +1,4 @@
-"""CHECK: what holds across the series: one citation-key prefix per volume, safe links and
-addresses, the characters of every text, committee members' ORCIDs."""
+"""CHECK: the series: a key prefix a volume, safe links, e-mail addresses, characters, ORCIDs."""
 
 from __future__ import annotations
 

@@ -32,12 +32,7 @@ def orcid_checksum_ok(orcid: str) -> bool:
     return digits[-1] == ("X" if check == 10 else str(check))
 
 
-def id_collision_key(paper_id: str) -> str:
-    return unicodedata.normalize("NFKC", paper_id).casefold().replace("_", "-")
-
-
 def validate(volume: Volume | None, papers: Sequence[Paper], problems: Problems) -> None:
-    """Every check of the volume and the papers, each problem recorded."""
     if volume is not None:
         _check_volume(volume, problems)
         check_characters(volume, volume.source, problems)
@@ -45,14 +40,11 @@ def validate(volume: Volume | None, papers: Sequence[Paper], problems: Problems)
     for paper in papers:
         _check_paper(paper, problems)
         check_characters(paper, paper.source, problems)
-        key = id_collision_key(paper.id)
+        key = unicodedata.normalize("NFKC", paper.id).casefold().replace("_", "-")
         if paper.id and key in seen:
-            first = seen[key]
-            problems.error(
-                paper.source.at(paper.source.pointer + "/id"),
-                f"id {paper.id!r} collides with {first.id!r} ({first.source})",
-                field="id",
-            )
+            first, at = seen[key], paper.source.at(paper.source.pointer + "/id")
+            message = f"id {paper.id!r} collides with {first.id!r} ({first.source})"
+            problems.error(at, message, field="id")
         seen.setdefault(key, paper)
     dois: dict[str, Paper] = {}
     for paper in papers:
@@ -68,9 +60,8 @@ def validate(volume: Volume | None, papers: Sequence[Paper], problems: Problems)
 def _check_volume(volume: Volume, problems: Problems) -> None:
     loc = volume.source  # year and month: checked as they are read (numbers.py)
     if volume.doi_prefix and not DOI_RE.match(volume.doi_prefix + "/x"):
-        problems.error(
-            loc, f"'doi_prefix' {volume.doi_prefix!r} is not a DOI prefix", field="doi_prefix"
-        )
+        message = f"'doi_prefix' {volume.doi_prefix!r} is not a DOI prefix"
+        problems.error(loc, message, field="doi_prefix")
     for url in (volume.url, volume.event.url if volume.event else None):
         if url and not is_safe_url(url):
             problems.error(loc, f"URL {url!r} must be an absolute http(s) URL", field="url")
@@ -80,11 +71,8 @@ def _check_volume(volume: Volume, problems: Problems) -> None:
 
 def _check_author(author: Author, problems: Problems, owner: Paper | Volume, pointer: str) -> None:
     if author.orcid and not (ORCID_RE.match(author.orcid) and orcid_checksum_ok(author.orcid)):
-        problems.error(
-            owner.source.at(owner.source.pointer + pointer),
-            f"ORCID {author.orcid!r} is not a valid ORCID iD (0000-0002-1825-0097)",
-            field="orcid",
-        )
+        message = f"ORCID {author.orcid!r} is not a valid ORCID iD (0000-0002-1825-0097)"
+        problems.error(owner.source.at(owner.source.pointer + pointer), message, field="orcid")
 
 
 def _check_paper(paper: Paper, problems: Problems) -> None:
@@ -104,8 +92,7 @@ def _check_paper(paper: Paper, problems: Problems) -> None:
                 loc, f"link {kind!r} {url!r} must be an absolute http(s) URL", field=kind
             )
     # numpages is checked as it is read; pages stay text, checked here for every source.
-    reason = pages_problem(paper.pages) if paper.pages else None
-    if reason is not None:
+    if paper.pages and (reason := pages_problem(paper.pages)) is not None:
         problems.error(loc, reason, field="pages")
     if paper.status.value != "published" and not paper.notice:
         problems.error(loc, f"a {paper.status.value} paper needs a 'notice'", field="notice")

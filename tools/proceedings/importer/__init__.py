@@ -19,8 +19,8 @@ from ..load import BIB_FILE, PAPERS_FILE, VOLUME_FILE
 from ..model import Paper
 from ..report import report_failure
 from ..sources.bibtex import attach_publisher_fields, read_publisher_bib
-from ..sources.common import read_text, untracked
-from ..sources.data_files import read_paper, read_papers_text, read_volume, read_volume_text
+from ..sources.common import Track, read_text, untracked
+from ..sources.data_files import read_papers_text, read_records, read_volume, read_volume_text
 from ..sources.located_yaml import Node, load_yaml
 from ..write import write_atomic
 from .merge import (
@@ -33,7 +33,7 @@ from .merge import (
     state_text,
     volume_plain,
 )
-from .read import Imported, Track, read_source
+from .read import Imported, read_source
 from .yamltext import ORDER, Document, field_lines, new_document
 
 T = TypeVar("T")
@@ -43,8 +43,6 @@ LISTED = 10  # ids or notes printed per kind of change before "... and N more"
 
 @dataclass(frozen=True)
 class Plan:
-    """Everything an import would write, checked; nothing is written yet."""
-
     imported: Imported
     merged: Merged
     papers_text: str | None  # the new papers.yaml; None when it does not change
@@ -64,7 +62,7 @@ def plan_import(
     text, papers_node = _existing(papers_path, problems)
     state_before = read_text(state_path, problems, empty_ok=True) if state_path.is_file() else None
     state = ImportState.parse(state_before, label=str(state_path), problems=problems)
-    existing = _current(papers_node, problems)
+    existing = read_records((papers_node.value or []) if papers_node is not None else [], problems)
     problems.raise_if_errors()
     merged = merge(imported.papers, {p.id: paper_plain(p) for p in existing}, state, source.name)
     papers_text = _apply(text, papers_node, merged)
@@ -75,11 +73,10 @@ def plan_import(
     if papers_text is None:
         _check(data_dir, existing, volume_text, problems)
     else:  # read the new papers.yaml back as load() will, before writing it
-        label = str(data_dir / PAPERS_FILE)
-        read = read_papers_text(papers_text, problems, label=label)
+        read = read_papers_text(papers_text, problems, label=str(papers_path))
         _check(data_dir, read, volume_text, problems)
         if not problems.errors:  # those problems say more than a difference would
-            _compare(read, _intended(existing, merged), label, problems)
+            _compare(read, _intended(existing, merged), str(papers_path), problems)
     problems.raise_if_errors()
     new_state = state_text(merged.state)
     changed = new_state != state_before and (state_before is not None or merged.state.papers)
@@ -117,12 +114,6 @@ def _existing(path: Path, problems: Problems) -> tuple[str | None, Node | None]:
     return text, papers
 
 
-def _current(papers: Node | None, problems: Problems) -> list[Paper]:
-    items = (papers.value or []) if papers is not None else []
-    records = (read_paper(item, problems, index=i) for i, item in enumerate(items))
-    return [p for p in records if p is not None]
-
-
 def _apply(text: str | None, papers: Node | None, merged: Merged) -> str | None:
     """The new papers.yaml text, or None when the merge changes nothing."""
     if not (merged.added or merged.updates):
@@ -138,16 +129,14 @@ def _apply(text: str | None, papers: Node | None, merged: Merged) -> str | None:
 
 
 def _intended(existing: list[Paper], merged: Merged) -> list[Plain]:
-    """The records the new papers.yaml is meant to hold, in its order, as the merge wrote
-    them: each record already there (updated where the merge says), then the new ones."""
+    """The records the new papers.yaml should hold: those there (merged), then the new ones."""
     updates = merged.updates
     kept = [updates[p.id][1] if p.id in updates else paper_plain(p) for p in existing]
     return kept + list(merged.added)
 
 
 def _compare(read: list[Paper], intended: list[Plain], label: str, problems: Problems) -> None:
-    """Refuse a papers.yaml that load() would read back other than the import meant, value
-    for value: a bug of the writer must never reach the data (tests/ make one)."""
+    """Refuse a papers.yaml that load() would read back other than meant (a bug of the writer)."""
     if len(read) != len(intended):
         problems.error(
             Location(label),
@@ -170,8 +159,7 @@ def _check(
     data_dir: Path, papers: list[Paper], volume_text: str | None, problems: Problems
 ) -> None:
     """Validate the papers with the volume and papers.bib, as load() will."""
-    volume_path = data_dir / VOLUME_FILE
-    volume = None
+    volume_path, volume = data_dir / VOLUME_FILE, None
     if volume_text is not None:
         volume = read_volume_text(volume_text, problems, label=str(volume_path))
     elif volume_path.is_file():
@@ -194,12 +182,7 @@ def _progress(console: Console) -> Track:
 
 
 def run_import(
-    source: Path,
-    data_dir: Path,
-    *,
-    console: Console,
-    dry_run: bool,
-    authors: Path | None = None,
+    source: Path, data_dir: Path, *, console: Console, dry_run: bool, authors: Path | None = None
 ) -> int:
     """Import ``source`` into ``data_dir``; print what changed; 1 (nothing written) on errors."""
     started = time.perf_counter()

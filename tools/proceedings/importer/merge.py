@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
@@ -9,92 +10,68 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import Location, Problems
-from ..model import Author, Paper, PaperType, Status, Volume
+from ..model import Paper, PaperType, Status, Volume
 from .yamltext import ORDER
 
 STATE_FILE = ".import-state.json"
 STATE_VERSION = 1
-
+_RESET = "delete it to treat every value in papers.yaml as edited by hand"
 
 # json.dumps with options builds a new encoder at every call: one, made once, writes the same.
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
+Plain = dict[str, Any]  # a record as papers.yaml holds it: JSON-able, empty fields left out
+_AUTHOR_KEYS = ("given", "family", "name", "affiliations", "orcid")
+_EVENT_KEYS = ("name", "short_name", "start", "end", "city", "country", "url")
+_VOLUME_KEYS = (
+    "title", "short_title", "year", "month", "publisher", "publisher_address", "editors", "isbn",
+    "doi_prefix", "url", "event",
+)  # fmt: skip
+
 
 def fingerprint(value: Any) -> str:
     """What the state file keeps of an imported value: enough to tell whether it changed."""
-    canonical = _CANONICAL.encode(value)
-    return hashlib.sha256(canonical.encode("utf-8")).digest()[:8].hex()  # hexdigest()[:16]
+    return hashlib.sha256(_CANONICAL.encode(value).encode("utf-8")).hexdigest()[:16]
 
 
-Plain = dict[str, Any]  # a record as papers.yaml holds it: JSON-able, empty fields left out
-
-
-def _author_plain(author: Author) -> Plain:
-    """given, family, name, affiliations, orcid: those set, in this order."""
-    out: Plain = {
-        "given": author.given,
-        "family": author.family,
-        "name": author.name,
-        "affiliations": list(author.affiliations),
-        "orcid": author.orcid,
-    }
-    return {key: value for key, value in out.items() if value}
-
-
-# How a field's value is written when it is not as the model holds it; a default is left out.
+# How a field's value is written when it is not as the model holds it (dates: ISO); a default
+# is left out.
 _PLAIN: dict[str, Any] = {
-    "authors": lambda authors: [_author_plain(a) for a in authors],
+    "authors": lambda authors: [_as_plain(a, _AUTHOR_KEYS) for a in authors],
+    "editors": lambda authors: [_as_plain(a, _AUTHOR_KEYS) for a in authors],
+    "affiliations": list,
     "keywords": list,
     "type": lambda kind: None if kind is PaperType.FULL else kind.value,
     "links": lambda links: dict(links.items()),
     "status": lambda status: None if status is Status.PUBLISHED else status.value,
-    "published": lambda day: day.isoformat() if day else None,
+    "event": lambda event: event and _as_plain(event, _EVENT_KEYS),
 }
 
 
-def paper_plain(paper: Paper) -> Plain:
-    """The fields of a paper as papers.yaml writes them (model.PAPER_FIELDS, in their order);
-    defaults and empty values left out."""
+def _as_plain(record: object, keys: Sequence[str]) -> Plain:
+    """The ``keys`` of ``record`` as the data files write them, in order; empty ones left out."""
     out: Plain = {}
-    for key in ORDER:
-        value = getattr(paper, key)
+    for key in keys:
+        value = getattr(record, key)
         value = _PLAIN[key](value) if key in _PLAIN else value
-        if value or _filled(value):  # a set value: kept
+        value = value.isoformat() if isinstance(value, dt.date) else value
+        if _filled(value):
             out[key] = value
     return out
 
 
-def _filled(value: object) -> bool:
-    return value is not None and value not in ("", [], {})
+def paper_plain(paper: Paper) -> Plain:
+    """A paper as papers.yaml writes it (model.PAPER_FIELDS, in their order)."""
+    return _as_plain(paper, ORDER)
 
 
 def volume_plain(volume: Volume) -> Plain:
     """volume.yaml's fields for a volume read from a source (only when there is none yet)."""
-    event = volume.event
-    out: Plain = {
-        "title": volume.title,
-        "short_title": volume.short_title,
-        "year": volume.year,
-        "month": volume.month,
-        "publisher": volume.publisher,
-        "publisher_address": volume.publisher_address,
-        "editors": [_author_plain(a) for a in volume.editors],
-        "isbn": volume.isbn,
-        "doi_prefix": volume.doi_prefix,
-        "url": volume.url,
-    }
-    if event is not None:
-        dates = {"start": event.start, "end": event.end}
-        out["event"] = {
-            "name": event.name,
-            "short_name": event.short_name,
-            **{k: d.isoformat() for k, d in dates.items() if d},
-            "city": event.city,
-            "country": event.country,
-            "url": event.url,
-        }
-        out["event"] = {k: v for k, v in out["event"].items() if _filled(v)}
-    return {k: v for k, v in out.items() if _filled(v)}
+    return _as_plain(volume, _VOLUME_KEYS)
+
+
+def _filled(value: object) -> bool:
+    return value is not None and value not in ("", [], {})
 
 
 @dataclass
@@ -110,8 +87,7 @@ class Change:
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """What .import-state.json remembers of one record: the source it last came from, and a
-    fingerprint of each value that import wrote."""
+    """What .import-state.json keeps of a record: its last source, a fingerprint of each value."""
 
     source: str
     fields: dict[str, str]
@@ -125,8 +101,7 @@ class ImportState:
 
     @classmethod
     def parse(cls, text: str | None, *, label: str, problems: Problems) -> ImportState:
-        """The state in ``text``; an empty one for no file (no import happened yet), and for a
-        file that cannot be read, with the problem recorded."""
+        """The state in ``text``; empty for no file, and for a bad one (the problem recorded)."""
         if text is None:
             return cls()
         try:
@@ -135,31 +110,22 @@ class ImportState:
             problems.error(Location(label, exc.lineno), f"not valid JSON: {exc.msg}; {_RESET}")
             return cls()
         papers = data.get("papers") if isinstance(data, dict) else None
-        if not isinstance(papers, dict) or data.get("version") != STATE_VERSION:
-            problems.error(
-                Location(label), f"not an import state of version {STATE_VERSION}; {_RESET}"
-            )
-            return cls()
-        out = cls()
-        for paper_id, record in papers.items():
-            fields = record.get("fields") if isinstance(record, dict) else None
-            source = record.get("source", "") if isinstance(record, dict) else ""
-            if (
-                not isinstance(fields, dict)
-                or not isinstance(source, str)
-                or not all(isinstance(v, str) for v in fields.values())
-            ):
-                message = f"not an import state of version {STATE_VERSION}; {_RESET}"
-                problems.error(Location(label), message)
-                return cls()
-            out.papers[str(paper_id)] = Record(source, dict(fields))
-        return out
+        if isinstance(papers, dict) and data.get("version") == STATE_VERSION:
+            records = {str(k): r for k, v in papers.items() if (r := _record(v)) is not None}
+            if len(records) == len(papers):
+                return cls(records)
+        problems.error(Location(label), f"not an import state of version {STATE_VERSION}; {_RESET}")
+        return cls()
 
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "version": STATE_VERSION,
-            "papers": {k: {"source": v.source, "fields": v.fields} for k, v in self.papers.items()},
-        }
+
+def _record(value: object) -> Record | None:
+    if not isinstance(value, dict):
+        return None
+    fields, source = value.get("fields"), value.get("source", "")
+    if not isinstance(fields, dict) or not isinstance(source, str):
+        return None
+    texts = all(isinstance(v, str) for v in fields.values())
+    return Record(source, dict(fields)) if texts else None
 
 
 @dataclass
@@ -174,11 +140,9 @@ class Merged:
 def merge(
     imported: Sequence[Paper], current: Mapping[str, Plain], state: ImportState, source: str
 ) -> Merged:
-    """Three-way merge per field: base = what the last import wrote (from the state file).
-
-    A field still equal to its base (or absent with no base) follows the source; a field that
-    differs from its base was edited by hand and is kept. Records are never removed.
-    """
+    """Three-way merge per field, the base being what the last import wrote (the state file): a
+    field still equal to its base (or absent with no base) follows the source; one that differs
+    was edited by hand and is kept. Records are never removed."""
     records = dict(state.papers)
     out = Merged([], [], {}, ImportState(records), [])
     for paper in imported:
@@ -222,8 +186,7 @@ def _merge_record(
     return change, fields
 
 
-_RESET = "delete it to treat every value in papers.yaml as edited by hand"
-
-
 def state_text(state: ImportState) -> str:
-    return json.dumps(state.as_json(), indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    papers = {k: {"source": v.source, "fields": v.fields} for k, v in state.papers.items()}
+    data = {"version": STATE_VERSION, "papers": papers}
+    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"

@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
 
 from ..check.validate import validate
 from ..errors import Location, Problems
 from ..model import Paper, Volume
 from ..sources.bibtex import read_pmlr
-from ..sources.common import read_text
+from ..sources.common import Track, read_text
 from ..sources.csv_table import COLUMNS, read_csv
 from ..sources.hotcrp import read_authors_csv, read_hotcrp
 
-T = TypeVar("T")
-
-
-class Track(Protocol):
-    """Wraps the records of a long import in a progress display."""
-
-    def __call__(self, items: Sequence[T], /) -> Iterable[T]: ...
+_FIRST = re.compile(r"\s*(.?)", re.S)
+_LINE = re.compile(r"^.*$", re.M)
 
 
 class Kind(enum.StrEnum):
@@ -45,29 +38,12 @@ def sniff(text: str) -> Kind:
     first = _FIRST.match(text)  # text.lstrip()[:1], without copying a large file
     if first is not None and first.group(1) in ("[", "{"):
         return Kind.HOTCRP
-    for line in _lines(text):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("%"):
-            continue
-        first_cell = re.split(r"[,;\t]", stripped, maxsplit=1)[0].strip('"').lower()
-        if first_cell in COLUMNS:
-            return Kind.CSV
-        if re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", text, re.M):
-            return Kind.BIBTEX
-        break
-    return Kind.CSV
-
-
-_FIRST = re.compile(r"\s*(.?)", re.S)
-
-
-def _lines(text: str) -> Iterator[str]:
-    """text.split("\n"), one line at a time: sniffing reads the first few of a large file."""
-    start = 0
-    while (end := text.find("\n", start)) >= 0:
-        yield text[start:end]
-        start = end + 1
-    yield text[start:]
+    lines = (m.group().strip() for m in _LINE.finditer(text))  # text.split("\n"), lazily
+    line = next((s for s in lines if s and not s.startswith("%")), "")
+    if re.split(r"[,;\t]", line, maxsplit=1)[0].strip('"').lower() in COLUMNS:
+        return Kind.CSV
+    bibtex = line and re.search(r"^\s*@\s*[A-Za-z]+\s*[{(]", text, re.M)
+    return Kind.BIBTEX if bibtex else Kind.CSV
 
 
 def read_source(
@@ -83,12 +59,8 @@ def read_source(
     if authors is not None and kind is not Kind.HOTCRP:
         problems.error(Location(str(authors)), f"--authors goes with a HotCRP export, not {kind}")
     if kind is Kind.HOTCRP:
-        table = None
-        if authors is not None:
-            authors_text = read_text(authors, problems)
-            table = authors_text and read_authors_csv(
-                authors_text, label=str(authors), problems=problems
-            )
+        csv_text = read_text(authors, problems) if authors is not None else None
+        table = csv_text and read_authors_csv(csv_text, label=str(authors), problems=problems)
         papers = read_hotcrp(
             text, label=label, problems=problems, notes=notes, authors=table or None, track=track
         )

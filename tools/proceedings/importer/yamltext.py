@@ -23,28 +23,17 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")  # a plain scalar cannot start w
 _CONTROLS = r"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff"
 _CONTROL = re.compile(f"[{_CONTROLS}]")
 _COLON = re.compile(r": |:$")
-# PyYAML is strict inside [...]: none of these, and (in the same search) no control.
+# PyYAML is strict inside [...]: none of these, nor a control.
 _NOT_PLAIN_IN_FLOW = re.compile(rf"[,\[\]{{}}?:#{_CONTROLS}]")
 _ESCAPE = re.compile(r'[\\"]|' + _CONTROL.pattern)
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
 _BLOCK_KEYS = {"abstract", "notice", "erratum"}  # prose: a block reads (and diffs) best
 _DATE_KEYS = {"published", "start", "end"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# The resolver tries only the rules listed under a value's first character (and those under
-# None, for any): a value starting with another character is text, with no rule to try.
-_RULES = _RESOLVER.yaml_implicit_resolvers
-_NO_RULE_NEEDED = None not in _RULES and not _RESOLVER.yaml_path_resolvers
-
-
-def _resolve(value: str) -> str:
-    if _NO_RULE_NEEDED and value[:1] not in _RULES:
-        return _STR
-    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
-    return tag
 
 
 def _plain(value: str, *, flow: bool) -> bool:
-    """Whether a value may be written without quotes (string tests first: one per value)."""
+    """Whether a value may be written without quotes."""
     if not value or value[0] in _INDICATORS or value[0].isspace() or value[-1].isspace():
         return False
     if flow:  # any ':' or '#' is refused there, ': ' and ' #' with them
@@ -52,22 +41,20 @@ def _plain(value: str, *, flow: bool) -> bool:
             return False
     elif (":" in value and _COLON.search(value)) or " #" in value or _CONTROL.search(value):
         return False
-    return _resolve(value) == _STR
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return tag == _STR
 
 
 def scalar(value: str, *, flow: bool = False) -> str:
     """A scalar that PyYAML reads back as exactly this string: plain when safe, else quoted."""
     if _plain(value, flow=flow):
         return value
-    return (
-        '"'
-        + _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), value)
-        + '"'
-    )
+    escaped = _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), value)
+    return f'"{escaped}"'
 
 
 def _has_control(text: str) -> bool:
-    # Every control is unprintable: most text, printable, needs no search (a slower test).
+    # Every control is unprintable: printable text (most) needs no search.
     return not text.isprintable() and _CONTROL.search(text) is not None
 
 
@@ -76,11 +63,9 @@ def _literal(key: str, value: str, pad: str) -> list[str] | None:
     if "\n" not in value and key not in _BLOCK_KEYS:  # a title, a name: one line, no block
         return None
     lines = value.split("\n")
-    if (
-        lines[0][:1] in ("", " ")
-        or not lines[-1]
-        or any(line != line.rstrip() or _has_control(line) for line in lines)
-    ):
+    if lines[0][:1] in ("", " ") or not lines[-1]:
+        return None
+    if any(line != line.rstrip() or _has_control(line) for line in lines):
         return None
     return [f"{pad}{key}: |-", *(f"{pad}  {line}" if line else "" for line in lines)]
 
@@ -188,14 +173,11 @@ class Document:
                 if lines:
                     lines[0] = prefix + lines[0][len(prefix) :]
                 self._edits.append((start, end, lines))
-            elif value is not None:
-                anchor = max(
-                    (k for k in record.keys if ORDER.index(k) < ORDER.index(key)), key=ORDER.index
-                )
-                at = self._span(record, anchor)[1]
-                inserts.setdefault(at, []).extend(
-                    field_lines(key, value, self._column(record.keys[anchor]))
-                )
+            elif value is not None:  # after the field that comes before it in ORDER
+                order = ORDER.index
+                anchor = max((k for k in record.keys if order(k) < order(key)), key=order)
+                column, at = self._column(record.keys[anchor]), self._span(record, anchor)[1]
+                inserts.setdefault(at, []).extend(field_lines(key, value, column))
         self._edits.extend((at, at, lines) for at, lines in inserts.items())
 
     def _column(self, line: int) -> int:

@@ -6,7 +6,8 @@ import contextlib
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -33,31 +34,29 @@ from . import common
 from .common import (
     MAX_DEPTH,
     TOO_DEEP,
+    Track,
     derive_id,
     normalize_doi,
     normalize_pages,
     read_text,
     untracked,
 )
-from .latex import decode
+from .latex import decode, unescape_url
 
 PAPER_FIELDS = {"title", "author", "abstract", "pages", "doi", "keywords", "section"}
-LINK_FIELDS = {
-    "pdf": "pdf",
-    "slides": "slides",
-    "video": "video",
-    "software": "code",
-    "code": "code",
-}
+# BibTeX field -> link; 'code' comes after 'software', so it wins when both are given.
+LINK_FIELDS = dict(pdf="pdf", slides="slides", video="video", software="code", code="code")
 # Field names that, at the start of a line inside another value, betray a missing comma.
 _COMMON_FIELDS = "|".join(
     sorted(PAPER_FIELDS | set(LINK_FIELDS) | {"booktitle", "year", "editor", "url", "publisher"})
 )
 _SWALLOWED = re.compile(rf"\n\s*({_COMMON_FIELDS})\s*=\s*[{{\"\d]", re.I)
-# Compiled once: each is used per entry (a module-level re call looks its pattern up).
 _AND = re.compile(r"\s+and\s+", re.I)
 _KEYWORD_SEPARATOR = re.compile(r"\s*[;,]\s*")
-_URL_ESCAPE = re.compile(r"\\([_%#&~$])")
+_IMPORTED = PAPER_FIELDS | set(LINK_FIELDS)
+_NUMBERS = {"numpages": NUMPAGES, "year": YEAR, "month": MONTH}
+# The publisher's facts the citations take as plain text besides its DOI and pages.
+PUBLISHER_FACTS = ("articleno", "isbn", "url")
 
 
 @contextlib.contextmanager
@@ -81,10 +80,8 @@ def parse_bibtex(text: str, *, label: str, problems: Problems) -> Library:
     for block in library.blocks:
         if isinstance(block, ImplicitComment) and re.search(r"[@=]", block.comment):
             snippet = " ".join(block.comment.split())[:40]
-            problems.error(
-                Location(label, (block.start_line or 0) + 1),
-                f"text outside any entry was not read: {snippet!r} (a brace or '{{' missing?)",
-            )
+            message = f"text outside any entry was not read: {snippet!r} (a brace or '{{' missing?)"
+            problems.error(Location(label, (block.start_line or 0) + 1), message)
     for entry in library.entries:
         _check_swallowed(entry, label, problems)
         if not _check_raw(entry, label, problems):
@@ -93,11 +90,10 @@ def parse_bibtex(text: str, *, label: str, problems: Problems) -> Library:
 
 
 def _check_raw(entry: Entry, label: str, problems: Problems) -> bool:
-    """What bibtexparser lets through in an entry's text: '#' concatenation (left unresolved,
-    so 'venue # " Networks"' would become the title) and braces nested too deep to decode.
-    False if the entry cannot be read at all."""
+    """Refuse what bibtexparser lets through: '#' concatenation (left unresolved: 'venue #
+    " Networks"' would be the title) and braces too deep to decode (False: not readable)."""
     raw, depth, deepest, quoted = entry.raw or "", 0, 0, False
-    if "#" not in raw and raw.count("{") <= MAX_DEPTH:  # nearly every entry: nothing to see
+    if "#" not in raw and raw.count("{") <= MAX_DEPTH:  # nearly every entry
         return True
     for i, char in enumerate(raw):
         if char == '"' and depth == 1 and raw[i - 1 : i] != "\\":
@@ -126,11 +122,9 @@ def _check_swallowed(entry: Entry, label: str, problems: Problems) -> None:
         value = str(field.value)
         match = _SWALLOWED.search(value) if "\n" in value else None  # it starts a line
         if match:
-            problems.error(
-                Location(label, field.start_line + 1, entry.key),
-                f"field {field.key!r} runs into {match.group(1)!r}: a comma missing?",
-                field=field.key,
-            )
+            at = Location(label, field.start_line + 1, entry.key)
+            message = f"field {field.key!r} runs into {match.group(1)!r}: a comma missing?"
+            problems.error(at, message, field=field.key)
 
 
 def _raw_key(raw: str) -> str:
@@ -147,10 +141,8 @@ def _failure(block: ParsingFailedBlock) -> str:
         return f"a field is given twice: {names}; the entry was not read"
     if isinstance(block, MiddlewareErrorBlock):
         return f"the entry could not be read: {block.error}"
-    reason = getattr(block.error, "abort_reason", str(block.error))
-    return (
-        f"the entry could not be parsed (unbalanced braces or a missing comma?): {reason.strip()}"
-    )
+    reason = getattr(block.error, "abort_reason", str(block.error)).strip()
+    return f"the entry could not be parsed (unbalanced braces or a missing comma?): {reason}"
 
 
 def _fields(entry: Entry) -> dict[str, tuple[str, int]]:
@@ -163,7 +155,7 @@ def _loc(label: str, entry: Entry) -> Location:
 
 
 def _text(value: str, loc: Location, field: str, notes: list[str], line: int | None = None) -> str:
-    """``line``: the field's own, when known (the location is made only for a note)."""
+    """``value`` decoded, each unknown macro noted at ``line`` (the field's own) when known."""
     decoded = decode(value)
     for macro in decoded.unknown:
         where = loc if line is None else loc.at(loc.pointer, line)
@@ -203,16 +195,8 @@ def _name_parts(raw: str) -> tuple[str, str] | str:
     return " ".join(parts.first), " ".join(parts.von + parts.last + parts.jr)
 
 
-Track = Callable[[Sequence[Entry]], Iterable[Entry]]
-
-
 def read_pmlr(
-    text: str,
-    *,
-    label: str,
-    problems: Problems,
-    notes: list[str],
-    track: Track = untracked,
+    text: str, *, label: str, problems: Problems, notes: list[str], track: Track = untracked
 ) -> tuple[Volume | None, list[Paper]]:
     """The volume (from @proceedings) and its papers (from @inproceedings, in file order)."""
     library = parse_bibtex(text, label=label, problems=problems)
@@ -241,9 +225,6 @@ def read_pmlr(
     return volume, [p for p in papers if p is not None]
 
 
-_IMPORTED = PAPER_FIELDS | set(LINK_FIELDS)
-
-
 def _paper(
     entry: Entry, label: str, problems: Problems, notes: list[str], skipped: dict[str, int]
 ) -> Paper | None:
@@ -264,9 +245,7 @@ def _paper(
     authors = names(fields["author"][0], loc, "author", problems) if "author" in fields else ()
     if not (title and paper_id):
         return None
-    links = {
-        target: _url(fields[name][0]) for name, target in LINK_FIELDS.items() if name in fields
-    }
+    links = {to: unescape_url(fields[n][0]) for n, to in LINK_FIELDS.items() if n in fields}
     keywords = _KEYWORD_SEPARATOR.split(text("keywords") or "")
     return Paper(
         id=paper_id,
@@ -280,10 +259,6 @@ def _paper(
         session=text("section"),
         source=loc,
     )
-
-
-def _url(value: str) -> str:
-    return _URL_ESCAPE.sub(r"\1", value.strip())
 
 
 def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> Volume | None:
@@ -313,7 +288,7 @@ def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> V
         end=day("end"),
         city=place[0] if len(place) == 2 else "",
         country=place[-1],
-        url=_url(text("conference_url")) or None,
+        url=unescape_url(text("conference_url")) or None,
     )
     if "volume" in fields:
         notes.append(f"{loc}: volume number {text('volume')} not stored (no such volume field)")
@@ -325,15 +300,13 @@ def _volume(entry: Entry, label: str, problems: Problems, notes: list[str]) -> V
         publisher=text("publisher"),
         editors=names(fields["editor"][0], loc, "editor", problems) if "editor" in fields else (),
         event=event,
-        url=_url(text("url")) or None,
+        url=unescape_url(text("url")) or None,
         source=loc,
     )
 
 
 @dataclass(frozen=True, slots=True)
 class PublisherEntry:
-    """One entry of papers.bib: its fields as the publisher wrote them."""
-
     key: str
     entry_type: str
     fields: tuple[tuple[str, str], ...]  # (lower-case name, value as given)
@@ -350,36 +323,23 @@ def read_publisher_bib(path: Path, problems: Problems) -> list[PublisherEntry]:
     text = read_text(path, problems)
     if text is None:
         return []
-    library = parse_bibtex(text, label=str(path), problems=problems)
-    for entry in library.entries:
-        _check_numbers(entry, str(path), problems)
-    return [
-        PublisherEntry(
-            entry.key,
-            entry.entry_type.lower(),
-            tuple((f.key.lower(), str(f.value)) for f in entry.fields),
-            _loc(str(path), entry),
-        )
-        for entry in library.entries
-    ]
+    label, out = str(path), []
+    for entry in parse_bibtex(text, label=label, problems=problems).entries:
+        _check_numbers(entry, label, problems)
+        fields = tuple((f.key.lower(), str(f.value)) for f in entry.fields)
+        out.append(PublisherEntry(entry.key, entry.entry_type.lower(), fields, _loc(label, entry)))
+    return out
 
 
 def _check_numbers(entry: Entry, label: str, problems: Problems) -> None:
-    """The publisher's values that the citations read as numbers, checked as they are given:
-    a build must report a bad one (numpages = {²}), not fail on it while rendering."""
+    """Values the citations read as numbers, checked as given: {²} is reported, not a crash."""
     for field in entry.fields:
         name, value = field.key.lower(), str(field.value)
         at = Location(label, field.start_line + 1, entry.key)
-        if name == "numpages":
-            common.whole(value, NUMPAGES, at, problems, name)
-        elif name == "year":
-            common.whole(value, YEAR, at, problems, name)
-        elif name == "month" and _has_digit(value):  # 'dec' and 'December' are months too
-            common.whole(value, MONTH, at, problems, name)
-        elif name == "pages":
-            reason = pages_problem(value)
-            if reason is not None:
-                problems.error(at, reason, field=name)
+        if name in _NUMBERS and (name != "month" or _has_digit(value)):  # 'dec' is a month too
+            common.whole(value, _NUMBERS[name], at, problems, name)
+        elif name == "pages" and (reason := pages_problem(value)) is not None:
+            problems.error(at, reason, field=name)
 
 
 def _has_digit(value: str) -> bool:
@@ -389,15 +349,13 @@ def _has_digit(value: str) -> bool:
 def attach_publisher_fields(
     papers: Sequence[Paper], entries: Sequence[PublisherEntry], problems: Problems
 ) -> list[Paper]:
-    """Match each entry to the paper with its DOI (any case), else to the one its key names,
-    else to the one paper with its title (letters and digits, case folded): a publisher's
-    export knows neither our ids nor, before it, the papers' DOIs."""
+    """Match each entry to the paper with its DOI (any case), else its key, else the one paper
+    with its title: a publisher's export knows neither our ids nor, before it, the DOIs."""
     by_doi = {p.doi.lower(): i for i, p in enumerate(papers) if p.doi}
     by_id = {p.id: i for i, p in enumerate(papers)}
-    titles: dict[str, list[int]] = {}
-    for i, p in enumerate(papers):
-        titles.setdefault(title_key(p.title), []).append(i)
-    by_title = {key: found[0] for key, found in titles.items() if len(found) == 1}
+    titles = [title_key(p.title) for p in papers]
+    counts = Counter(titles)
+    by_title = {key: i for i, key in enumerate(titles) if counts[key] == 1}
     matched: dict[int, PublisherEntry] = {}
     for entry in entries:
         title = title_key(decode(dict(entry.fields).get("title", "")).text)
@@ -408,9 +366,8 @@ def attach_publisher_fields(
                                          "or its title)")  # fmt: skip
         elif index in matched:
             other = matched[index].source
-            problems.error(
-                entry.source, f"paper {papers[index].id!r} already matched by the entry at {other}"
-            )
+            message = f"paper {papers[index].id!r} already matched by the entry at {other}"
+            problems.error(entry.source, message)
         else:
             matched[index] = entry
     out = list(papers)
@@ -419,14 +376,9 @@ def attach_publisher_fields(
     return out
 
 
-# The publisher's facts the citations take as plain text besides its DOI and pages.
-PUBLISHER_FACTS = ("articleno", "isbn", "url")
-
-
 def _completed(paper: Paper, entry: PublisherEntry, problems: Problems) -> Paper:
-    """The paper with its entry's fields (the .bib takes them) and its facts as plain text:
-    the entry's DOI, pages and page count win, so that the page shows what the citation
-    says; a DOI that is not the paper's is an error."""
+    """The paper with its entry's fields (for the .bib) and facts as plain text: the entry's
+    DOI, pages and page count win, so the page says what the citation does."""
     plain = {k: decode(v).text for k, v in entry.fields if v.strip()}
     doi = normalize_doi(plain["doi"]) if "doi" in plain else None
     if paper.doi and doi and paper.doi.lower() != doi.lower():

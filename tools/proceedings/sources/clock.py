@@ -1,7 +1,4 @@
-"""READ: the build's clock, by the reproducible-builds convention: SOURCE_DATE_EPOCH when it is
-set, else the date of the commit being built, else (sources outside git) the system clock. A
-call's status and a workshop held or to come are measured against it, so the same sources and
-the same clock give the same bytes, and a scheduled build moves the site on by itself."""
+"""READ: the build's clock: SOURCE_DATE_EPOCH, else the commit's date, else the system clock."""
 
 from __future__ import annotations
 
@@ -26,8 +23,7 @@ def build_clock(folder: Path, environ: Mapping[str, str] | None = None) -> dt.da
             raise DataError([Problem(Location(f"${EPOCH_VARIABLE}"), message)],
                             what="the build's clock")  # fmt: skip
         return dt.datetime.fromtimestamp(int(value), dt.UTC)
-    committed = _commit_time(folder)
-    return committed if committed is not None else dt.datetime.now(dt.UTC)
+    return _commit_time(folder) or dt.datetime.now(dt.UTC)
 
 
 def _commit_time(folder: Path) -> dt.datetime | None:

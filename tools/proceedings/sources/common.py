@@ -1,6 +1,4 @@
-"""Helpers every reader shares: the limits on what a file may cost, one way to read a file's
-text, the reporting of numbers and dates (numbers.py is the one parser), names, ids and the
-cleaning of text cells."""
+"""What every reader shares: file limits and reading, numbers reported, names, ids, text cells."""
 
 from __future__ import annotations
 
@@ -9,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from ..errors import Location, Problems
 from ..model import Author
@@ -17,33 +15,48 @@ from ..numbers import Whole, foreign_digit, parse_date, parse_whole, shown, spli
 
 T = TypeVar("T")
 
-# Files ----------------------------------------------------------------------------------------
-
-# The largest real sources we know are far below this: the ICLR 2020 CSV (687 papers with
-# abstracts) is 0.9 MB, a 2,000-paper papers.yaml about 5 MB, a full HotCRP export of a large
-# conference 10 to 20 MB. A bigger file is a mistake (a PDF, a database dump) and would cost
-# seconds and hundreds of MB before any message: refuse it before reading it.
+# Real sources are far smaller (the ICLR 2020 CSV, 687 papers, is 0.9 MB; a large HotCRP export
+# 10-20 MB): a bigger file is a mistake (a PDF, a dump), refused before it costs seconds.
 MAX_INPUT_BYTES = 32 * 2**20
-# papers.yaml nests five levels (papers, a paper, authors, an author, affiliations); JSON
-# exports about as much. Deeper input is not data: stop before Python's recursion limit does.
+# papers.yaml nests five levels: deeper input is not data; stop before Python's recursion limit.
 MAX_DEPTH = 32
+TOO_DEEP = "values nested too deeply: this is not proceedings data"
+# A 2,000-paper papers.yaml holds about 40,000 values; ten lines of YAML aliases can stand for
+# millions ("billion laughs"): the readers stop expanding at this many.
+MAX_VALUES = 250_000
+TOO_MANY_VALUES = (
+    f"more than {MAX_VALUES:,} values once YAML aliases (*name) are expanded: "
+    "this is not proceedings data"
+)
 
-
-def megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f} MB"
+_PARTICLES = frozenset({
+    "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "du", "la",
+    "le", "les", "ter", "ten", "zu", "zur", "y", "bin", "ibn", "al", "el", "d'", "dell'"
+})  # fmt: skip
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_LIGATURES = str.maketrans(
+    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+)
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+_SPECIAL_LETTERS = str.maketrans({
+    "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L",
+    "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i", "ŋ": "ng", "Ŋ": "NG",
+    "ĳ": "ij", "Ĳ": "IJ",
+})  # fmt: skip
+_NOT_ID = re.compile(r"[^a-z0-9._-]+")
+_DOTS = re.compile(r"\.{2,}")
 
 
 def too_large(size: int) -> str:
-    limit = megabytes(MAX_INPUT_BYTES)
     return (
-        f"the file is {megabytes(size)}, more than the {limit} limit for a data file "
-        "(is it the right file?)"
+        f"the file is {size / 2**20:.1f} MB, more than the {MAX_INPUT_BYTES / 2**20:.1f} MB limit"
+        " for a data file (is it the right file?)"
     )
 
 
 def read_input(path: Path, problems: Problems, *, label: str | None = None) -> bytes | None:
-    """The bytes of a data file; None, with a problem recorded, if it cannot be read or is
-    larger than MAX_INPUT_BYTES. Never reads more than MAX_INPUT_BYTES + 1 bytes."""
+    """The bytes of a data file; None, with the problem recorded, if it cannot be read or is
+    larger than MAX_INPUT_BYTES (never more is read)."""
     name = label or str(path)
     try:
         size = path.stat().st_size
@@ -61,52 +74,36 @@ def read_input(path: Path, problems: Problems, *, label: str | None = None) -> b
     return data
 
 
-TOO_DEEP = "values nested too deeply: this is not proceedings data"
-# A 2,000-paper papers.yaml holds about 40,000 values (scalars, lists, mappings). YAML aliases
-# may repeat a value, but ten lines of them can stand for millions ("billion laughs"): the
-# readers stop expanding at this many.
-MAX_VALUES = 250_000
-TOO_MANY_VALUES = (
-    f"more than {MAX_VALUES:,} values once YAML aliases (*name) are expanded: "
-    "this is not proceedings data"
-)
-
-
 def read_text(
     path: Path, problems: Problems, *, label: str | None = None, empty_ok: bool = False
 ) -> str | None:
-    """A data or source file's text: UTF-8 (a byte order mark is fine), CRLF and CR read as
-    LF; None, with the problem recorded, when it is too large, not UTF-8, or (unless
-    ``empty_ok``) empty."""
+    """A file's text: UTF-8 (a byte order mark is fine), CRLF and CR read as LF; None, with the
+    problem recorded, when it is too large, not UTF-8, or (unless ``empty_ok``) empty."""
     name = label or str(path)
-    data = read_input(path, problems, label=name)  # refuses files over MAX_INPUT_BYTES unread
+    data = read_input(path, problems, label=name)
     if data is None:
         return None
-    return decode_text(data, label=name, problems=problems, empty_ok=empty_ok)
-
-
-def decode_text(
-    data: bytes, *, label: str, problems: Problems, empty_ok: bool = False
-) -> str | None:
-    """The text of ``data``, as read_text reads a file's bytes."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        problems.error(Location(label, line), f"not valid UTF-8 (byte {exc.start})")
+        problems.error(Location(name, line), f"not valid UTF-8 (byte {exc.start})")
         return None
     if not empty_ok and (not text or text.isspace()):  # not strip(): no copy of a large file
-        problems.error(Location(label), "the file is empty")
+        problems.error(Location(name), "the file is empty")
         return None
     return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
+class Track(Protocol):
+    """Wraps the records of a long import in a progress display."""
+
+    def __call__(self, items: Sequence[T], /) -> Iterable[T]: ...
+
+
 def untracked(items: Sequence[T]) -> Iterable[T]:
-    """The default progress hook of the readers: no progress display."""
+    """The default Track: no progress display."""
     return items
-
-
-# Numbers and dates, as the readers report them ---------------------------------------------
 
 
 def whole(
@@ -118,8 +115,8 @@ def whole(
     *,
     spelled: str | None = None,
 ) -> int | None:
-    """parse_whole(), or None with the problem recorded at ``loc``. ``spelled``: the value as
-    its source writes it when that is not ``text`` quoted (a JSON number: 7, not '7')."""
+    """parse_whole(), or None with the problem recorded. ``spelled``: the value as its source
+    writes it when that is not ``text`` quoted (a JSON number: 7, not '7')."""
     number = parse_whole(text, kind)
     if number is None:
         problems.error(loc, refusal(field, kind.what, text, spelled), field=field)
@@ -127,8 +124,7 @@ def whole(
 
 
 def refusal(field: str, kind: str, text: str, spelled: str | None = None) -> str:
-    """The message refusing ``text`` (shown as ``spelled`` when given) for ``field``: it must
-    be ``kind``; a digit other than 0-9 in it is named."""
+    """``field`` must be ``kind``, not ``text`` (shown as ``spelled``), naming a foreign digit."""
     value = shown(text) if spelled is None else shown(spelled, quoted=False)
     message = f"{field!r} must be {kind}, not {value}"
     char = foreign_digit(text)
@@ -138,23 +134,11 @@ def refusal(field: str, kind: str, text: str, spelled: str | None = None) -> str
 
 
 def date(text: str, loc: Location, problems: Problems, field: str) -> dt.date | None:
-    """parse_date(), or None with the problem recorded at ``loc``."""
+    """parse_date(), or None with the problem recorded."""
     day = parse_date(text)
     if day is None:
         problems.error(loc, refusal(field, "a date (YYYY-MM-DD)", text), field=field)
     return day
-
-
-# Text, names and ids ---------------------------------------------------------------------
-
-_PARTICLES = frozenset({
-    "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "das", "dos", "du", "la",
-    "le", "les", "ter", "ten", "zu", "zur", "y", "bin", "ibn", "al", "el", "d'", "dell'"
-})  # fmt: skip
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_LIGATURES = str.maketrans(
-    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
-)
 
 
 def clean_text(value: str) -> str:
@@ -187,18 +171,12 @@ def split_plain_name(value: str) -> Author:
     words = name.split(" ")
     if len(words) == 1:
         return Author(given="", family="", name=name)
-    suffix = [words.pop()] if len(words) > 2 and _is_suffix(words[-1]) else []
+    has_suffix = len(words) > 2 and words[-1].lower().rstrip(".") in _SUFFIXES
+    suffix = [words.pop()] if has_suffix else []
     start = next((i for i in range(1, len(words) - 1) if words[i] in _PARTICLES), len(words) - 1)
     while start > 1 and words[start - 1].lower() in _PARTICLES:  # Tom Van de Wiele
         start -= 1
     return Author(given=" ".join(words[:start]), family=" ".join(words[start:] + suffix))
-
-
-def _is_suffix(word: str) -> bool:
-    return word.lower().rstrip(".") in _SUFFIXES
-
-
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
 
 def normalize_pages(value: str) -> str:
@@ -215,38 +193,21 @@ def derive_id(raw: str, loc: Location, problems: Problems, notes: list[str]) -> 
     """A safe id from a source's key; a change beyond lower-casing is reported as a note."""
     paper_id = ascii_id(raw)
     if paper_id is None:
-        problems.error(
-            loc, f"cannot derive a safe ASCII id from {raw!r}; give the paper an id", field="id"
-        )
+        message = f"cannot derive a safe ASCII id from {raw!r}; give the paper an id"
+        problems.error(loc, message, field="id")
     elif paper_id != raw.lower():
         notes.append(f"{loc}: id {paper_id!r} derived from {raw!r}")
     return paper_id
 
 
-_SPECIAL_LETTERS = str.maketrans(
-    {
-        "ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l",
-        "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "ı": "i",
-        "ŋ": "ng", "Ŋ": "NG", "ĳ": "ij", "Ĳ": "IJ",
-    }
-)  # fmt: skip
-_NOT_ID = re.compile(r"[^a-z0-9._-]+")
-_DOTS = re.compile(r"\.{2,}")
-
-
 def ascii_id(text: str) -> str | None:
-    """A lower-case ASCII id from a key or UID (schrödter26 -> schrodter26).
-
-    None when a letter has no ASCII transliteration (a key in another script): the organizer
-    then chooses the id, rather than us dropping part of it.
-    """
+    """A lower-case ASCII id from a key or UID (schrödter26 -> schrodter26); None when a letter
+    has no ASCII transliteration (another script): the organizer then chooses the id."""
     kept = text
-    if not text.isascii():  # most keys are ASCII: nothing to fold, nothing to refuse
+    if not text.isascii():
         folded = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
         kept = "".join(c for c in folded if not unicodedata.combining(c))
         if any(ord(c) > 127 and c.isalnum() for c in kept):
             return None
-    slug = _NOT_ID.sub("-", kept.lower())
-    slug = _DOTS.sub(".", slug).strip("-._")
-    slug = slug[:80].rstrip("-._")
-    return slug or None
+    slug = _DOTS.sub(".", _NOT_ID.sub("-", kept.lower())).strip("-._")
+    return slug[:80].rstrip("-._") or None

@@ -6,15 +6,15 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TypeVar
 
 from ..errors import Location, Problems
 from ..model import Author, Links, Paper, PaperType
 from ..numbers import NUMPAGES
 from . import common
 from .common import (
+    Track,
     clean_text,
     derive_id,
     normalize_doi,
@@ -37,16 +37,11 @@ COLUMNS = {
     "session": "session", "sessions": "session", "published": "published",
 }  # fmt: skip
 REQUIRED = ("id", "title")
-
-
 Row = tuple[int, dict[str, str]]  # (first line, field -> cell)
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A CSV file as its header and rows, each row with the line it starts on."""
-
     header: tuple[str, ...]
     rows: tuple[tuple[int, tuple[str, ...]], ...]
 
@@ -54,9 +49,7 @@ class Table:
 def read_table(text: str, *, label: str, problems: Problems) -> Table | None:
     """Split CSV text into a header and rows; wrong cell counts become problems."""
     first = text.split("\n", 1)[0]
-    delimiter = (
-        "," if "," in first or not ({"\t", ";"} & set(first)) else "\t" if "\t" in first else ";"
-    )
+    delimiter = next((d for d in ",\t;" if d in first), ",")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[tuple[int, tuple[str, ...]]] = []
     header: tuple[str, ...] | None = None
@@ -87,33 +80,23 @@ def read_table(text: str, *, label: str, problems: Problems) -> Table | None:
 
 def _columns(header: Sequence[str], *, label: str, problems: Problems) -> list[str] | None:
     fields: list[str] = []
-    ok = True
+    before = len(problems.errors)
     for name in header:
         field = COLUMNS.get(name.lower())
-        if field is None or field in fields:
-            ok = False
-            known = ", ".join(sorted(set(COLUMNS)))
-            message = (
-                f"unknown column {name!r} (known: {known})"
-                if field is None
-                else (f"column {name!r} given twice")
-            )
+        if field is None:
+            message = f"unknown column {name!r} (known: {', '.join(sorted(COLUMNS))})"
             problems.error(Location(label, 1), message, field=name)
+        elif field in fields:
+            problems.error(Location(label, 1), f"column {name!r} given twice", field=name)
         fields.append(field or "")
     for field in REQUIRED:
         if field not in fields:
-            ok = False
             problems.error(Location(label, 1), f"missing column {field!r}", field=field)
-    return fields if ok else None
+    return fields if len(problems.errors) == before else None
 
 
 def read_csv(
-    text: str,
-    *,
-    label: str,
-    problems: Problems,
-    notes: list[str],
-    track: Callable[[Sequence[Row]], Iterable[Row]] = untracked,
+    text: str, *, label: str, problems: Problems, notes: list[str], track: Track = untracked
 ) -> list[Paper]:
     """Papers from a CSV of accepted papers (columns: see COLUMNS and the README)."""
     table = read_table(text, label=label, problems=problems)
@@ -169,11 +152,8 @@ def _authors(cells: dict[str, str], loc: Location, problems: Problems) -> tuple[
         if not any(values):
             continue
         if len(values) != len(authors):
-            problems.error(
-                loc,
-                f"{len(values)} {field} for {len(authors)} authors (one per author, in order)",
-                field=field,
-            )
+            message = f"{len(values)} {field} for {len(authors)} authors (one per author, in order)"
+            problems.error(loc, message, field=field)
             continue
         authors = [_with(a, field, v) for a, v in zip(authors, values, strict=True)]
     return tuple(authors)

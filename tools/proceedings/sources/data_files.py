@@ -7,7 +7,6 @@ from pathlib import Path
 from ..errors import Problems
 from ..model import PAPER_FIELDS, Author, Event, Links, Paper, PaperType, Status, Volume
 from ..numbers import MONTH, NUMPAGES, YEAR
-from .common import read_text
 from .located_yaml import Node, Reader, load_yaml, load_yaml_text
 
 AUTHOR_FIELDS = {"name", "given", "family", "affiliations", "affiliation", "orcid", "email"}
@@ -63,14 +62,11 @@ def read_paper(node: Node, problems: Problems, *, index: int) -> Paper | None:
 
 
 def read_papers(path: Path, problems: Problems, *, label: str | None = None) -> list[Paper]:
-    name = label or str(path)
-    text = read_text(path, problems, label=name, empty_ok=True)  # YAML says "empty" itself
-    return [] if text is None else read_papers_text(text, problems, label=name)
+    return _papers_from(load_yaml(path, problems, label=label), problems)
 
 
 def read_papers_text(text: str, problems: Problems, *, label: str) -> list[Paper]:
-    """Read papers.yaml content (load() reads the file's; an import reads back what it will
-    write, with the same reader)."""
+    """papers.yaml's records from its text (an import reads back what it will write)."""
     return _papers_from(load_yaml_text(text, problems, label=label), problems)
 
 
@@ -83,7 +79,11 @@ def _papers_from(root: Node | None, problems: Problems) -> list[Paper]:
         return []
     for key in sorted(set(root.value) - {"papers"}):
         problems.error(root.value[key].loc, f"unknown top-level field {key!r}")
-    papers = [read_paper(item, problems, index=i) for i, item in enumerate(items.value)]
+    return read_records(items.value, problems)
+
+
+def read_records(items: list[Node], problems: Problems) -> list[Paper]:
+    papers = [read_paper(item, problems, index=i) for i, item in enumerate(items)]
     return [p for p in papers if p is not None]
 
 
@@ -92,13 +92,12 @@ def read_volume(path: Path, problems: Problems, *, label: str | None = None) -> 
 
 
 def read_volume_text(text: str, problems: Problems, *, label: str) -> Volume | None:
-    """Read volume.yaml content that is not on disk yet (an import checks what it will write)."""
+    """volume.yaml from its text (an import checks what it will write)."""
     return _volume_from(load_yaml_text(text, problems, label=label), problems)
 
 
 def read_event(node: Node, problems: Problems, what: str, where: str) -> Event:
-    """A conference: a volume's event, or an edition's host (``where`` says which in the
-    message for a missing name)."""
+    """A conference: a volume's event or an edition's host (``where``: for a missing name)."""
     e = Reader(node, problems, EVENT_FIELDS, what)
     return Event(
         name=e.text("name", required=True, what=where) or "",

@@ -4,27 +4,24 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import Location, Problems
 from ..model import Author, Paper, PaperType, normalize_name
-from ..numbers import NUMPAGES, PID
+from ..numbers import NUMPAGES, PID, Whole
 from . import common
-from .common import TOO_DEEP, clean_text, derive_id, one_line, split_plain_name, untracked
+from .common import TOO_DEEP, Track, clean_text, derive_id, one_line, split_plain_name, untracked
 from .csv_table import read_table
 
 LEFT_OUT = ("reject", "desk_reject", "withdrawn", "draft")
 STATUSES = ("accept", "submitted", *LEFT_OUT)
-_TYPES = (
-    ("extended abstract", PaperType.EXTENDED_ABSTRACT),
-    ("poster", PaperType.POSTER),
-    ("short", PaperType.SHORT),
-    ("demo", PaperType.DEMO),
-)
+_TYPES = (("extended abstract", PaperType.EXTENDED_ABSTRACT), ("poster", PaperType.POSTER),
+          ("short", PaperType.SHORT), ("demo", PaperType.DEMO))  # fmt: skip
 
+_ACCEPT, _NOT = re.compile(r"\baccept", re.I), re.compile(r"\b(?:not|reject)", re.I)
 Record = tuple[int, int, Any]  # (index, line, parsed JSON value)
+_AUTHOR_COLUMNS = ("given_name", "family_name", "email", "affiliation", "orcid")  # AuthorRow's
 
 
 class _Object(dict[str, Any]):
@@ -43,8 +40,6 @@ def _object(pairs: list[tuple[str, Any]]) -> _Object:
 
 @dataclass(frozen=True, slots=True)
 class AuthorRow:
-    """One row of HotCRP's authors CSV: what it adds to the paper export."""
-
     line: int
     given: str
     family: str
@@ -73,22 +68,19 @@ def parse_records(text: str, *, label: str, problems: Problems) -> list[Record] 
             elif not text.startswith("]", pos):
                 raise json.JSONDecodeError("expected ',' or ']'", text, pos)
     except json.JSONDecodeError as exc:
-        problems.error(
-            Location(label, exc.lineno), f"JSON syntax error: {exc.msg} (column {exc.colno})"
-        )
+        message = f"JSON syntax error: {exc.msg} (column {exc.colno})"
+        problems.error(Location(label, exc.lineno), message)
         return None
     except RecursionError:  # lists in lists a thousand deep
-        problems.error(Location(label, text.count("\n", 0, pos) + 1), TOO_DEEP)
-        return None
+        message = TOO_DEEP
     except ValueError:  # json refuses integers of more than sys.get_int_max_str_digits()
-        line = text.count("\n", 0, pos) + 1
-        problems.error(Location(label, line), "a number too long to read: this is not a paper")
-        return None
-    if text[pos + 1 :].strip():
-        line = text.count("\n", 0, pos) + 1
-        problems.error(Location(label, line), "text after the end of the JSON list")
-        return None
-    return records
+        message = "a number too long to read: this is not a paper"
+    else:
+        if not text[pos + 1 :].strip():
+            return records
+        message = "text after the end of the JSON list"
+    problems.error(Location(label, text.count("\n", 0, pos) + 1), message)
+    return None
 
 
 def _skip(text: str, pos: int) -> int:
@@ -104,23 +96,21 @@ def read_hotcrp(
     problems: Problems,
     notes: list[str],
     authors: dict[str, list[AuthorRow]] | None = None,
-    track: Callable[[Sequence[Record]], Iterable[Record]] = untracked,
+    track: Track = untracked,
 ) -> list[Paper]:
     """Accepted papers of a HotCRP JSON export, in the export's order."""
     records = parse_records(text, label=label, problems=problems)
     if records is None:
         return []
     left_out: dict[str, int] = {}
-    papers = []
-    for index, line, value in track(records):
-        loc = Location(label, line, f"/{index}")
-        paper = _record(value, loc, problems, notes, left_out, authors or {})
-        if paper is not None:
-            papers.append(paper)
+    read = [
+        _record(value, Location(label, line, f"/{i}"), problems, notes, left_out, authors or {})
+        for i, line, value in track(records)
+    ]
     if left_out:
         counts = ", ".join(f"{n} {status}" for status, n in sorted(left_out.items()))
         notes.append(f"{label}: left out {sum(left_out.values())} not accepted ({counts})")
-    return papers
+    return [p for p in read if p is not None]
 
 
 def _record(
@@ -171,44 +161,38 @@ def _pid(value: object, loc: Location, problems: Problems) -> str | None:
     if value is None:
         problems.error(loc, "missing 'pid'", field="pid")
         return None
-    text = _number_text(value)
-    if text is None:
-        problems.error(loc, common.refusal("pid", PID.what, "", json.dumps(value)), field="pid")
-        return None
-    spelled = None if isinstance(value, str) else text
-    number = common.whole(text, PID, loc, problems, "pid", spelled=spelled)
-    return None if number is None else text
+    return _number(value, PID, loc, problems, "pid")
 
 
-def _number_text(value: object) -> str | None:
-    """A JSON integer or string as text (json reads integers in ASCII digits, and no others)."""
+def _number(
+    value: object, kind: Whole, loc: Location, problems: Problems, field: str
+) -> str | None:
+    """A JSON integer (ASCII digits only) or string, as written, if it is ``kind``; else None."""
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return value if isinstance(value, str) else None
+        text, spelled = str(value), str(value)
+    elif isinstance(value, str):
+        text, spelled = value, None
+    else:
+        problems.error(loc, common.refusal(field, kind.what, "", json.dumps(value)), field=field)
+        return None
+    number = common.whole(text, kind, loc, problems, field, spelled=spelled)
+    return None if number is None else text
 
 
 def _status(value: dict[str, Any], loc: Location, problems: Problems) -> str | None:
     """'accept' for a paper to keep; older exports show accepted papers as 'submitted'."""
     status, decision = value.get("status", "submitted"), value.get("decision") or ""
     if not isinstance(status, str) or status not in STATUSES:
-        allowed = ", ".join(STATUSES)
-        shown = json.dumps(status)
-        problems.error(loc, f"'status' must be one of {allowed}, not {shown}", field="status")
+        message = f"'status' must be one of {', '.join(STATUSES)}, not {json.dumps(status)}"
+        problems.error(loc, message, field="status")
         return None
     if not isinstance(decision, str):
-        problems.error(
-            loc, f"'decision' must be text, not {json.dumps(decision)}", field="decision"
-        )
+        message = f"'decision' must be text, not {json.dumps(decision)}"
+        problems.error(loc, message, field="decision")
         return None
-    if status == "submitted" and _accept_like(decision):
+    if status == "submitted" and _ACCEPT.search(decision) and not _NOT.search(decision):
         return "accept"
     return status
-
-
-def _accept_like(decision: str) -> bool:
-    return bool(re.search(r"\baccept", decision, re.I)) and not re.search(
-        r"\b(?:not|reject)", decision, re.I
-    )
 
 
 def _type(decision: object) -> PaperType:
@@ -221,15 +205,8 @@ def _pages(final: object, loc: Location, problems: Problems) -> int | None:
     pages = final.get("pages") if isinstance(final, dict) else None
     if pages is None:
         return None
-    at = loc.at(f"{loc.pointer}/final")
-    text = _number_text(pages)
-    if text is None:
-        problems.error(
-            at, common.refusal("pages", NUMPAGES.what, "", json.dumps(pages)), field="pages"
-        )
-        return None
-    spelled = None if isinstance(pages, str) else text
-    return common.whole(text, NUMPAGES, at, problems, "pages", spelled=spelled)
+    text = _number(pages, NUMPAGES, loc.at(f"{loc.pointer}/final"), problems, "pages")
+    return None if text is None else int(text)
 
 
 def _text(value: dict[str, Any], key: str, loc: Location, problems: Problems) -> str | None:
@@ -258,12 +235,10 @@ def _authors(value: object, loc: Location, problems: Problems) -> list[tuple[Aut
     if not isinstance(value, list):
         problems.error(loc, "'authors' must be a list", field="authors")
         return []
-    out = []
-    for i, item in enumerate(value):
-        author = _author(item, loc.at(f"{loc.pointer}/authors/{i}"), problems)
-        if author is not None:
-            out.append(author)
-    return out
+    found = [
+        _author(a, loc.at(f"{loc.pointer}/authors/{i}"), problems) for i, a in enumerate(value)
+    ]
+    return [a for a in found if a is not None]
 
 
 def _author(value: object, loc: Location, problems: Problems) -> tuple[Author, str] | None:
@@ -284,9 +259,8 @@ def _author(value: object, loc: Location, problems: Problems) -> tuple[Author, s
     elif fields["name"]:
         author = split_plain_name(fields["name"])
     else:
-        problems.error(
-            loc, "an author needs given_name/family_name, first/last or name", field="name"
-        )
+        message = "an author needs given_name/family_name, first/last or name"
+        problems.error(loc, message, field="name")
         return None
     affiliation = (fields["affiliation"],) if fields["affiliation"] else ()
     return replace(author, affiliations=affiliation), fields["email"]
@@ -318,12 +292,6 @@ def read_authors_csv(text: str, *, label: str, problems: Problems) -> dict[str, 
     rows: dict[str, list[AuthorRow]] = {}
     for line, cells in table.rows:
         cell = dict(zip(header, (clean_text(c) for c in cells), strict=True))
-        row = AuthorRow(
-            line,
-            *(
-                cell.get(c, "")
-                for c in ("given_name", "family_name", "email", "affiliation", "orcid")
-            ),
-        )
+        row = AuthorRow(line, *(cell.get(c, "") for c in _AUTHOR_COLUMNS))
         rows.setdefault(cell["paper"], []).append(row)
     return rows

@@ -33,6 +33,7 @@ _ACCENT_RE = re.compile(
     # Letters inside a word (Stra\ss e, \o{}): like LaTeX, the space or {} after them goes.
     r"|(?<!\\)\\(ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\}|[ \t]+(?=[A-Za-z]))?"
 )
+_URL_ESCAPE = re.compile(r"\\([_%#&~$])")
 _SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): a tie (U+00A0) must stay
 _PARAGRAPH = re.compile(r"\n[ \t\r]*\n")
 _MATH = r"\$\$(?:[^$\\]|\\.)+?\$\$|\$(?:[^$\\]|\\.)+?\$|\\\(.+?\\\)|\\\[.+?\\\]"
@@ -114,9 +115,6 @@ class _Decoder:
         self.pos = 0
         self.unknown: list[str] = []
 
-    def run(self) -> str:
-        return self.sequence(in_group=False)
-
     def sequence(self, *, in_group: bool) -> str:
         out: list[str] = []
         while self.pos < len(self.tokens):
@@ -152,13 +150,10 @@ class _Decoder:
             return self.argument()
         if name in _DECLARATIONS:
             return ""
-        handler = _HANDLERS.get(name)
-        if handler is not None:
-            return handler(self)
+        if name in _HANDLERS:
+            return _HANDLERS[name](self)
         symbol = _symbols().get(name)
-        if symbol is not None:
-            return symbol
-        return self.unknown_macro(name)
+        return symbol if symbol is not None else self.unknown_macro(name)
 
     def skip_space(self) -> None:
         while self.pos < len(self.tokens) and self.tokens[self.pos].group().isspace():
@@ -212,12 +207,13 @@ def _math(value: str) -> str:
     return value
 
 
-def _url(text: str) -> str:
-    return re.sub(r"\\([_%#&~$])", r"\1", text.strip())
+def unescape_url(text: str) -> str:
+    """A URL as BibTeX writes it (\\_, \\%) -> the URL."""
+    return _URL_ESCAPE.sub(r"\1", text.strip())
 
 
 def _href(d: _Decoder) -> str:
-    url = _url(d.raw_argument())
+    url = unescape_url(d.raw_argument())
     text = d.argument().strip()
     return url if not text or text == url else f"{text} ({url})"
 
@@ -233,7 +229,7 @@ def _color(d: _Decoder) -> str:
 
 
 _HANDLERS: dict[str, Callable[[_Decoder], str]] = {
-    "url": lambda d: _url(d.raw_argument()),
+    "url": lambda d: unescape_url(d.raw_argument()),
     "href": _href,
     "footnote": _footnote,
     "thanks": _footnote,
@@ -249,5 +245,5 @@ def decode(value: str) -> Decoded:
     if not _NEEDS_WORK.search(value):
         return Decoded(_normalize_space(value))
     decoder = _Decoder(_letters(value) if "\\" in value else value)
-    text = decoder.run()
+    text = decoder.sequence(in_group=False)
     return Decoded(_normalize_space(text), tuple(dict.fromkeys(decoder.unknown)))

@@ -1,12 +1,9 @@
-"""YAML text into located nodes: PyYAML composes the document, and each value becomes a Node
-that knows its file, line and record path, so that every message can name them. The one YAML
-reader of the tools: data files, the dates file and the importer's read-back all go through it."""
+"""The tools' one YAML reader: each value a Node that knows its file, line and record path."""
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -18,7 +15,6 @@ from ..numbers import Whole
 from . import common
 from .common import MAX_DEPTH, MAX_VALUES, TOO_DEEP, TOO_MANY_VALUES, read_text
 
-T = TypeVar("T")
 E = TypeVar("E", bound=enum.StrEnum)
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -28,38 +24,33 @@ _NUMBER_TAGS = frozenset(f"tag:yaml.org,2002:{t}" for t in ("int", "float", "tim
 # What PyYAML's constructors raise on values they cannot build: beyond ValueError (2025-13-45),
 # '!!timestamp x' fails with AttributeError and '!!bool x' with KeyError.
 _CONSTRUCTION_ERRORS = (ValueError, AttributeError, KeyError, TypeError, yaml.YAMLError)
+_KINDS = {dict: "a mapping", list: "a list", str: "text", bool: "true/false"}
 
 
 @dataclass(slots=True)  # not frozen: a frozen one costs 2.5x as much to make, 10^5 a file
 class Node:
-    """A YAML value with where it stands, so that every message can name its line."""
-
     value: Any  # scalars as Python values; mappings as dict[str, Node]; sequences as list[Node]
     loc: Location
-    # A scalar YAML read as other than text (7, 2025-01-02, yes), as written: numbers and dates
-    # are parsed from it (numbers.py), so that '+7' or '010' (octal 8 to YAML 1.1) and
-    # '2025-1-2' are refused rather than taken as 7, 8 and January 2.
+    # A scalar YAML read as other than text (7, 2025-01-02, yes), as written: numbers.py parses
+    # it, so '+7', '010' (octal 8 to YAML 1.1) and '2025-1-2' are refused, not taken as values.
     text: str | None = None
 
 
 def load_yaml(path: Path, problems: Problems, *, label: str | None = None) -> Node | None:
-    """Parse a YAML file into located nodes; syntax errors and duplicate keys become problems."""
+    """A YAML file as located nodes; syntax errors and duplicate keys become problems."""
     name = label or str(path)
     text = read_text(path, problems, label=name, empty_ok=True)  # YAML says "empty" itself
     return None if text is None else load_yaml_text(text, problems, label=name)
 
 
 def load_yaml_text(text: str, problems: Problems, *, label: str) -> Node | None:
-    """Parse YAML text (already decoded) into located nodes, reported under ``label``."""
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
         at = text.count("\n", 0, exc.position or 0) + 1
         char = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        problems.error(
-            Location(label, at),
-            f"YAML syntax error: character U+{char:04X} is not allowed in a YAML file",
-        )
+        message = f"YAML syntax error: character U+{char:04X} is not allowed in a YAML file"
+        problems.error(Location(label, at), message)
         return None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -75,10 +66,7 @@ def load_yaml_text(text: str, problems: Problems, *, label: str) -> Node | None:
 
 @dataclass
 class _Budget:
-    """How many more values the conversion may make: aliases are expanded, so ten lines of
-    them could stand for millions ("billion laughs")."""
-
-    left: int
+    left: int  # values the conversion may still make, aliases expanded (MAX_VALUES)
 
 
 def _convert(node: yaml.Node, loc: Location, problems: Problems, budget: _Budget) -> Node:
@@ -133,16 +121,9 @@ class Reader:
             for key in sorted(set(self.fields) - allowed):
                 problems.error(self.fields[key].loc, f"unknown field {key!r} in {what}", field=key)
 
-    def _get(self, key: str, check: Callable[[Any], T | None], kind: str) -> T | None:
-        item = self.fields.get(key)
-        if item is None or item.value is None:
-            return None
-        value = check(item.value)
-        if value is None:
-            self.problems.error(
-                item.loc, f"{key!r} must be {kind}, not {_kind(item.value)}", field=key
-            )
-        return value
+    def _refuse(self, item: Node, key: str, kind: str) -> None:
+        message = f"{key!r} must be {kind}, not {_kind(item.value)}"
+        self.problems.error(item.loc, message, field=key)
 
     def loc(self, key: str) -> Location:
         item = self.fields.get(key)
@@ -154,7 +135,9 @@ class Reader:
         if item is not None and value is not None and type(value) is not str:  # most are text
             # A number as written: 'pages: 010' is page 010, not 8 (YAML 1.1 reads it as octal).
             written = type(value) in (int, float) and item.text is not None
-            value = item.text if written else self._get(key, _as_text, "text")
+            value = item.text if written else _as_text(value)
+            if value is None:
+                self._refuse(item, key, "text")
         if value is not None:
             value = value.strip() or None
         if value is None and required:
@@ -162,9 +145,8 @@ class Reader:
         return value
 
     def _written(self, key: str, kind: str) -> tuple[str, Location] | None:
-        """The value of ``key`` as written, for a parser, with its location: text as it is, a
-        number or a date that YAML read as its text. None when it is absent or null, and (with
-        a problem recorded) for a list, a mapping or true/false."""
+        """The value of ``key`` as written (text, or a number or date as YAML read it) and its
+        location; None when absent, null, or (with the problem recorded) not a scalar."""
         item = self.fields.get(key)
         if item is None or item.value is None:
             return None
@@ -172,8 +154,7 @@ class Reader:
             return item.value, item.loc
         if item.text is not None and type(item.value) is not bool:
             return item.text, item.loc
-        message = f"{key!r} must be {kind}, not {_kind(item.value)}"
-        self.problems.error(item.loc, message, field=key)
+        self._refuse(item, key, kind)
         return None
 
     def integer(self, key: str, kind: Whole, *, required: bool = False) -> int | None:
@@ -182,9 +163,7 @@ class Reader:
         if required and (item is None or item.value is None):  # 'year:' with no value too
             self.problems.error(self.node.loc, f"missing {key!r}", field=key)
         found = self._written(key, kind.what)
-        if found is None:
-            return None
-        return common.whole(found[0], kind, found[1], self.problems, key)
+        return None if found is None else common.whole(found[0], kind, found[1], self.problems, key)
 
     def date(self, key: str) -> dt.date | None:
         """A date written YYYY-MM-DD, parsed from the value as written."""
@@ -192,11 +171,8 @@ class Reader:
         return None if found is None else common.date(found[0], found[1], self.problems, key)
 
     def texts(self, key: str) -> tuple[str, ...]:
-        if key not in self.fields:  # most records and authors leave them out
-            return ()
-        items = self._get(key, _as_list, "a list") or []
         out = []
-        for item in items:
+        for item in self.nodes(key):
             value = _as_text(item.value)
             if value is None:
                 self.problems.error(item.loc, f"items of {key!r} must be text", field=key)
@@ -205,7 +181,13 @@ class Reader:
         return tuple(out)
 
     def nodes(self, key: str) -> list[Node]:
-        return self._get(key, _as_list, "a list") or []
+        item = self.fields.get(key)
+        if item is None or item.value is None:
+            return []
+        if not isinstance(item.value, list):
+            self._refuse(item, key, "a list")
+            return []
+        return item.value
 
     def mapping(self, key: str) -> Node | None:
         item = self.fields.get(key)
@@ -224,26 +206,15 @@ class Reader:
             return enum_type(value)
         except ValueError:
             allowed = ", ".join(e.value for e in enum_type)
-            self.problems.error(
-                self.loc(key), f"{key!r} must be one of {allowed}, not {value!r}", field=key
-            )
+            message = f"{key!r} must be one of {allowed}, not {value!r}"
+            self.problems.error(self.loc(key), message, field=key)
             return default
 
 
 def _kind(value: object) -> str:
-    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false"}.get(
-        type(value), type(value).__name__
-    )
-
-
-# The checks of Reader._get: functions made once, not a lambda per call (10^5 calls a file).
-def _as_list(value: object) -> list[Any] | None:
-    return value if isinstance(value, list) else None
+    return _KINDS.get(type(value), type(value).__name__)
 
 
 def _as_text(value: object) -> str | None:
-    if isinstance(value, bool | dict | list):
-        return None
-    if isinstance(value, int | float | str):
-        return str(value)
-    return None
+    ok = isinstance(value, int | float | str) and not isinstance(value, bool)
+    return str(value) if ok else None

@@ -1,5 +1,4 @@
-"""READ: series.yaml and each edition's edition.yaml into the model (the volume, when there is
-one, is read by data_files.py and joined to its edition by load.py)."""
+"""READ: series.yaml and each edition's edition.yaml (load.py joins an edition's volume)."""
 
 from __future__ import annotations
 
@@ -92,11 +91,8 @@ def _call(node: Node, problems: Problems) -> Call:
     seen: dict[str, Location] = {}
     for item in r.nodes("deadlines"):
         d = Reader(item, problems, DEADLINE_FIELDS, "a deadline")
-        key, label, day = (
-            d.text("id", required=True),
-            d.text("label", required=True),
-            d.date("date"),
-        )
+        key, label = d.text("id", required=True), d.text("label", required=True)
+        day = d.date("date")
         if day is None and "date" not in d.fields:
             problems.error(item.loc, "missing 'date' (YYYY-MM-DD)", field="date")
         if key and not ID_RE.match(key):
@@ -123,8 +119,7 @@ def _members(r: Reader, key: str, problems: Problems) -> tuple[Member, ...] | No
         return None
     members = []
     for node in r.nodes(key):
-        # A member is written as an author is ({given, family} or {name}, affiliations,
-        # orcid), with a note on the role; the note is read here, the rest by read_author.
+        # A member is written as an author is, with a note on the role (read here).
         fields = node.value if isinstance(node.value, dict) else {}
         note = fields.pop(NOTE_FIELD, None)
         members.append(Member(read_author(node, problems), _note(note, problems)))
@@ -145,11 +140,8 @@ def _news(items: list[Node], problems: Problems) -> tuple[NewsItem, ...]:
     seen: set[str] = set()
     for node in items:
         n = Reader(node, problems, NEWS_FIELDS, "a news item")
-        key, title, text = (
-            n.text("id", required=True),
-            n.text("title", required=True),
-            n.text("text"),
-        )
+        key, title = n.text("id", required=True), n.text("title", required=True)
+        text = n.text("text")
         if key and not ID_RE.match(key):
             problems.error(n.loc("id"), f"{key!r} is not a valid id (a-z, 0-9, '-')", field="id")
         elif key in seen:
