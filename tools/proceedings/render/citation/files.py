@@ -1,5 +1,4 @@
-"""Every citation file the site offers: each paper's, in each format, the volume's, joined
-from its papers' files, and the series', joined from its volumes'."""
+"""Every citation file: each paper's, the volume's (its papers'), the series' (its volumes')."""
 
 from __future__ import annotations
 
