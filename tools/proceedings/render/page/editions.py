@@ -1,6 +1,4 @@
-"""The series and its editions on the pages: which edition a page belongs to and the way to
-the others, each section's list of editions, an edition's facts (its day and place, its call,
-its committee), and the news. What the data does not know is said to be not known."""
+"""The series and its editions on the pages; what the data does not know is said to be so."""
 
 from __future__ import annotations
 
@@ -123,11 +121,8 @@ def call_status(edition: Edition, now: dt.datetime) -> str:
 def call_sentence(edition: Edition, now: dt.datetime) -> str:
     """'Its call for papers closed on 14 July 2026.', '... is open until ...'."""
     status = call_status(edition, now)
-    if status.startswith("open"):
-        return f"Its call for papers is {status}."
-    if status.startswith("closed"):
-        return f"Its call for papers {status}."
-    return f"Its call for papers: {status}."
+    verb = " is" if status.startswith("open") else "" if status.startswith("closed") else ":"
+    return f"Its call for papers{verb} {status}."
 
 
 def call_notice(series: Series, edition: Edition, now: dt.datetime, *, has_text: bool
@@ -149,8 +144,8 @@ def call_notice(series: Series, edition: Edition, now: dt.datetime, *, has_text:
                      f"Earth ({closing.label}).")  # fmt: skip
     else:
         title = "The call is open"
-        lines.append(f"Submissions are open until {dates.weekday(closing.date)}, 23:59 "
-                     f"{dates.AOE_SPELLED}: {closing.label}.")  # fmt: skip
+        day = f"{dates.weekday(closing.date)}, 23:59 {dates.AOE_SPELLED}"
+        lines.append(f"Submissions are open until {day}: {closing.label}.")
         lines += [
             f"Before that: {d.label}, {dates.deadline_day(d)}."
             for d in call.deadlines
@@ -223,18 +218,13 @@ def deadline_table(edition: Edition) -> list[nodes.Node]:
 def _table(
     header: Sequence[str], rows: Sequence[Sequence[Sequence[nodes.Node]]], *, classes: list[str]
 ) -> nodes.table:
-    table = nodes.table(classes=classes)
-    group = nodes.tgroup(cols=len(header))
-    table += group
-    group.extend(nodes.colspec(colwidth=1) for _ in header)
-    head = nodes.thead()
-    head += nodes.row("", *(nodes.entry("", nodes.paragraph(h, h)) for h in header))
+    head = nodes.thead("", nodes.row("", *(nodes.entry("", nodes.paragraph(h, h)) for h in header)))
     body = nodes.tbody()
     for row in rows:
         body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *cell)) for cell in row))
-    group += head
-    group += body
-    return table
+    columns = [nodes.colspec(colwidth=1) for _ in header]
+    group = nodes.tgroup("", *columns, head, body, cols=len(header))
+    return nodes.table("", group, classes=classes)
 
 
 def submission(series: Series, edition: Edition) -> list[nodes.Node]:
@@ -250,8 +240,8 @@ def submission(series: Series, edition: Edition) -> list[nodes.Node]:
         para += external(call.portal, call.portal)
         para += nodes.Text(".")
     elif call.portal_as_published:
-        para += nodes.Text(f"{call.portal_as_published}. (The call gave no address for the "
-                           "portal.)")  # fmt: skip
+        note = "(The call gave no address for the portal.)"
+        para += nodes.Text(f"{call.portal_as_published}. {note}")
     elif call.has_data:
         para += nodes.Text(f"The address of the submission portal is {NOT_KNOWN}.")
     else:
@@ -320,10 +310,9 @@ def edition_summary(series: Series, edition: Edition, now: dt.datetime) -> list[
     add("When", when(edition) + zone)
     add("Where", edition.place or NOT_KNOWN)
     add("With", host_line(edition).removeprefix("co-located with "))
-    status = edition.call.status(now)
-    known = status is not CallStatus.UNKNOWN
-    add("Call for papers", call_status(edition, now) if known else f"submission deadline "
-                                                                   f"{NOT_KNOWN}")  # fmt: skip
+    known = edition.call.status(now) is not CallStatus.UNKNOWN
+    call = call_status(edition, now) if known else f"submission deadline {NOT_KNOWN}"
+    add("Call for papers", call)
     proceedings = edition.proceedings
     add("Papers", f"{len(proceedings.published)}" if proceedings else NOT_KNOWN)
     links = nodes.paragraph(classes=["edition-links"])

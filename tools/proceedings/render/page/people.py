@@ -1,5 +1,4 @@
-"""The people index: everyone of every edition, once each, with each of their roles linked to
-the page that shows it."""
+"""The people index: everyone, once, each role linked to the page that shows it."""
 
 from __future__ import annotations
 
@@ -31,8 +30,7 @@ def person_item(person: Person) -> nodes.list_item:
             para += nodes.Text("; ")
         para += page_link(target, text)
     item = nodes.list_item("", para, ids=[person.anchor])
-    if person.affiliations:
-        line = "; ".join(person.affiliations)
+    if line := "; ".join(person.affiliations):
         item += nodes.paragraph(line, line, classes=["people-affiliation"])
     return item
 

@@ -1,6 +1,5 @@
-"""The generated page sources ("stubs"): each names a paper id only, never any (untrusted)
-text, and carries a digest of what its page shows, so that Sphinx reads a page again exactly
-when what it shows changed."""
+"""The generated page sources ("stubs"): a paper id (never data text) and a digest of what its
+page shows, so that Sphinx reads a page again exactly when that changed."""
 
 from __future__ import annotations
 
@@ -46,16 +45,8 @@ def editions_digest(series: Series) -> str:
 def paper_digest(proceedings: Proceedings, paper: Paper, volume: str, editions: str) -> str:
     """Everything a paper's page shows: the paper, its neighbours' titles, the volume (with
     its host conference; ``volume``: its digest, made once for the volume), the editions."""
-    prev, nxt = proceedings.neighbours(paper.id)
-    return digest(
-        (
-            paper,
-            (prev.id, prev.title) if prev else None,
-            (nxt.id, nxt.title) if nxt else None,
-            volume,
-            editions,
-        )
-    )
+    around = [(p.id, p.title) if p else None for p in proceedings.neighbours(paper.id)]
+    return digest((paper, *around, volume, editions))
 
 
 def paper_stubs(proceedings: Proceedings, editions: str) -> dict[str, str]:
