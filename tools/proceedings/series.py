@@ -212,8 +212,7 @@ class Series:
 
     @property
     def news(self) -> list[tuple[Edition, NewsItem]]:
-        """Every edition's news, newest first; items whose day is not known after the dated
-        ones of their edition."""
+        """Every edition's news, newest first; undated items after their edition's dated ones."""
         dated = [
             (item.date or dt.date.min, edition.year, -i, edition, item)
             for edition in self.editions

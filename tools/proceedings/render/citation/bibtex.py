@@ -7,11 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pylatexenc.latexencode import (
-    RULE_DICT,
-    UnicodeToLatexConversionRule,
-    UnicodeToLatexEncoder,
-)
+from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
 from ...model import Author, Paper, Volume
 from ..dates import MONTHS
@@ -146,8 +142,6 @@ def _pages(f: Facts) -> str | None:
 
 def _generated(f: Facts) -> dict[str, str | None]:
     return {
-        # Without authors there is no 'author' and nothing in its place: a 'key' (for sorting)
-        # is what ACM's style prints where the authors go, before the title.
         "author": " and ".join(bib_name(a) for a in f.authors) or None,
         "title": protected(f.title),
         "booktitle": booktitle(f),

@@ -98,9 +98,7 @@ class Facts:
     @property
     def month(self) -> int | None:
         """The month of ``issued`` when known and in the volume's year (BibTeX's month)."""
-        if len(self.issued) > 1 and self.issued[0] == self.year:
-            return self.issued[1]
-        return None
+        return self.issued[1] if len(self.issued) > 1 and self.issued[0] == self.year else None
 
     @property
     def pages(self) -> str | None:

@@ -86,9 +86,8 @@ def cite_section(
         if f.tab is not None:  # after the summary, which must come first in a <details>
             part += nodes.inline(ids=tab_ids(f.tab))
         part += nodes.literal_block(files[name], files[name], language=f.lexer)
-        part += nodes.paragraph(
-            "", "", download_button(docname, f"{folder}/{name}", f.download_label)
-        )
+        save = download_button(docname, f"{folder}/{name}", f.download_label)
+        part += nodes.paragraph("", "", save)
         parts.append(part)
     cite = section("Cite", "cite", *parts)
     # no-search: the formats repeat the page's facts, and their words would match every paper.

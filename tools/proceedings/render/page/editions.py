@@ -10,15 +10,8 @@ from docutils import nodes
 from ...paths import FEED, SECTIONS, SERIES_CALENDAR, edition_doc, edition_of, relative
 from ...series import CallStatus, Edition, Member, Phase, Series
 from .. import dates
-from .nodes import (
-    download_link,
-    external,
-    link_line,
-    page_link,
-    program_part,
-    section,
-    struck,
-)
+from ..citation.record import unique_place
+from .nodes import download_link, external, link_line, page_link, program_part, section, struck
 
 SECTION_NAMES = {"cfp": "Call for papers", "program": "Program", "proceedings": "Proceedings"}
 NOT_KNOWN = "not known"
@@ -32,10 +25,9 @@ def section_of(docname: str) -> str | None:
 
 
 def edition_nav(series: Series, docname: str) -> nodes.paragraph:
-    """'INET4AI 2025 · 1st edition · Other editions: 2026 (current)' on an edition's page;
-    'INET4AI, every edition: 2026 (current) · 2025' on a page of the series. Each edition links
-    to its page of the same section; from the home page and the organizers, to its part of the
-    page (#edition-2025); from another page of the series, to its call."""
+    """'INET4AI 2025 · 1st edition · Other editions: 2026 (current)' on an edition's page,
+    'INET4AI, every edition: 2026 (current) · 2025' elsewhere; each edition's link leads to its
+    page of the same section, its part of EDITION_PARTS' pages, else its call."""
     year = edition_of(docname)
     section = section_of(docname) or "cfp"
     parts: list[str | tuple[str, str]] = []
@@ -50,12 +42,10 @@ def edition_nav(series: Series, docname: str) -> nodes.paragraph:
         others = list(series.newest_first)
         lead = ", every edition: "
     for i, other in enumerate(others):
-        parts.append(lead if i == 0 else " · ")
         label = f"{other.year}" + (" (current)" if other == series.current else "")
-        if docname in EDITION_PARTS:
-            parts.append((f"#{edition_anchor(other.year)}", label))
-        else:
-            parts.append((edition_doc(section, other.year), label))
+        anchor = f"#{edition_anchor(other.year)}"
+        target = anchor if docname in EDITION_PARTS else edition_doc(section, other.year)
+        parts += [lead if i == 0 else " · ", (target, label)]
     return link_line(strong, parts, classes=["edition-nav", "no-search"])  # on every page
 
 
@@ -84,9 +74,7 @@ def host_line(edition: Edition) -> str:
     not the workshop's city; 'its dates not known' where they are not."""
     host = edition.host
     when_ = dates.day_range(host.start, host.end or host.start) if host.start else ""
-    where = host.city if host.city == host.country else host.place
-    if host.city == edition.city:
-        where = ""
+    where = "" if host.city == edition.city else unique_place(host.city, host.country)
     detail = ", ".join(filter(None, [when_ or f"its dates {NOT_KNOWN}", where]))
     return f"co-located with {host.short_name or host.name}" + (f" ({detail})" if detail else "")
 
@@ -295,8 +283,7 @@ def news_list(series: Series) -> nodes.definition_list:
 
 
 def edition_summary(series: Series, edition: Edition, now: dt.datetime) -> list[nodes.Node]:
-    """An edition at a glance (the home page): its day and place, its host, its call, its
-    papers, and the way to its pages."""
+    """An edition at a glance (the home page), and the way to its pages."""
     fields = nodes.field_list(classes=["edition-summary"])
 
     def add(name: str, text: str) -> None:
@@ -315,23 +302,19 @@ def edition_summary(series: Series, edition: Edition, now: dt.datetime) -> list[
     add("Call for papers", call)
     proceedings = edition.proceedings
     add("Papers", f"{len(proceedings.published)}" if proceedings else NOT_KNOWN)
-    links = nodes.paragraph(classes=["edition-links"])
-    for i, name in enumerate(SECTIONS):
-        if i:
-            links += nodes.Text(" · ")
-        links += page_link(edition_doc(name, edition.year), SECTION_NAMES[name])
-    return [fields, links]
+    links: list[str | tuple[str, str]] = []
+    for name in SECTIONS:
+        links += [" · ", (edition_doc(name, edition.year), SECTION_NAMES[name])]
+    return [fields, link_line(None, links[1:], classes=["edition-links"])]
 
 
 def edition_sections(series: Series, now: dt.datetime) -> list[nodes.Node]:
-    """The home page's part on each edition, the current edition first, in a section
-    ``#edition-YEAR``: whether it was held, its summary, an open call's dates, its invited
-    talks (tools.program fills them in)."""
+    """The home page's section ``#edition-YEAR`` of each edition, the current one first; its
+    invited talks are filled in by tools.program."""
     out: list[nodes.Node] = []
     for edition in series.newest_first:
-        title = series.label(edition)
-        if edition == series.current:
-            title += ", the current edition"
+        current = ", the current edition" if edition == series.current else ""
+        title = series.label(edition) + current
         lead = phase_sentence(series, edition, now)
         body: list[nodes.Node] = [nodes.paragraph(lead, lead, classes=["edition-phase"])]
         body += edition_summary(series, edition, now)
@@ -343,8 +326,7 @@ def edition_sections(series: Series, now: dt.datetime) -> list[nodes.Node]:
 
 
 def subscribe(docname: str, base_url: str) -> nodes.paragraph:
-    """The series' calendar, to subscribe to (webcal: from the site's address) or download,
-    and its news feed."""
+    """The series' calendar, to subscribe to (webcal:) or download, and its news feed."""
     para = nodes.paragraph(classes=["inet4ai-subscribe"])
     para += nodes.Text("Every deadline and workshop day in your calendar: ")
     host_path = base_url.partition("://")[2]

@@ -22,10 +22,6 @@ class Translator(Protocol):
         self, node: nodes.Element, tagname: str, suffix: str = ..., **attributes: Any
     ) -> str: ...
 
-    def encode(self, text: str) -> str: ...
-
-    def attval(self, text: str) -> str: ...
-
 
 class page_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]  # docutils is untyped
     """A link to another page of the site by its docname (``target``); sphinx/ makes it a
@@ -50,9 +46,8 @@ class call_notice_pending(nodes.General, nodes.Element):  # type: ignore[misc]
 
 
 class program_part(nodes.General, nodes.Element):  # type: ignore[misc]
-    """What an edition's program says elsewhere (attributes ``year`` and ``part``: 'talks',
-    its invited talks; 'summary', a line on it), filled in by tools.program once the program
-    pages are read; removed when the site has no program extension."""
+    """What an edition's program says elsewhere (``year``; ``part``: 'talks' or 'summary'),
+    filled in by tools.program once it has read the programs; removed when it is not loaded."""
 
 
 def visit_skip(self: Translator, node: nodes.Element) -> None:
@@ -65,8 +60,8 @@ class download_link(nodes.reference):  # type: ignore[misc]
 
 
 class struck(nodes.inline):  # type: ignore[misc]
-    """Text no longer in force (a date before an extension): HTML's <del>; other writers
-    write it as the plain inline text it is (their translators fall back to inline's visitor)."""
+    """Text no longer in force (a date before an extension): HTML's <del>; other writers fall
+    back to inline's visitor."""
 
 
 def visit_struck(self: Translator, node: struck) -> None:

@@ -1,5 +1,4 @@
-"""The volume's pages: its front matter (title, publisher, the conference, downloads) and its
-table of contents."""
+"""The volume's page: its front matter (publisher, conference, downloads) and its contents."""
 
 from __future__ import annotations
 
@@ -42,8 +41,7 @@ def contents(proceedings: Proceedings, year: int) -> list[nodes.Node]:
 
 
 def contents_item(paper: Paper, year: int) -> nodes.list_item:
-    """The title linked to its page (a badge for a withdrawn or retracted paper), the authors
-    below."""
+    """The title linked to its page (a badge unless published), the authors below."""
     title = nodes.paragraph("", "", page_link(paper_docname(year, paper.id), paper.title))
     if not paper.is_published:
         badge = paper.status.value.capitalize()
