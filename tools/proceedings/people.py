@@ -55,15 +55,11 @@ def data_mentions(series: Series, organizers: str) -> list[Mention]:
     for edition in series.editions:
         year = edition.year
         for role, members in ((Role.CHAIR, edition.chairs), (Role.COMMITTEE, edition.committee)):
-            for member in members or ():
-                out.append(
-                    Mention(member.person, Credit(year, role, "", f"{organizers}#edition-{year}"))
-                )
+            credit = Credit(year, role, "", f"{organizers}#edition-{year}")
+            out += [Mention(member.person, credit) for member in members or ()]
         for paper in edition.proceedings.papers if edition.proceedings else ():
-            target = paper_docname(year, paper.id)
-            out += [
-                Mention(a, Credit(year, Role.AUTHOR, paper.title, target)) for a in paper.authors
-            ]
+            credit = Credit(year, Role.AUTHOR, paper.title, paper_docname(year, paper.id))
+            out += [Mention(author, credit) for author in paper.authors]
     return out
 
 

@@ -213,10 +213,6 @@ class Series:
     @property
     def news(self) -> list[tuple[Edition, NewsItem]]:
         """Every edition's news, newest first; undated items after their edition's dated ones."""
-        dated = [
-            (item.date or dt.date.min, edition.year, -i, edition, item)
-            for edition in self.editions
-            for i, item in enumerate(edition.news)
-        ]
-        dated.sort(key=lambda e: (e[1], e[0], e[2]), reverse=True)
-        return [(edition, item) for *_, edition, item in dated]
+        news = [(e, item, i) for e in self.editions for i, item in enumerate(e.news)]
+        news.sort(key=lambda n: (n[0].year, n[1].date or dt.date.min, -n[2]), reverse=True)
+        return [(edition, item) for edition, item, _ in news]

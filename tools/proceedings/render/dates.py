@@ -28,11 +28,6 @@ def weekday(date: dt.date) -> str:
     return f"{WEEKDAYS[date.weekday()]} {day(date)}"
 
 
-def month(year: int, month: int) -> str:
-    """'December 2025'."""
-    return f"{MONTHS[month - 1]} {year}"
-
-
 def day_range(start: dt.date, end: dt.date) -> str:
     """'1–4 December 2025', '30 November – 2 December 2025', '1 December 2025' for one day."""
     if end == start:

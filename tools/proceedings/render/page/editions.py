@@ -221,9 +221,8 @@ def submission(series: Series, edition: Edition) -> list[nodes.Node]:
     call = edition.call
     para = nodes.paragraph(classes=["cfp-submission"])
     if call.portal or call.portal_as_published:
-        para += nodes.Text(
-            f"Please submit your paper using the {series.short_name} Submission Portal: "
-        )
+        lead = f"Please submit your paper using the {series.short_name} Submission Portal: "
+        para += nodes.Text(lead)
     if call.portal:
         para += external(call.portal, call.portal)
         para += nodes.Text(".")

@@ -30,7 +30,8 @@ def person_item(person: Person) -> nodes.list_item:
             para += nodes.Text("; ")
         para += page_link(target, text)
     item = nodes.list_item("", para, ids=[person.anchor])
-    if line := "; ".join(person.affiliations):
+    if person.affiliations:
+        line = "; ".join(person.affiliations)
         item += nodes.paragraph(line, line, classes=["people-affiliation"])
     return item
 

@@ -77,7 +77,8 @@ def front_matter(proceedings: Proceedings, year: int, docname: str) -> list[node
         add("DOI prefix", nodes.Text(volume.doi_prefix))
     if volume.isbn:
         add("ISBN", nodes.Text(volume.isbn))
-    n, gone = len(proceedings.published), len(proceedings.papers) - len(proceedings.published)
+    n = len(proceedings.published)
+    gone = len(proceedings.papers) - n
     # Papers of a volume whose publisher is not known are accepted, not published.
     papers = f"{n} {'published' if volume.publisher else 'accepted'}"
     add("Papers", nodes.Text(papers + (f", {gone} withdrawn or retracted" if gone else "")))
