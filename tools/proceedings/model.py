@@ -38,13 +38,9 @@ class PaperType(enum.StrEnum):
 
     @property
     def label(self) -> str:
-        return {
-            "full": "Full paper",
-            "short": "Short paper",
-            "poster": "Poster",
-            "demo": "Demo",
-            "extended-abstract": "Extended abstract",
-        }[self.value]
+        """'Full paper', 'Short paper', 'Poster', 'Demo', 'Extended abstract'."""
+        label = self.value.replace("-", " ").capitalize()
+        return f"{label} paper" if self in (PaperType.FULL, PaperType.SHORT) else label
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +63,11 @@ class Author:
         return self.display_name
 
     @property
+    def sort_key(self) -> tuple[str, str]:
+        """Family then given name, Unicode-folded: the order of every index of people."""
+        return normalize_name(self.family or self.display_name), normalize_name(self.given)
+
+    @property
     def key(self) -> str:
         """Identity for the author index: the ORCID if known, else the normalized name."""
         return f"orcid:{self.orcid}" if self.orcid else normalize_name(self.display_name)
@@ -85,9 +86,7 @@ class Links:
 
     def items(self) -> list[tuple[str, str]]:
         """(kind, url) pairs of the links that exist, in display order."""
-        pairs = [("pdf", self.pdf), ("slides", self.slides), ("video", self.video)]
-        pairs.append(("code", self.code))
-        return [(kind, url) for kind, url in pairs if url]
+        return [(k, url) for k in ("pdf", "slides", "video", "code") if (url := getattr(self, k))]
 
 
 NOT_IN_DATA = {"in_data": False}  # a field of the model that papers.yaml does not hold
@@ -110,10 +109,8 @@ class Paper:
     erratum: str | None = None
     published: dt.date | None = None  # first published online
     session: str | None = None  # groups the table of contents when given
-    # Fields of the publisher's BibTeX entry (papers.bib) matched to this paper, as given there
-    # (LaTeX source), by lower-case field name; they win over generated values. Not in
-    # papers.yaml: joined to the paper when the volume is loaded, with those of its facts the
-    # model has no field for (isbn, url, articleno) as plain text.
+    # The matched papers.bib entry's fields (LaTeX source, by lower-case name; they win over
+    # ours) and, as plain text, its facts the model has no field for (isbn, url, articleno).
     publisher_fields: tuple[tuple[str, str], ...] = field(default=(), metadata=NOT_IN_DATA)
     publisher_facts: tuple[tuple[str, str], ...] = field(default=(), metadata=NOT_IN_DATA)
     # Where the record came from: for messages only, so not part of equality, repr or digests.
@@ -196,8 +193,7 @@ class Volume:
 
     @property
     def key_prefix(self) -> str:
-        """The short title as lower-case ASCII letters and digits: every citation key of the
-        volume starts with it ("INET4AI '25" -> 'inet4ai25')."""
+        """Every citation key's start: the short title in lower-case ASCII letters and digits."""
         return re.sub(r"[^a-z0-9]", "", self.short_title.lower()) or f"v{self.year}"
 
 
@@ -207,12 +203,9 @@ class Proceedings:
     papers: tuple[Paper, ...]
     # Position of each id, so that lookups stay O(1) on volumes of thousands of papers.
     _index: dict[str, int] = field(init=False, repr=False, compare=False)
-    # authors(), made once: every letter page of a large author index asks for it.
-    _authors: list[tuple[Author, list[Paper]]] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_index", {p.id: i for i, p in enumerate(self.papers)})
-        object.__setattr__(self, "_authors", None)
 
     @property
     def published(self) -> tuple[Paper, ...]:
@@ -231,24 +224,11 @@ class Proceedings:
         return prev, nxt
 
     def authors(self) -> list[tuple[Author, list[Paper]]]:
-        """Every author with their papers, sorted by family then given name (Unicode-folded).
-        Made once and shared: callers must not change it."""
-        if self._authors is None:
-            object.__setattr__(self, "_authors", self._sorted_authors())
-        assert self._authors is not None
-        return self._authors
-
-    def _sorted_authors(self) -> list[tuple[Author, list[Paper]]]:
+        """Every author with their papers, sorted by family then given name (Unicode-folded)."""
         index: dict[str, tuple[Author, list[Paper]]] = {}
         for paper in self.papers:
             for author in paper.authors:
                 entry = index.setdefault(author.key, (author, []))
                 if not entry[1] or entry[1][-1].id != paper.id:  # papers come in order
                     entry[1].append(paper)
-        return sorted(
-            index.values(),
-            key=lambda e: (
-                normalize_name(e[0].family or e[0].display_name),
-                normalize_name(e[0].given),
-            ),
-        )
+        return sorted(index.values(), key=lambda e: e[0].sort_key)

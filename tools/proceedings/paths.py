@@ -1,12 +1,11 @@
-"""Where the site puts what it makes from the data: folders and names, relative to the Sphinx
-source folder and, the same, to the output folder. Published URLs: never change them (a URL
-that moves gets a line in proceedings/data/moved.yaml)."""
+"""Where the site puts what it makes, from the source (and output) folder's root."""
 
 from __future__ import annotations
 
 import posixpath
 import re
 
+# Published URLs: never change them (a URL that moves gets a line in moved.yaml).
 SECTIONS = ("cfp", "program", "proceedings")  # each has a folder an edition: cfp/2026/, ...
 PEOPLE_INDEX = "proceedings/people"  # everyone of every edition, with their roles
 SERIES_STEM = "proceedings/series"  # the series' citation files: series.bib, .ris, .json
@@ -22,10 +21,8 @@ def edition_doc(section: str, year: int) -> str:
 
 
 def edition_of(docname: str) -> int | None:
-    """The year of the edition a page belongs to ('program/2025/index' -> 2025); None for a
-    page of the series (the home page, a section's landing page)."""
-    match = _EDITION_DOC.match(docname)
-    return int(match.group(1)) if match else None
+    """The year of the edition a page belongs to ('program/2025/index' -> 2025), else None."""
+    return int(match.group(1)) if (match := _EDITION_DOC.match(docname)) else None
 
 
 def volume_dir(year: int) -> str:

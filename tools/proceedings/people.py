@@ -1,6 +1,4 @@
-"""People in the model: one entry per person across the series, with every role they had in
-every edition. Names are matched after Unicode normalization; an ORCID joins two spellings of a
-name, and two different ORCIDs keep two people of the same name apart."""
+"""People in the model: one entry per person across the series, with every role they had."""
 
 from __future__ import annotations
 
@@ -8,7 +6,7 @@ import enum
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .model import Author, normalize_name
 from .paths import paper_docname
@@ -49,12 +47,6 @@ class Person:
     credits: tuple[Credit, ...]
     anchor: str  # the entry's id on the people index
 
-    @property
-    def sort_key(self) -> tuple[str, str]:
-        return normalize_name(self.name.family or self.name.display_name), normalize_name(
-            self.name.given
-        )
-
 
 def data_mentions(series: Series, organizers: str) -> list[Mention]:
     """Everyone the data names: the chairs and committees (on the ``organizers`` page) and the
@@ -63,20 +55,18 @@ def data_mentions(series: Series, organizers: str) -> list[Mention]:
     for edition in series.editions:
         year = edition.year
         for role, members in ((Role.CHAIR, edition.chairs), (Role.COMMITTEE, edition.committee)):
-            for member in members or ():
-                out.append(
-                    Mention(member.person, Credit(year, role, "", f"{organizers}#edition-{year}"))
-                )
+            credit = Credit(year, role, "", f"{organizers}#edition-{year}")
+            out += [Mention(member.person, credit) for member in members or ()]
         for paper in edition.proceedings.papers if edition.proceedings else ():
-            target = paper_docname(year, paper.id)
-            out += [
-                Mention(a, Credit(year, Role.AUTHOR, paper.title, target)) for a in paper.authors
-            ]
+            credit = Credit(year, Role.AUTHOR, paper.title, paper_docname(year, paper.id))
+            out += [Mention(author, credit) for author in paper.authors]
     return out
 
 
 def people(mentions: Iterable[Mention]) -> list[Person]:
-    """One Person for each person ``mentions`` name, sorted by family then given name."""
+    """One Person for each person ``mentions`` name, sorted by family then given name. Names
+    match after normalize_name; an ORCID joins two spellings of a name, and two different ORCIDs
+    keep two people of one name apart."""
     by_orcid: dict[str, list[Mention]] = {}
     by_name: dict[str, list[list[Mention]]] = {}  # name key -> the people of that name
     groups: list[list[Mention]] = []
@@ -103,9 +93,7 @@ def people(mentions: Iterable[Mention]) -> list[Person]:
             groups.append(group)
             if not named:
                 by_name[key] = [group]
-    made = [_person(group) for group in groups]
-    made.sort(key=lambda p: p.sort_key)
-    return _anchored(made)
+    return _anchored(sorted(map(_person, groups), key=lambda p: p.name.sort_key))
 
 
 def _person(group: list[Mention]) -> Person:
@@ -124,8 +112,7 @@ def _anchored(made: list[Person]) -> list[Person]:
     for person in made:
         base = slug(person.name.display_name) or "person"
         seen[base] = seen.get(base, 0) + 1
-        anchor = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        out.append(Person(person.name, person.orcid, person.affiliations, person.credits, anchor))
+        out.append(replace(person, anchor=base if seen[base] == 1 else f"{base}-{seen[base]}"))
     return out
 
 

@@ -1,7 +1,4 @@
-"""The series in the model: its editions, each with its host conference, place, call, committee
-and news, and the proceedings volume of those that have one. Frozen dataclasses, built only by
-sources/; every derived value (an ordinal, a short title) is a property, and what depends on
-the day (a call's status, a workshop held or to come) takes the build's clock."""
+"""The series in the model: its editions (host, place, call, committee, news, volume)."""
 
 from __future__ import annotations
 
@@ -29,8 +26,7 @@ class Member:
 
 
 class DateKind(enum.StrEnum):
-    """What a date of a call is. The first three are deadlines: they hold until the day ends
-    Anywhere on Earth. The others are days (a notification, the program going online)."""
+    """What a date of a call is: a deadline (until the day ends AoE) or a day (the rest)."""
 
     ABSTRACT = "abstract"  # abstract registration: closes submissions too
     SUBMISSION = "submission"
@@ -45,7 +41,6 @@ class DateKind(enum.StrEnum):
 
     @property
     def takes_submissions(self) -> bool:
-        """Whether the call takes papers (or abstracts) until this date."""
         return self in (DateKind.ABSTRACT, DateKind.SUBMISSION)
 
 
@@ -66,17 +61,13 @@ class Deadline:
 
     @property
     def instant(self) -> dt.datetime:
-        """Its last minute, as calendars give a deadline: 23:59 AoE, in UTC (23:59 UTC-12 is
-        11:59 UTC the next day)."""
-        end = dt.datetime.combine(self.date, dt.time(23, 59), AOE)
-        return end.astimezone(dt.UTC)
+        """Its last minute, as calendars give a deadline: 23:59 AoE (11:59 UTC the next day)."""
+        return dt.datetime.combine(self.date, dt.time(23, 59), AOE).astimezone(dt.UTC)
 
     @property
     def ends(self) -> dt.datetime:
-        """When its day has ended everywhere (midnight AoE, 12:00 UTC the next day): it has
-        passed from then on, a deadline or a day alike."""
-        end = dt.datetime.combine(self.date + dt.timedelta(days=1), dt.time(), AOE)
-        return end.astimezone(dt.UTC)
+        """When its day has ended everywhere (12:00 UTC the next day): passed from then on."""
+        return dt.datetime.combine(self.date + dt.timedelta(1), dt.time(), AOE).astimezone(dt.UTC)
 
 
 class Phase(enum.StrEnum):
@@ -104,21 +95,17 @@ class Call:
 
     @property
     def has_data(self) -> bool:
-        """Whether the data knows anything of the call (a date or where to submit)."""
         return bool(self.deadlines or self.portal or self.portal_as_published)
 
     @property
     def closing(self) -> Deadline | None:
-        """The last date that takes submissions (abstracts or papers), extensions included:
-        the call is open until it has passed."""
+        """The last date that takes submissions: the call is open until it has passed."""
         taking = [d for d in self.deadlines if d.kind.takes_submissions]
         return max(taking, key=lambda d: d.date, default=None)
 
     def status(self, now: dt.datetime) -> CallStatus:
-        """Open until its closing deadline has passed Anywhere on Earth. ``now`` is the
-        build's clock (SOURCE_DATE_EPOCH, else the commit's date): sphinx/clock.py."""
-        closing = self.closing
-        if closing is None:
+        """``now``: the build's clock (sphinx/clock.py)."""
+        if (closing := self.closing) is None:
             return CallStatus.UNKNOWN
         return CallStatus.CLOSED if now >= closing.ends else CallStatus.OPEN
 
@@ -171,8 +158,7 @@ class Edition:
         return start.astimezone(dt.UTC), end.astimezone(dt.UTC)
 
     def phase(self, now: dt.datetime) -> Phase:
-        span = self.day_span
-        if span is None:
+        if (span := self.day_span) is None:
             return Phase.UNKNOWN
         return Phase.COMING if now < span[0] else Phase.TODAY if now < span[1] else Phase.HELD
 
@@ -226,12 +212,7 @@ class Series:
 
     @property
     def news(self) -> list[tuple[Edition, NewsItem]]:
-        """Every edition's news, newest first; items whose day is not known after the dated
-        ones of their edition."""
-        dated = [
-            (item.date or dt.date.min, edition.year, -i, edition, item)
-            for edition in self.editions
-            for i, item in enumerate(edition.news)
-        ]
-        dated.sort(key=lambda e: (e[1], e[0], e[2]), reverse=True)
-        return [(edition, item) for *_, edition, item in dated]
+        """Every edition's news, newest first; undated items after their edition's dated ones."""
+        news = [(e, item, i) for e in self.editions for i, item in enumerate(e.news)]
+        news.sort(key=lambda n: (n[0].year, n[1].date or dt.date.min, -n[2]), reverse=True)
+        return [(edition, item) for edition, item, _ in news]

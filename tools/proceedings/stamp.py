@@ -1,5 +1,4 @@
-"""Hashes that say when made files are out of date: one stamp of the code that shapes the
-output (every file of tools/, the versions of the libraries that reach it), and digests of data."""
+"""Hashes that say when made files are out of date: of the code (tools/, libraries), of data."""
 
 from __future__ import annotations
 

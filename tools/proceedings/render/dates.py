@@ -1,6 +1,4 @@
-"""Dates as text: the site's house style in prose ('1 December 2025', '1–4 December 2025') and
-ACM's in references ('December 1–4, 2025'); every range takes an en dash. Names are spelled out
-here, not by strftime, whose names follow the build machine's locale."""
+"""Dates as text, in prose ('1–4 December 2025') and as ACM's references ('December 1–4, 2025')."""
 
 from __future__ import annotations
 
@@ -9,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from ..series import Deadline
 
+# Spelled out here, not by strftime, whose names follow the build machine's locale.
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -27,11 +26,6 @@ def day(date: dt.date) -> str:
 def weekday(date: dt.date) -> str:
     """'Monday 1 December 2025'."""
     return f"{WEEKDAYS[date.weekday()]} {day(date)}"
-
-
-def month(year: int, month: int) -> str:
-    """'December 2025'."""
-    return f"{MONTHS[month - 1]} {year}"
 
 
 def day_range(start: dt.date, end: dt.date) -> str:
@@ -70,8 +64,7 @@ def zone_on(day: dt.date, zone: str) -> str:
 
 
 def deadline_day(deadline: Deadline, *, spelled: bool = False) -> str:
-    """'14 July 2026, 23:59 AoE' for a deadline (AoE spelled out if ``spelled``), '31 August
-    2026' for a day that is not one (a notification)."""
+    """'14 July 2026, 23:59 AoE' for a deadline (AoE spelled out if ``spelled``), else the day."""
     if not deadline.kind.is_deadline:
         return day(deadline.date)
     return f"{day(deadline.date)}, 23:59 " + (AOE_SPELLED if spelled else "AoE")

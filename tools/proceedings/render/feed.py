@@ -1,5 +1,4 @@
-"""RENDER: the news of every edition as an Atom feed (RFC 4287), by the feedgen library. Pure:
-the same data and base URL give the same bytes (every date comes from the data)."""
+"""The news of every edition as an Atom feed (RFC 4287): the same data, the same bytes."""
 
 from __future__ import annotations
 
@@ -17,10 +16,8 @@ def _instant(day: dt.date) -> dt.datetime:
 
 
 def feed(series: Series, base_url: str, home: str) -> bytes:
-    """The feed; entry ids are tag URIs made of the site's host, the edition and the item's id,
-    so they never change. An entry is dated by the day the facts give (Atom requires a date):
-    an item whose day is not known stays on the home page and out of the feed, never dated
-    by the day someone typed it."""
+    """Entry ids are tag URIs of the host, the edition and the item's id: they never change.
+    Atom requires a date: an item whose day is not known stays out, never dated by a guess."""
     host = urlsplit(base_url).hostname or "localhost"
     first = series.editions[0].year
     gen = FeedGenerator()

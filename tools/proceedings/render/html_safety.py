@@ -1,6 +1,4 @@
-"""The HTML rules every page is held to, as text in, text out: rel="noopener" on every external
-link, and a Content-Security-Policy meta tag that allows only the site's own files and the
-inline code the page holds (by hash). sphinx/safety.py applies it to every whole page."""
+"""Every page's HTML rules, text in, text out: rel="noopener" and a Content-Security-Policy."""
 
 from __future__ import annotations
 
@@ -38,10 +36,9 @@ def is_external(href: str) -> bool:
     return parts.scheme.lower() in EXTERNAL_SCHEMES or (not parts.scheme and href.startswith("//"))
 
 
-# The markup the scan needs, in a page that Sphinx and its theme wrote: every text from the data
-# is escaped there ('<' is '&lt;'), so a '<' always opens a tag, a comment or raw text. One pass
-# of one pattern instead of an HTML parser: html.parser took 10 ms a page (20 s for 2,000
-# papers), this takes well under one. The tests check its findings against BeautifulSoup.
+# What the scan needs, in a page Sphinx wrote (data text is escaped: '<' always opens markup).
+# One pattern, not an HTML parser: html.parser took 10 ms a page (20 s for 2,000 papers), the
+# pattern well under 1 ms. The tests check its findings against BeautifulSoup.
 _ATTRS = r"""(?P<{0}>(?:[^>"']|"[^"]*"|'[^']*')*)"""
 TOKEN_RE = re.compile(
     r"<(?:!--.*?-->"
@@ -125,11 +122,9 @@ def policy(scan: PageScan, *, extra_style_hashes: tuple[str, ...] = ()) -> str:
         *FIXED_DIRECTIVES[:1],
         ("script-src", ["'self'", *scripts]),
         ("style-src", ["'self'", *styles]),
-        # docutils writes table column widths as style="width: 30.0%" attributes. Hashes of
-        # them would do for the page itself, but Sphinx's search parses every other page
-        # (DOMParser inherits this policy) and would log a violation for each of theirs.
-        # A style attribute cannot run code; browsers without style-src-attr fall back to
-        # style-src, which drops the widths and nothing else.
+        # docutils writes column widths as style attributes. Their hashes would do for the page,
+        # but Sphinx's search parses every other page under this policy (DOMParser) and would log
+        # theirs. A style attribute runs no code; without style-src-attr, browsers drop widths.
         ("style-src-attr", ["'unsafe-inline'"]),
         *FIXED_DIRECTIVES[1:],
     ]

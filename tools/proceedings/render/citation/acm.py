@@ -15,15 +15,13 @@ def names_in_prose(names: list[str]) -> str:
 
 def acm_reference(paper: Paper, volume: Volume) -> str:
     """'A, B, and C. 2025. Title. In Proceedings ... (SHORT), dates, place. ACM, New York, NY,
-    USA, 7 pages. https://doi.org/...'; what is not known is left out. Without an author list
-    it starts with the year, as ACM's BibTeX style prints such an entry: the reference is
-    meant to be pasted, so it holds no note of what is missing (the page says it beside it)."""
+    USA, 7 pages. https://doi.org/...', what is known of it. Without authors it starts with the
+    year, as ACM's BibTeX style prints it: it is pasted, so it never says what is missing."""
     f = facts(paper, volume)
     names = names_in_prose([a.display_name for a in f.authors])
     parts = [f"{names}. {f.year}." if names else f"{f.year}."]
     # A period even after '?' or '.': acmart's own reference block prints "what?!." too.
-    parts.append(f"{f.title}.")
-    parts.append(f"In {f.published_in}.")
+    parts += [f"{f.title}.", f"In {f.published_in}."]
     tail = [f.publisher, f.publisher_place]
     # As ACM's style prints them: 'Article 4, 7 pages' for a numbered article, else the page
     # range when known ('1–6'), else the number of pages.

@@ -7,30 +7,23 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from pylatexenc.latexencode import (
-    RULE_DICT,
-    UnicodeToLatexConversionRule,
-    UnicodeToLatexEncoder,
-)
+from pylatexenc.latexencode import RULE_DICT, UnicodeToLatexConversionRule, UnicodeToLatexEncoder
 
 from ...model import Author, Paper, Volume
 from ..dates import MONTHS
-from .record import EDGE_PUNCT, Facts, facts, needs_protection
+from .record import Facts, by_word, facts
+from .record import needs_protection as needs_protection  # the tests import it from here
 
 MONTH_MACROS = tuple(m[:3].lower() for m in MONTHS)
-# The fixed order of the fields we write; publisher-only fields follow, sorted by name.
-# 'booktitle' holds what ACM's reference prints after "In": the proceedings, the series, the
-# conference's dates and place. ACM's style (ACM-Reference-Format.bst) has no field that
-# prints them there: it puts 'location' in parentheses after the booktitle and 'series' after
-# that, and prints no conference dates. So there is no 'series' or 'location' (biblatex
-# would also read 'location' as the publisher's place, which is 'address'), and no 'key'
-# (ACM's style prints it where the authors go).
+# Our fields in order; the publisher's others follow, sorted. 'booktitle' holds all that ACM's
+# reference prints after "In" (proceedings, series, conference dates and place): ACM's .bst
+# prints 'location' and 'series' elsewhere and no dates, biblatex reads 'location' as the
+# publisher's place, and 'key' prints where the authors go: so none of those three.
 FIELD_ORDER = (
     "author", "title", "booktitle", "year", "month", "pages", "numpages",
     "publisher", "address", "isbn", "doi", "url",
 )  # fmt: skip
-# The publisher's values of these are not written: booktitle holds their facts (those of
-# volume.yaml and edition.yaml), and ACM's style prints ACM's own export of them out of place.
+# The publisher's values of these are dropped: booktitle holds their facts (from our data).
 BOOKTITLE_PARTS = frozenset({"booktitle", "series", "location"})
 
 # pylatexenc 2.11's table is wrong for these letters: ű is \H{u} (double acute), not \'{u};
@@ -64,14 +57,9 @@ _ENCODER = UnicodeToLatexEncoder(
     unknown_char_policy="keep",
     unknown_char_warning=False,
 )
-_WORD_RE = re.compile(r"(\S+)")
 _UNBRACED = re.compile("\\{([" + "".join(map(re.escape, _COMBINING)) + "]|-{2,3})\\}")
-
-
 # Printable ASCII that the encoder leaves as it is: most words, returned without calling it.
 _PLAIN = frozenset(map(chr, range(32, 127))) - frozenset('"#$%&<>\\^_{}~')
-
-
 # Pairs of characters that LaTeX's fonts join into another one: '--' an en dash, "''" and '``'
 # double quotes, '!`' and '?`' inverted marks, ',,' a low quote (T1). The text holds the two
 # characters (a dash is written as one, U+2013), so an empty group keeps them apart.
@@ -97,16 +85,7 @@ def latex(text: str) -> str:
 
 def protected(text: str) -> str:
     """``latex(text)`` with each word that ``needs_protection`` wrapped in braces."""
-    out: list[str] = []
-    for token in _WORD_RE.split(" ".join(text.split())):
-        core = token.strip(EDGE_PUNCT)
-        if not core or not needs_protection(core):
-            out.append(_encode(token))
-            continue
-        start = token.index(core)
-        head, tail = token[:start], token[start + len(core) :]
-        out.append(f"{_encode(head)}{{{_encode(core)}}}{_encode(tail)}")
-    return "".join(out)
+    return by_word(" ".join(text.split()), _encode, lambda word: f"{{{_encode(word)}}}")
 
 
 def verbatim(value: str) -> str:
@@ -118,10 +97,7 @@ def verbatim(value: str) -> str:
 
 def _name_part(text: str) -> str:
     # A comma or a lower-case 'and' inside a part would split the name list: group the part.
-    encoded = latex(text)
-    if "," in text or re.search(r"\sand\s", text):
-        return "{" + encoded + "}"
-    return encoded
+    return f"{{{latex(text)}}}" if "," in text or re.search(r"\sand\s", text) else latex(text)
 
 
 def bib_name(author: Author) -> str:
@@ -153,11 +129,9 @@ class Entry:
 
 def booktitle(f: Facts) -> str:
     """'Proceedings of ... for {AI} ({INET4AI} '25), {December 1--4, 2025, Hong Kong, Hong
-    Kong}', as ACM prints it after "In". The conference's dates and place are names, braced:
-    pandoc reads a booktitle as title case and lower-cases every word that is not."""
-    return ", ".join(
-        [protected(f.proceedings), *([f"{{{latex(f.conference)}}}"] if f.conference else [])]
-    )
+    Kong}': the conference's dates and place braced, as pandoc lower-cases a booktitle's words."""
+    conference = f", {{{latex(f.conference)}}}" if f.conference else ""
+    return protected(f.proceedings) + conference
 
 
 def _pages(f: Facts) -> str | None:
@@ -168,8 +142,6 @@ def _pages(f: Facts) -> str | None:
 
 def _generated(f: Facts) -> dict[str, str | None]:
     return {
-        # Without authors there is no 'author' and nothing in its place: a 'key' (for sorting)
-        # is what ACM's style prints where the authors go, before the title.
         "author": " and ".join(bib_name(a) for a in f.authors) or None,
         "title": protected(f.title),
         "booktitle": booktitle(f),
@@ -209,26 +181,17 @@ def entry(paper: Paper, volume: Volume) -> Entry:
         for k, v in paper.publisher_fields
         if v.strip() and k.lower() not in BOOKTITLE_PARTS
     }
-    fields: list[tuple[str, str]] = []
-    for name in FIELD_ORDER:
-        value = _from_publisher(name, publisher[name]) if name in publisher else ours[name]
-        if value:
-            fields.append((name, value))
-    for name in sorted(set(publisher) - set(FIELD_ORDER)):
-        fields.append((name, _from_publisher(name, publisher[name])))
-    return Entry(record.key, tuple(fields))
-
-
-def _is_macro(name: str, value: str) -> bool:
-    return name == "month" and value in MONTH_MACROS
+    values = ours | {name: _from_publisher(name, value) for name, value in publisher.items()}
+    names = [*FIELD_ORDER, *sorted(set(publisher) - set(FIELD_ORDER))]
+    return Entry(record.key, tuple((name, v) for name in names if (v := values.get(name))))
 
 
 def format_entry(e: Entry) -> str:
     width = max(len(name) for name, _ in e.fields)
-    lines = [
-        f"  {name.ljust(width)} = {value if _is_macro(name, value) else '{' + value + '}'}"
-        for name, value in e.fields
-    ]
+    lines = []
+    for name, value in e.fields:
+        bare = name == "month" and value in MONTH_MACROS  # a macro, not text
+        lines.append(f"  {name.ljust(width)} = {value if bare else '{' + value + '}'}")
     return f"@inproceedings{{{e.key},\n" + ",\n".join(lines) + "\n}\n"
 
 

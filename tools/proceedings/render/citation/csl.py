@@ -1,5 +1,4 @@
-"""CSL-JSON, the format citation processors (citeproc-js, pandoc, Zotero) read: one item per
-paper, its re-cased fields as CSL rich text that keeps acronyms' case."""
+"""CSL-JSON, as citeproc-js, pandoc and Zotero read it: one item per paper."""
 
 from __future__ import annotations
 
@@ -8,7 +7,7 @@ import re
 from typing import Any
 
 from ...model import Author, Paper, Volume
-from .record import EDGE_PUNCT, Facts, facts, needs_protection
+from .record import Facts, by_word, facts
 
 # CSL-JSON rich text (the markup citeproc-js defines and pandoc's citeproc reads): the span
 # that keeps its content's case whatever the style does.
@@ -17,7 +16,6 @@ NOCASE = '<span class="nocase">{}</span>'
 # ... So a '<' that could start one is wrapped, with the tag's name, in a nocase span: no tag
 # can then match, and title case leaves the name as written ('<I>' otherwise).
 _TAG_START = re.compile(r"<(?:/?[A-Za-z]+|/)")
-_SPACES = re.compile(r"(\s+)")
 
 
 def _rich(text: str, *, protect: bool) -> str:
@@ -37,31 +35,16 @@ def _rich(text: str, *, protect: bool) -> str:
 
 
 def csl_text(text: str) -> str:
-    """Plain text as CSL-JSON rich text for a field that styles re-case: each word that
-    ``needs_protection`` in a nocase span, and no character read as markup. Styles title-case
-    or sentence-case these fields, and processors lower-case an all-capital field first
-    ("INET4AI '25" became "Inet4ai ’25")."""
-    out: list[str] = []
-    for token in _SPACES.split(text):
-        core = token.strip(EDGE_PUNCT)
-        if not core or not needs_protection(core):
-            out.append(_rich(token, protect=False))
-            continue
-        start = token.index(core)
-        head, tail = token[:start], token[start + len(core) :]
-        out.append(
-            _rich(head, protect=False) + _rich(core, protect=True) + _rich(tail, protect=False)
-        )
-    return "".join(out)
+    """Plain text as CSL-JSON rich text for a field that styles re-case (after lower-casing an
+    all-capital one: "INET4AI '25" became "Inet4ai ’25"): each word that ``needs_protection``
+    in a nocase span, and no character read as markup."""
+    return by_word(text, lambda t: _rich(t, protect=False), lambda t: _rich(t, protect=True))
 
 
 def _name(author: Author) -> dict[str, str]:
     if not author.family:
         return {"literal": author.display_name}
-    name = {"family": author.family}
-    if author.given:
-        name["given"] = author.given
-    return name
+    return {"family": author.family, **({"given": author.given} if author.given else {})}
 
 
 def _date(*dates: tuple[int, ...]) -> dict[str, Any]:
@@ -98,11 +81,8 @@ def csl_item(f: Facts) -> dict[str, Any]:
     }
     item.update({k: v for k, v in optional.items() if v})
     if f.event_dates:
-        start, end = f.event_dates
-        parts = [(start.year, start.month, start.day)]
-        if end != start:
-            parts.append((end.year, end.month, end.day))
-        item["event-date"] = _date(*parts)
+        days = dict.fromkeys(f.event_dates)  # one day: given once
+        item["event-date"] = _date(*((d.year, d.month, d.day) for d in days))
     return item
 
 

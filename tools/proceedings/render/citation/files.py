@@ -1,5 +1,4 @@
-"""Every citation file the site offers: each paper's, in each format, the volume's, joined
-from its papers' files, and the series', joined from its volumes'."""
+"""Every citation file: each paper's, the volume's (its papers'), the series' (its volumes')."""
 
 from __future__ import annotations
 
@@ -18,8 +17,7 @@ def render_paper(paper: Paper, volume: Volume) -> dict[str, str]:
 
 
 def join_volume(proceedings: Proceedings, papers: Mapping[str, str]) -> dict[str, str]:
-    """File name inside the volume's folder -> content, joined from ``papers`` (each published
-    paper's files, by name: render_paper's), in the volume's order."""
+    """File name inside the volume's folder -> content, from ``papers`` (render_paper's)."""
     return {
         f"{VOLUME_STEM}{f.suffix}": f.join(
             [papers[f"{p.id}{f.suffix}"] for p in proceedings.published]

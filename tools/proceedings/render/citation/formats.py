@@ -1,6 +1,4 @@
-"""The citation formats the site offers, declared once: the paper files, the volume and series
-files, the Cite block of a paper page and the download buttons all iterate FORMATS. A new format
-is one module (its renderer) and one entry here."""
+"""The citation formats, declared once: every file, Cite block and download iterates FORMATS."""
 
 from __future__ import annotations
 

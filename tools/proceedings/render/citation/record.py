@@ -1,10 +1,10 @@
-"""The citation record every format is built from: one paper as plain Unicode text, with the
-publisher's values (papers.bib) where they win, its key and its dates as precise as known."""
+"""The citation record every format is built from: one paper as plain Unicode text."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...model import Author, Paper, Volume
@@ -15,11 +15,8 @@ EDGE_PUNCT = "\"'()[],.;:?!"
 
 
 def citation_key(paper: Paper, volume: Volume) -> str:
-    """``<short title as lower-case ASCII letters and digits>-<paper id>``: 'inet4ai25-scale-ccl'.
-
-    Built only from the volume's short title and the paper id, both fixed once the volume is
-    published, so keys never change; ids are unique and ASCII ([a-z0-9._-]), so keys are too.
-    """
+    """'inet4ai25-scale-ccl': made only of what is fixed once the volume is published, so keys
+    never change; ids are unique and ASCII, so keys are too."""
     return f"{volume.key_prefix}-{paper.id}"
 
 
@@ -29,13 +26,23 @@ def needs_protection(word: str) -> bool:
     return any(any(c.isupper() for c in part[1:]) for part in re.split(r"[-/]", word))
 
 
+def by_word(text: str, plain: Callable[[str], str], protect: Callable[[str], str]) -> str:
+    """``text`` with each word that ``needs_protection`` (the punctuation around it left out)
+    given to ``protect``, everything else to ``plain``."""
+    out: list[str] = []
+    for token in re.split(r"(\s+)", text):
+        core = token.strip(EDGE_PUNCT)
+        if not core or not needs_protection(core):
+            out.append(plain(token))
+            continue
+        start = token.index(core)
+        out.append(plain(token[:start]) + protect(core) + plain(token[start + len(core) :]))
+    return "".join(out)
+
+
 def unique_place(*parts: str) -> str:
     """'Hong Kong' for city and country both 'Hong Kong'; 'Utrecht, Netherlands' otherwise."""
-    seen: list[str] = []
-    for part in parts:
-        if part and part not in seen:
-            seen.append(part)
-    return ", ".join(seen)
+    return ", ".join(dict.fromkeys(p for p in parts if p))
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +55,8 @@ class Facts:
     container_title: str  # the proceedings title
     series: str  # the volume's short title, "INET4AI '25"
     year: int  # the volume's
-    # Dates as precisely as the data knows them, the same in every format: the volume's
-    # (y[, m]), and the paper's (y, m, d) when it was published online on a known day, else
-    # the volume's.
+    # As precise as known, the same in every format: the volume's (y[, m]); the paper's (y, m, d)
+    # when it was published online on a known day, else the volume's.
     volume_issued: tuple[int, ...]
     issued: tuple[int, ...]
     first_page: str | None
@@ -60,9 +66,7 @@ class Facts:
     publisher: str
     publisher_place: str
     event_title: str
-    # The conference's city and country as ACM prints them, "Hong Kong, Hong Kong": one place
-    # in every format, as in the ACM reference.
-    event_place: str
+    event_place: str  # as ACM prints it, "Hong Kong, Hong Kong", in every format
     event_dates: tuple[dt.date, dt.date] | None
     isbn: str | None
     doi: str | None
@@ -82,23 +86,19 @@ class Facts:
 
     @property
     def conference(self) -> str:
-        """The conference's dates and place as ACM's reference prints them after the proceedings:
-        'December 1–4, 2025, Hong Kong, Hong Kong'; what is not known is left out."""
+        """'December 1–4, 2025, Hong Kong, Hong Kong', what is known of it, as ACM prints it."""
         when = acm_range(*self.event_dates) if self.event_dates else ""
         return ", ".join(part for part in (when, self.event_place) if part)
 
     @property
     def published_in(self) -> str:
-        """What ACM's reference prints after 'In ': the proceedings, then the conference's
-        dates and place."""
+        """What ACM's reference prints after 'In '."""
         return ", ".join(part for part in (self.proceedings, self.conference) if part)
 
     @property
     def month(self) -> int | None:
         """The month of ``issued`` when known and in the volume's year (BibTeX's month)."""
-        if len(self.issued) > 1 and self.issued[0] == self.year:
-            return self.issued[1]
-        return None
+        return self.issued[1] if len(self.issued) > 1 and self.issued[0] == self.year else None
 
     @property
     def pages(self) -> str | None:
@@ -113,19 +113,8 @@ class Facts:
 def facts(paper: Paper, volume: Volume) -> Facts:
     """The record of ``paper``; the publisher's facts win (its DOI and pages are the paper's
     since the volume was loaded: sources/bibtex.py)."""
-    pub = dict(paper.publisher_facts)
-    first, last = paper.first_page, paper.last_page
-    doi = paper.doi
-    event = volume.event
-    volume_issued: tuple[int, ...] = (
-        (volume.year,) if volume.month is None else (volume.year, volume.month)
-    )
-    issued: tuple[int, ...] = volume_issued
-    if paper.published:
-        issued = (paper.published.year, paper.published.month, paper.published.day)
-    dates = None
-    if event and event.start:
-        dates = (event.start, event.end or event.start)
+    pub, event, day = dict(paper.publisher_facts), volume.event, paper.published
+    volume_issued = (volume.year,) if volume.month is None else (volume.year, volume.month)
     return Facts(
         key=citation_key(paper, volume),
         title=paper.title,
@@ -134,19 +123,19 @@ def facts(paper: Paper, volume: Volume) -> Facts:
         series=volume.short_title,
         year=volume.year,
         volume_issued=volume_issued,
-        issued=issued,
-        first_page=first,
-        last_page=last,
+        issued=(day.year, day.month, day.day) if day else volume_issued,
+        first_page=paper.first_page,
+        last_page=paper.last_page,
         page_count=paper.page_count,
         article_number=pub.get("articleno"),
         publisher=volume.publisher,
         publisher_place=volume.publisher_address,
         event_title=event.name if event else "",
         event_place=event.place if event else "",
-        event_dates=dates,
+        event_dates=(event.start, event.end or event.start) if event and event.start else None,
         isbn=pub.get("isbn") or volume.isbn,
-        doi=doi,
-        url=pub.get("url") or (f"https://doi.org/{doi}" if doi else None),
+        doi=paper.doi,
+        url=pub.get("url") or paper.doi_url,
         pdf=paper.links.pdf,
         abstract=" ".join(paper.paragraphs),
         keywords=paper.keywords,

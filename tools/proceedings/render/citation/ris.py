@@ -1,10 +1,4 @@
-"""RIS records (TY  - CONF) for papers and the volume, as EndNote and Zotero read them.
-
-Tags follow the 2011 RIS specification's table for CONF (conference proceeding), the type with
-a proceedings title: T2 conference name, C3 proceedings title, T3 series, C1 place published,
-CY conference location, SN ISBN. CPAPER (conference paper) has no proceedings title, series or
-ISBN in that table. Zotero's RIS translator maps both types alike (T2 conferenceName,
-C3 proceedingsTitle, T3 series); JabRef (3.8) makes CONF an @inproceedings, CPAPER an @other."""
+"""RIS records (TY  - CONF) for papers and the volume, as EndNote and Zotero read them."""
 
 from __future__ import annotations
 
@@ -21,7 +15,9 @@ def ris_date(parts: tuple[int, ...]) -> str | None:
 
 
 def ris_lines(f: Facts) -> list[tuple[str, str]]:
-    """(tag, value) pairs of one record in RIS's customary order, TY first and ER last."""
+    """(tag, value) pairs of one record in RIS's customary order, TY first and ER last. CONF,
+    not CPAPER: the 2011 specification gives only CONF a proceedings title (C3), series (T3) and
+    ISBN (SN), and JabRef reads CPAPER as @other (Zotero reads both alike)."""
     lines: list[tuple[str, str | None]] = [("TY", "CONF")]
     lines += [("AU", a.sort_name) for a in f.authors]
     lines += [

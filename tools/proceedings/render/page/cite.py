@@ -1,7 +1,4 @@
-"""The "Cite" section of a paper page: the ACM reference, then each citation format (FORMATS)
-in a disclosure of its own (HTML's <details>: no script, every browser), its text ready to
-copy and its file to download. Each part keeps the id its tab had when the block had tabs
-(#sd-tab-item-N, published in 2025), so links to them still lead there."""
+"""The "Cite" section of a paper page: the ACM reference, then each format in a <details>."""
 
 from __future__ import annotations
 
@@ -16,19 +13,18 @@ from ..citation.acm import acm_reference
 from ..citation.formats import FORMATS
 from .nodes import Translator, button, download_link, section
 
-# The ACM reference of a paper whose author list is not known is what ACM's style prints for
-# it, ready to paste; what it lacks is said beside it.
 NO_AUTHORS_NOTE = (
     "The author list is not known, so this reference starts with the year, as ACM's "
     "BibTeX style prints it."
 )
-ACM_TAB = 0  # the ACM reference's tab was the first
+# Each part keeps the id its tab had when the block had tabs (published in 2025): links to it
+# still lead there. The ACM reference's tab was the first.
+ACM_TAB = 0
 
 
 class disclosure(nodes.container):  # type: ignore[misc]  # docutils is untyped
-    """A part shown when a reader opens it: HTML's <details>, its first child a ``summary``;
-    other writers write them as the container and rubric they are (their translators fall
-    back to the visitors of the classes they derive from)."""
+    """HTML's <details> (no script, every browser), its first child a ``summary``; other writers
+    fall back to the container and rubric they derive from."""
 
 
 class summary(nodes.rubric):  # type: ignore[misc]
@@ -52,13 +48,12 @@ def depart_summary(self: Translator, node: summary) -> None:
 
 
 def tab_ids(tab: int | None) -> list[str]:
-    """The ids a part's tab had (the tab's label, its panel)."""
+    """The ids a part's tab had (its label, its panel)."""
     return [] if tab is None else [f"sd-tab-item-{tab}", f"sd-tab-item-{tab}-content"]
 
 
 def download_button(docname: str, target: str, label: str) -> download_link:
-    """A button that saves ``target`` (a path from the site root, e.g. 'proceedings/volume.ris')
-    under its own file name."""
+    """A button that saves ``target`` (a path from the site root) under its own file name."""
     styled = button(relative(docname, target), label, primary=False)  # the site's button look
     classes = [*styled["classes"], "cite-download"]
     filename = posixpath.basename(target)
@@ -66,8 +61,8 @@ def download_button(docname: str, target: str, label: str) -> download_link:
 
 
 def acm_part(paper: Paper, volume: Volume) -> nodes.container:
-    """The ACM reference as the text it is (no code box: it wraps like prose on a phone);
-    sphinx-copybutton gives it a copy button (copybutton_selector in conf.py)."""
+    """The ACM reference as text (no code box: it wraps like prose on a phone), copied by
+    sphinx-copybutton (copybutton_selector in conf.py). Without authors, a note says so."""
     label = "ACM Reference Format"
     part = nodes.container(ids=["cite-acm", *tab_ids(ACM_TAB)], classes=["cite-acm"])
     part += nodes.rubric(label, label)
@@ -91,9 +86,8 @@ def cite_section(
         if f.tab is not None:  # after the summary, which must come first in a <details>
             part += nodes.inline(ids=tab_ids(f.tab))
         part += nodes.literal_block(files[name], files[name], language=f.lexer)
-        part += nodes.paragraph(
-            "", "", download_button(docname, f"{folder}/{name}", f.download_label)
-        )
+        save = download_button(docname, f"{folder}/{name}", f.download_label)
+        part += nodes.paragraph("", "", save)
         parts.append(part)
     cite = section("Cite", "cite", *parts)
     # no-search: the formats repeat the page's facts, and their words would match every paper.

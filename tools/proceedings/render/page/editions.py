@@ -1,6 +1,4 @@
-"""The series and its editions on the pages: which edition a page belongs to and the way to
-the others, each section's list of editions, an edition's facts (its day and place, its call,
-its committee), and the news. What the data does not know is said to be not known."""
+"""The series and its editions on the pages; what the data does not know is said to be so."""
 
 from __future__ import annotations
 
@@ -12,15 +10,8 @@ from docutils import nodes
 from ...paths import FEED, SECTIONS, SERIES_CALENDAR, edition_doc, edition_of, relative
 from ...series import CallStatus, Edition, Member, Phase, Series
 from .. import dates
-from .nodes import (
-    download_link,
-    external,
-    link_line,
-    page_link,
-    program_part,
-    section,
-    struck,
-)
+from ..citation.record import unique_place
+from .nodes import download_link, external, link_line, page_link, program_part, section, struck
 
 SECTION_NAMES = {"cfp": "Call for papers", "program": "Program", "proceedings": "Proceedings"}
 NOT_KNOWN = "not known"
@@ -34,10 +25,9 @@ def section_of(docname: str) -> str | None:
 
 
 def edition_nav(series: Series, docname: str) -> nodes.paragraph:
-    """'INET4AI 2025 · 1st edition · Other editions: 2026 (current)' on an edition's page;
-    'INET4AI, every edition: 2026 (current) · 2025' on a page of the series. Each edition links
-    to its page of the same section; from the home page and the organizers, to its part of the
-    page (#edition-2025); from another page of the series, to its call."""
+    """'INET4AI 2025 · 1st edition · Other editions: 2026 (current)' on an edition's page,
+    'INET4AI, every edition: 2026 (current) · 2025' elsewhere; each edition's link leads to its
+    page of the same section, its part of EDITION_PARTS' pages, else its call."""
     year = edition_of(docname)
     section = section_of(docname) or "cfp"
     parts: list[str | tuple[str, str]] = []
@@ -52,12 +42,10 @@ def edition_nav(series: Series, docname: str) -> nodes.paragraph:
         others = list(series.newest_first)
         lead = ", every edition: "
     for i, other in enumerate(others):
-        parts.append(lead if i == 0 else " · ")
         label = f"{other.year}" + (" (current)" if other == series.current else "")
-        if docname in EDITION_PARTS:
-            parts.append((f"#{edition_anchor(other.year)}", label))
-        else:
-            parts.append((edition_doc(section, other.year), label))
+        anchor = f"#{edition_anchor(other.year)}"
+        target = anchor if docname in EDITION_PARTS else edition_doc(section, other.year)
+        parts += [lead if i == 0 else " · ", (target, label)]
     return link_line(strong, parts, classes=["edition-nav", "no-search"])  # on every page
 
 
@@ -86,9 +74,7 @@ def host_line(edition: Edition) -> str:
     not the workshop's city; 'its dates not known' where they are not."""
     host = edition.host
     when_ = dates.day_range(host.start, host.end or host.start) if host.start else ""
-    where = host.city if host.city == host.country else host.place
-    if host.city == edition.city:
-        where = ""
+    where = "" if host.city == edition.city else unique_place(host.city, host.country)
     detail = ", ".join(filter(None, [when_ or f"its dates {NOT_KNOWN}", where]))
     return f"co-located with {host.short_name or host.name}" + (f" ({detail})" if detail else "")
 
@@ -123,11 +109,8 @@ def call_status(edition: Edition, now: dt.datetime) -> str:
 def call_sentence(edition: Edition, now: dt.datetime) -> str:
     """'Its call for papers closed on 14 July 2026.', '... is open until ...'."""
     status = call_status(edition, now)
-    if status.startswith("open"):
-        return f"Its call for papers is {status}."
-    if status.startswith("closed"):
-        return f"Its call for papers {status}."
-    return f"Its call for papers: {status}."
+    verb = " is" if status.startswith("open") else "" if status.startswith("closed") else ":"
+    return f"Its call for papers{verb} {status}."
 
 
 def call_notice(series: Series, edition: Edition, now: dt.datetime, *, has_text: bool
@@ -149,8 +132,8 @@ def call_notice(series: Series, edition: Edition, now: dt.datetime, *, has_text:
                      f"Earth ({closing.label}).")  # fmt: skip
     else:
         title = "The call is open"
-        lines.append(f"Submissions are open until {dates.weekday(closing.date)}, 23:59 "
-                     f"{dates.AOE_SPELLED}: {closing.label}.")  # fmt: skip
+        day = f"{dates.weekday(closing.date)}, 23:59 {dates.AOE_SPELLED}"
+        lines.append(f"Submissions are open until {day}: {closing.label}.")
         lines += [
             f"Before that: {d.label}, {dates.deadline_day(d)}."
             for d in call.deadlines
@@ -223,18 +206,13 @@ def deadline_table(edition: Edition) -> list[nodes.Node]:
 def _table(
     header: Sequence[str], rows: Sequence[Sequence[Sequence[nodes.Node]]], *, classes: list[str]
 ) -> nodes.table:
-    table = nodes.table(classes=classes)
-    group = nodes.tgroup(cols=len(header))
-    table += group
-    group.extend(nodes.colspec(colwidth=1) for _ in header)
-    head = nodes.thead()
-    head += nodes.row("", *(nodes.entry("", nodes.paragraph(h, h)) for h in header))
+    head = nodes.thead("", nodes.row("", *(nodes.entry("", nodes.paragraph(h, h)) for h in header)))
     body = nodes.tbody()
     for row in rows:
         body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *cell)) for cell in row))
-    group += head
-    group += body
-    return table
+    columns = [nodes.colspec(colwidth=1) for _ in header]
+    group = nodes.tgroup("", *columns, head, body, cols=len(header))
+    return nodes.table("", group, classes=classes)
 
 
 def submission(series: Series, edition: Edition) -> list[nodes.Node]:
@@ -243,15 +221,14 @@ def submission(series: Series, edition: Edition) -> list[nodes.Node]:
     call = edition.call
     para = nodes.paragraph(classes=["cfp-submission"])
     if call.portal or call.portal_as_published:
-        para += nodes.Text(
-            f"Please submit your paper using the {series.short_name} Submission Portal: "
-        )
+        lead = f"Please submit your paper using the {series.short_name} Submission Portal: "
+        para += nodes.Text(lead)
     if call.portal:
         para += external(call.portal, call.portal)
         para += nodes.Text(".")
     elif call.portal_as_published:
-        para += nodes.Text(f"{call.portal_as_published}. (The call gave no address for the "
-                           "portal.)")  # fmt: skip
+        note = "(The call gave no address for the portal.)"
+        para += nodes.Text(f"{call.portal_as_published}. {note}")
     elif call.has_data:
         para += nodes.Text(f"The address of the submission portal is {NOT_KNOWN}.")
     else:
@@ -305,8 +282,7 @@ def news_list(series: Series) -> nodes.definition_list:
 
 
 def edition_summary(series: Series, edition: Edition, now: dt.datetime) -> list[nodes.Node]:
-    """An edition at a glance (the home page): its day and place, its host, its call, its
-    papers, and the way to its pages."""
+    """An edition at a glance (the home page), and the way to its pages."""
     fields = nodes.field_list(classes=["edition-summary"])
 
     def add(name: str, text: str) -> None:
@@ -320,29 +296,24 @@ def edition_summary(series: Series, edition: Edition, now: dt.datetime) -> list[
     add("When", when(edition) + zone)
     add("Where", edition.place or NOT_KNOWN)
     add("With", host_line(edition).removeprefix("co-located with "))
-    status = edition.call.status(now)
-    known = status is not CallStatus.UNKNOWN
-    add("Call for papers", call_status(edition, now) if known else f"submission deadline "
-                                                                   f"{NOT_KNOWN}")  # fmt: skip
+    known = edition.call.status(now) is not CallStatus.UNKNOWN
+    call = call_status(edition, now) if known else f"submission deadline {NOT_KNOWN}"
+    add("Call for papers", call)
     proceedings = edition.proceedings
     add("Papers", f"{len(proceedings.published)}" if proceedings else NOT_KNOWN)
-    links = nodes.paragraph(classes=["edition-links"])
-    for i, name in enumerate(SECTIONS):
-        if i:
-            links += nodes.Text(" · ")
-        links += page_link(edition_doc(name, edition.year), SECTION_NAMES[name])
-    return [fields, links]
+    links: list[str | tuple[str, str]] = []
+    for name in SECTIONS:
+        links += [" · ", (edition_doc(name, edition.year), SECTION_NAMES[name])]
+    return [fields, link_line(None, links[1:], classes=["edition-links"])]
 
 
 def edition_sections(series: Series, now: dt.datetime) -> list[nodes.Node]:
-    """The home page's part on each edition, the current edition first, in a section
-    ``#edition-YEAR``: whether it was held, its summary, an open call's dates, its invited
-    talks (tools.program fills them in)."""
+    """The home page's section ``#edition-YEAR`` of each edition, the current one first; its
+    invited talks are filled in by tools.program."""
     out: list[nodes.Node] = []
     for edition in series.newest_first:
-        title = series.label(edition)
-        if edition == series.current:
-            title += ", the current edition"
+        current = ", the current edition" if edition == series.current else ""
+        title = series.label(edition) + current
         lead = phase_sentence(series, edition, now)
         body: list[nodes.Node] = [nodes.paragraph(lead, lead, classes=["edition-phase"])]
         body += edition_summary(series, edition, now)
@@ -354,8 +325,7 @@ def edition_sections(series: Series, now: dt.datetime) -> list[nodes.Node]:
 
 
 def subscribe(docname: str, base_url: str) -> nodes.paragraph:
-    """The series' calendar, to subscribe to (webcal: from the site's address) or download,
-    and its news feed."""
+    """The series' calendar, to subscribe to (webcal:) or download, and its news feed."""
     para = nodes.paragraph(classes=["inet4ai-subscribe"])
     para += nodes.Text("Every deadline and workshop day in your calendar: ")
     host_path = base_url.partition("://")[2]

@@ -1,6 +1,4 @@
-"""Small docutils node builders shared by the page renderers (the program's too), our own node
-classes, and the HTML their nodes become. Pure: a reference to another page is a ``page_ref``
-that sphinx/ resolves, so nothing here needs Sphinx."""
+"""Docutils node builders and node classes shared by the page renderers (the program's too)."""
 
 from __future__ import annotations
 
@@ -23,10 +21,6 @@ class Translator(Protocol):
     def starttag(
         self, node: nodes.Element, tagname: str, suffix: str = ..., **attributes: Any
     ) -> str: ...
-
-    def encode(self, text: str) -> str: ...
-
-    def attval(self, text: str) -> str: ...
 
 
 class page_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]  # docutils is untyped
@@ -52,9 +46,8 @@ class call_notice_pending(nodes.General, nodes.Element):  # type: ignore[misc]
 
 
 class program_part(nodes.General, nodes.Element):  # type: ignore[misc]
-    """What an edition's program says elsewhere (attributes ``year`` and ``part``: 'talks',
-    its invited talks; 'summary', a line on it), filled in by tools.program once the program
-    pages are read; removed when the site has no program extension."""
+    """What an edition's program says elsewhere (``year``; ``part``: 'talks' or 'summary'),
+    filled in by tools.program once it has read the programs; removed when it is not loaded."""
 
 
 def visit_skip(self: Translator, node: nodes.Element) -> None:
@@ -67,8 +60,8 @@ class download_link(nodes.reference):  # type: ignore[misc]
 
 
 class struck(nodes.inline):  # type: ignore[misc]
-    """Text no longer in force (a date before an extension): HTML's <del>; other writers
-    write it as the plain inline text it is (their translators fall back to inline's visitor)."""
+    """Text no longer in force (a date before an extension): HTML's <del>; other writers fall
+    back to inline's visitor."""
 
 
 def visit_struck(self: Translator, node: struck) -> None:
@@ -103,16 +96,6 @@ def button(url: str, label: str, *, primary: bool = True) -> nodes.reference:
     return external(url, label, classes=[*BUTTON_CLASSES, style])
 
 
-def component(
-    name: str, *, classes: Sequence[str], children: Sequence[nodes.Node]
-) -> nodes.container:
-    """A sphinx-design component as its directives build it (its HTML transforms and writers
-    read ``design_component``), here without the directive."""
-    node = nodes.container("", is_div=True, design_component=name, classes=list(classes))
-    node.extend(children)
-    return node
-
-
 def link_line(
     strong: str | None, parts: Sequence[str | tuple[str, str]], *, classes: list[str]
 ) -> nodes.paragraph:
@@ -132,32 +115,17 @@ def link_line(
 
 
 def section(title: str, ids: str, *children: nodes.Node) -> nodes.section:
-    sect = nodes.section(ids=[ids], names=[ids])
-    sect += nodes.title(title, title)
-    sect.extend(children)
-    return sect
+    return nodes.section("", nodes.title(title, title), *children, ids=[ids], names=[ids])
 
 
 def missing(text: str, url: str | None = None, label: str = "") -> nodes.paragraph:
     """What the data does not give, said as not known, with a link where it may be found."""
-    para = nodes.paragraph(classes=["missing"])
-    para += nodes.Text(text)
-    if url:
-        para += nodes.Text(" ")
-        para += external(url, label or url)
-        para += nodes.Text(".")
-    return para
+    link = [nodes.Text(" "), external(url, label or url), nodes.Text(".")] if url else []
+    return nodes.paragraph("", "", nodes.Text(text), *link, classes=["missing"])
 
 
 def text_with_math(text: str) -> list[nodes.Node]:
     """Inline ``$...$`` becomes math nodes; everything else stays literal text."""
-    out: list[nodes.Node] = []
-    pos = 0
-    for match in MATH_RE.finditer(text):
-        if match.start() > pos:
-            out.append(nodes.Text(text[pos : match.start()]))
-        out.append(nodes.math(match.group(1), match.group(1)))
-        pos = match.end()
-    if pos < len(text):
-        out.append(nodes.Text(text[pos:]))
-    return out
+    # split() alternates text and the pattern's one group, the math.
+    parts = enumerate(MATH_RE.split(text))
+    return [nodes.math(part, part) if i % 2 else nodes.Text(part) for i, part in parts if part]

@@ -1,6 +1,4 @@
-"""A paper's page: its title, authors, status, links, abstract, citation and neighbours.
-Text from the data only ever becomes Text nodes (escaped by the writer), and links only ever
-come from validated http(s) URLs or ids."""
+"""A paper's page. Data only ever becomes Text nodes and links from validated URLs or ids."""
 
 from __future__ import annotations
 
@@ -8,19 +6,11 @@ from collections.abc import Mapping
 
 from docutils import nodes
 
-from ...model import Author, Paper, PaperType, Proceedings, Status
+from ...model import Author, Paper, PaperType, Proceedings
 from ...paths import edition_doc, paper_docname
 from .. import dates
 from .cite import cite_section
-from .nodes import (
-    BUTTON_CLASSES,
-    button,
-    external,
-    link_line,
-    missing,
-    section,
-    text_with_math,
-)
+from .nodes import BUTTON_CLASSES, button, external, link_line, missing, section, text_with_math
 
 LINK_LABELS = {"pdf": "PDF", "slides": "Slides", "video": "Video", "code": "Code"}
 
@@ -39,18 +29,13 @@ def author_item(author: Author) -> nodes.list_item:
 
 
 def status_notice(paper: Paper) -> list[nodes.Node]:
-    out: list[nodes.Node] = []
-    if paper.status is not Status.PUBLISHED:
-        word = "Withdrawn" if paper.status is Status.WITHDRAWN else "Retracted"
-        note = nodes.warning()
-        note += nodes.paragraph("", "", nodes.strong(word, word), nodes.Text(f": {paper.notice}"))
-        out.append(note)
+    notices = [] if paper.is_published else [(nodes.warning, paper.status.value, paper.notice)]
     if paper.erratum:
-        note = nodes.note()
-        note += nodes.paragraph(
-            "", "", nodes.strong("Erratum", "Erratum"), nodes.Text(f": {paper.erratum}")
-        )
-        out.append(note)
+        notices.append((nodes.note, "erratum", paper.erratum))
+    out = []
+    for kind, word, text in notices:
+        lead = nodes.strong(word.capitalize(), word.capitalize())
+        out.append(kind("", nodes.paragraph("", "", lead, nodes.Text(f": {text}"))))
     return out
 
 
@@ -67,7 +52,6 @@ def paper_body(
         page += nodes.bullet_list("", *map(author_item, paper.authors), classes=["paper-authors"])
     else:
         page += missing("The author list is not known; see", paper.doi_url, "the DOI record")
-    meta = nodes.paragraph(classes=["paper-meta"])
     # The type is only stated when the data says so: "full" is also what an absent type means.
     bits = [] if paper.type is PaperType.FULL else [paper.type.label]
     bits.append(f"In {volume.short_title}")
@@ -80,8 +64,7 @@ def paper_body(
         bits.append(f"published online {dates.day(paper.published)}")
     if paper.doi:  # as text: the link is the full text's, below; search finds a paper by it
         bits.append(f"DOI {paper.doi}")
-    meta += nodes.Text(" · ".join(bits))
-    page += meta
+    page += nodes.paragraph("", "", nodes.Text(" · ".join(bits)), classes=["paper-meta"])
     page += links_line(paper, volume.publisher)
     abstract: list[nodes.Node] = [
         nodes.paragraph("", "", *text_with_math(p)) for p in paper.paragraphs
@@ -90,10 +73,8 @@ def paper_body(
         abstract = [missing("The abstract is not known; see", paper.doi_url, "the DOI record")]
     page += section("Abstract", "abstract", *abstract)
     if paper.keywords:
-        kw = nodes.paragraph(
-            "", "", nodes.strong("Keywords: ", "Keywords: "), nodes.Text(", ".join(paper.keywords))
-        )
-        page += kw
+        lead = nodes.strong("Keywords: ", "Keywords: ")
+        page += nodes.paragraph("", "", lead, nodes.Text(", ".join(paper.keywords)))
     if paper.is_published:
         page += cite_section(paper, volume, docname, files)
     page += neighbours_nav(proceedings, year, paper)

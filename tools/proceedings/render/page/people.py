@@ -1,5 +1,4 @@
-"""The people index: everyone of every edition, once each, with each of their roles linked to
-the page that shows it."""
+"""The people index: everyone, once, each role linked to the page that shows it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""The volume's pages: its front matter (title, publisher, the conference, downloads) and its
-table of contents."""
+"""The volume's page: its front matter (publisher, conference, downloads) and its contents."""
 
 from __future__ import annotations
 
@@ -10,6 +9,7 @@ from docutils import nodes
 from ...model import Paper, Proceedings
 from ...paths import SERIES_STEM, VOLUME_STEM, paper_docname, volume_dir
 from .. import dates
+from ..citation.formats import FORMATS
 from ..citation.record import unique_place
 from .cite import download_button
 from .nodes import BADGE_CLASSES, page_link
@@ -41,8 +41,7 @@ def contents(proceedings: Proceedings, year: int) -> list[nodes.Node]:
 
 
 def contents_item(paper: Paper, year: int) -> nodes.list_item:
-    """The title linked to its page (a badge for a withdrawn or retracted paper), the authors
-    below."""
+    """The title linked to its page (a badge unless published), the authors below."""
     title = nodes.paragraph("", "", page_link(paper_docname(year, paper.id), paper.title))
     if not paper.is_published:
         badge = paper.status.value.capitalize()
@@ -59,13 +58,8 @@ def front_matter(proceedings: Proceedings, year: int, docname: str) -> list[node
     fields = nodes.field_list(classes=["proceedings-front-matter"])
 
     def add(name: str, *body: nodes.Node) -> None:
-        fields.append(
-            nodes.field(
-                "",
-                nodes.field_name(name, name),
-                nodes.field_body("", nodes.paragraph("", "", *body)),
-            )
-        )
+        value = nodes.field_body("", nodes.paragraph("", "", *body))
+        fields.append(nodes.field("", nodes.field_name(name, name), value))
 
     add("Title", nodes.Text(f"{volume.title} ({volume.short_title})"))
     if volume.editors:
@@ -84,31 +78,23 @@ def front_matter(proceedings: Proceedings, year: int, docname: str) -> list[node
     if volume.isbn:
         add("ISBN", nodes.Text(volume.isbn))
     n = len(proceedings.published)
-    add(
-        "Papers",
-        nodes.Text(
-            # Papers of a volume whose publisher is not known are accepted, not published.
-            f"{n} {'published' if volume.publisher else 'accepted'}"
-            + (
-                f", {len(proceedings.papers) - n} withdrawn or retracted"
-                if n < len(proceedings.papers)
-                else ""
-            )
-        ),
-    )
-    download = nodes.paragraph(classes=["volume-downloads"])
-    for suffix, label in ((".bib", "BibTeX"), (".ris", "RIS"), (".json", "CSL-JSON")):
-        download += download_button(
-            docname, f"{volume_dir(year)}/{VOLUME_STEM}{suffix}", f"Download the volume ({label})"
-        )
-        download += nodes.Text(" ")
-    return [fields, download]
+    gone = len(proceedings.papers) - n
+    # Papers of a volume whose publisher is not known are accepted, not published.
+    papers = f"{n} {'published' if volume.publisher else 'accepted'}"
+    add("Papers", nodes.Text(papers + (f", {gone} withdrawn or retracted" if gone else "")))
+    stem = f"{volume_dir(year)}/{VOLUME_STEM}"
+    return [fields, downloads(docname, stem, "Download the volume")]
 
 
 def series_downloads(docname: str) -> nodes.paragraph:
     """The citation files of every volume of the series in one."""
-    download = nodes.paragraph(classes=["volume-downloads"])
-    for suffix, label in ((".bib", "BibTeX"), (".ris", "RIS"), (".json", "CSL-JSON")):
-        download += download_button(docname, f"{SERIES_STEM}{suffix}", f"Every volume ({label})")
-        download += nodes.Text(" ")
-    return download
+    return downloads(docname, SERIES_STEM, "Every volume")
+
+
+def downloads(docname: str, stem: str, label: str) -> nodes.paragraph:
+    """A button for each format's file ``stem`` + suffix (a path from the site root)."""
+    para = nodes.paragraph(classes=["volume-downloads"])
+    for f in FORMATS:
+        para += download_button(docname, f"{stem}{f.suffix}", f"{label} ({f.label})")
+        para += nodes.Text(" ")
+    return para
