@@ -65,7 +65,7 @@ screenshots: $(STAMP)
 	$(BIN)/python -m pytest -q tests/site/browser/test_screenshots.py
 
 bench: $(STAMP)
-	$(BIN)/python -m bench --jobs
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(BUILD) proceedings/*/papers proceedings/people
