@@ -10,6 +10,7 @@ import os
 import platform
 import sys
 import tempfile
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from rich.console import Console
 
 from . import report
 from .importing import CommandFailedError, measure_import
-from .measure import RUNS, BuildFailedError, BuildRun, Site, build, fastest, fastest_of
+from .measure import RUNS, BuildFailedError, BuildRun, Site, build, fastest
 from .sites import (
     FIRST_YEAR,
     add_sentence,
@@ -61,33 +62,6 @@ def work_folder(keep: bool) -> Iterator[Path]:
         yield Path(tmp)
 
 
-def full_builds(
-    corpus: Corpus, work: Path, sizes: Sequence[int], log: Console
-) -> tuple[dict[int, report.Series], BuildRun, dict[int, Site]]:
-    """The site with each number of synthetic editions in ``sizes`` (0: the real site as it is),
-    and the floor of the EDITIONS series: RUNS rounds, each a full build of every site from a
-    fresh copy of its sources, so that a busy moment of the machine falls on all alike. Return
-    the fastest of each, the floor's, and the first built copy of each."""
-    sources = {n: series_site(corpus, work / f"sources-{n}", n, PAPERS_EACH) for n in sizes}
-    runs: dict[int, list[BuildRun]] = {n: [] for n in sizes}
-    built: dict[int, Site] = {}
-    floors: list[BuildRun] = []
-    floor: Site | None = None
-    for i in range(RUNS):
-        for n, source in sources.items():
-            log.log(f"round {i + 1} of {RUNS}: full build of {report.site_name(n, PAPERS_EACH)}")
-            site = copy_of(source, work / f"{n}-{i}")
-            runs[n].append(build(site, "full"))
-            built.setdefault(n, site)
-        if floor is None:  # as many pages as the series adds to the real site
-            pages = runs[EDITIONS][0].written - runs[0][0].written
-            floor = floor_site(work / "sources-floor", pages)
-        log.log(f"round {i + 1} of {RUNS}: the floor")
-        floors.append(build(copy_of(floor, work / f"floor-{i}"), "full"))
-    series = {n: report.Series(n, PAPERS_EACH, fastest(r)) for n, r in runs.items()}
-    return series, fastest(floors), built
-
-
 def title_changed(site: Site, year: int, index: int, name: str, shown: Shown) -> BuildRun:
     """Change one title, rebuild, and note where the new title shows."""
     edit = edit_title(site, year, index, f"A title the bench changed ({name})")
@@ -96,50 +70,70 @@ def title_changed(site: Site, year: int, index: int, name: str, shown: Shown) ->
     return run
 
 
-def series_rebuilds(site: Site, shown: Shown, log: Console) -> tuple[BuildRun, BuildRun]:
-    """No-change and one-title rebuilds of the built series, each title in the middle edition."""
-    log.log(f"rebuilds of the site + {EDITIONS} x {PAPERS_EACH}")
-    no_change = fastest_of(lambda i: build(site, f"no-change-{i}"))
-    year = FIRST_YEAR + EDITIONS // 2
-    one_change = fastest_of(
-        lambda i: title_changed(site, year, PAPERS_EACH // 2 + i, f"one-title-{i}", shown)
-    )
-    return no_change, one_change
+def page_edited(site: Site, name: str, shown: Shown) -> BuildRun:
+    """Add a sentence to a page, rebuild, and note whether it shows."""
+    sentence = f"A sentence the bench added ({name})."
+    add_sentence(site, f"{REAL_PAGE}.md", sentence)
+    run = build(site, name)
+    shown.append({REAL_PAGE: sentence_shown(site, f"{REAL_PAGE}.html", sentence)})
+    return run
 
 
-def edit_loop(site: Site, shown: Shown, log: Console) -> report.EditLoop:
-    """The real site, built: rebuilds after a page or a paper is edited, as `make live` runs
-    sphinx-build after each save."""
-    log.log("the edit loop on the real site")
-    no_change = fastest_of(lambda i: build(site, f"no-change-{i}"))
+def one_round(
+    i: int, sources: dict[int, Site], work: Path, shown: Shown, log: Console
+) -> dict[str, BuildRun]:
+    """Every build of the run once, each site from a fresh copy of its sources: the full build
+    of each (`full N`, N synthetic editions), then the rebuilds on the real site (the edit
+    loop, as `make live` runs sphinx-build after each save) and on the EDITIONS series."""
+    runs: dict[str, BuildRun] = {}
+    for n, source in sources.items():
+        log.log(f"round {i + 1} of {RUNS}: {report.site_name(n, PAPERS_EACH)}")
+        site = copy_of(source, work / str(n))
+        runs[f"full {n}"] = build(site, "full")
+        if n == 0:
+            runs["live no change"] = build(site, "no-change")
+            runs["live page"] = page_edited(site, "page-edited", shown)
+            runs["live paper"] = title_changed(site, REAL_YEAR, REAL_PAPER, "paper-edited", shown)
+        if n == EDITIONS:
+            runs["no change"] = build(site, "no-change")
+            year, paper = FIRST_YEAR + EDITIONS // 2, PAPERS_EACH // 2 + i
+            runs["one title"] = title_changed(site, year, paper, f"one-title-{i}", shown)
+    return runs
 
-    def page_edited(i: int) -> BuildRun:
-        sentence = f"A sentence the bench added ({i})."
-        add_sentence(site, f"{REAL_PAGE}.md", sentence)
-        run = build(site, f"page-edited-{i}")
-        shown.append({REAL_PAGE: sentence_shown(site, f"{REAL_PAGE}.html", sentence)})
-        return run
 
-    page = fastest_of(page_edited)
-    paper = fastest_of(
-        lambda i: title_changed(site, REAL_YEAR, REAL_PAPER, f"paper-edited-{i}", shown)
-    )
-    return report.EditLoop(no_change, page, paper)
+def measure_builds(
+    corpus: Corpus, work: Path, sizes: Sequence[int], shown: Shown, log: Console
+) -> dict[str, BuildRun]:
+    """RUNS rounds of every build (so that a busy moment of the machine falls on all alike),
+    each round's floor built right after its EDITIONS series; the fastest of each."""
+    sources = {n: series_site(corpus, work / f"sources-{n}", n, PAPERS_EACH) for n in sizes}
+    runs: dict[str, list[BuildRun]] = defaultdict(list)
+    floor: Site | None = None
+    for i in range(RUNS):
+        for kind, run in one_round(i, sources, work / f"round-{i}", shown, log).items():
+            runs[kind].append(run)
+        if floor is None:  # as many pages as the series adds to the real site
+            pages = runs[f"full {EDITIONS}"][0].written - runs["full 0"][0].written
+            floor = floor_site(work / "sources-floor", pages)
+        log.log(f"round {i + 1} of {RUNS}: the floor")
+        runs["floor"].append(build(copy_of(floor, work / f"round-{i}" / "floor"), "full"))
+    return {kind: fastest(of_kind) for kind, of_kind in runs.items()}
 
 
 def run(corpus: Corpus, work: Path, *, large: bool, log: Console) -> report.Results:
     entries = EDITIONS * PAPERS_EACH
     log.log(f"import of {entries:,} entries")
     imports = measure_import(write_volume(corpus, entries, work / "import"), entries, work)
-    sizes = [0, SMALL, EDITIONS] + ([LARGE] if large else [])
-    series, floor, built = full_builds(corpus, work, sizes, log)
+    # The large series first, so that each round's floor comes right after its series.
+    sizes = ([LARGE] if large else []) + [0, SMALL, EDITIONS]
     shown: Shown = []
-    no_change, one_change = series_rebuilds(built[EDITIONS], shown, log)
-    loop = edit_loop(built[0], shown, log)
+    best = measure_builds(corpus, work, sizes, shown, log)
+    series = {n: report.Series(n, PAPERS_EACH, best[f"full {n}"]) for n in sizes}
+    loop = report.EditLoop(best["live no change"], best["live page"], best["live paper"])
     return report.Results(
         imports=imports, real=series[0], small=series[SMALL], series=series[EDITIONS],
-        large=series.get(LARGE), floor=floor, no_change=no_change, one_change=one_change,
-        loop=loop, shown=all_shown(shown),
+        large=series.get(LARGE), floor=best["floor"], no_change=best["no change"],
+        one_change=best["one title"], loop=loop, shown=all_shown(shown),
     )  # fmt: skip
 
 

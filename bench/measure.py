@@ -9,7 +9,7 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,8 +112,3 @@ def fastest(runs: Sequence[BuildRun]) -> BuildRun:
     """The least disturbed of runs of the same build, with the largest peak memory of them."""
     best = min(runs, key=lambda run: run.seconds)
     return dataclasses.replace(best, peak_rss_mib=max(run.peak_rss_mib for run in runs))
-
-
-def fastest_of(step: Callable[[int], BuildRun], times: int = RUNS) -> BuildRun:
-    """``step(0)``, ..., ``step(times - 1)``, each a build; the fastest of them."""
-    return fastest([step(i) for i in range(times)])
