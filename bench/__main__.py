@@ -18,7 +18,7 @@ import sphinx
 from rich.console import Console
 
 from . import report
-from .importing import CommandFailedError, measure_import
+from .importing import CommandFailedError, ImportFigures, fastest_import, time_import
 from .measure import RUNS, BuildFailedError, BuildRun, Site, build, fastest
 from .sites import (
     FIRST_YEAR,
@@ -101,15 +101,21 @@ def one_round(
     return runs
 
 
-def measure_builds(
+def measure(
     corpus: Corpus, work: Path, sizes: Sequence[int], shown: Shown, log: Console
-) -> dict[str, BuildRun]:
-    """RUNS rounds of every build (so that a busy moment of the machine falls on all alike),
-    each round's floor built right after its EDITIONS series; the fastest of each."""
+) -> tuple[dict[str, BuildRun], ImportFigures]:
+    """RUNS rounds of every measurement (so that a busy moment of the machine falls on all
+    alike): the import, each site's builds, and the floor right after the EDITIONS series (the
+    last of ``sizes``). The fastest of each."""
+    entries = EDITIONS * PAPERS_EACH
+    bib = write_volume(corpus, entries, work / "import")
     sources = {n: series_site(corpus, work / f"sources-{n}", n, PAPERS_EACH) for n in sizes}
     runs: dict[str, list[BuildRun]] = defaultdict(list)
+    imports: list[ImportFigures] = []
     floor: Site | None = None
     for i in range(RUNS):
+        log.log(f"round {i + 1} of {RUNS}: import of {entries:,} entries")
+        imports.append(time_import(bib, entries, work / f"round-{i}" / "import"))
         for kind, run in one_round(i, sources, work / f"round-{i}", shown, log).items():
             runs[kind].append(run)
         if floor is None:  # as many pages as the series adds to the real site
@@ -117,17 +123,14 @@ def measure_builds(
             floor = floor_site(work / "sources-floor", pages)
         log.log(f"round {i + 1} of {RUNS}: the floor")
         runs["floor"].append(build(copy_of(floor, work / f"round-{i}" / "floor"), "full"))
-    return {kind: fastest(of_kind) for kind, of_kind in runs.items()}
+    return {kind: fastest(of_kind) for kind, of_kind in runs.items()}, fastest_import(imports)
 
 
 def run(corpus: Corpus, work: Path, *, large: bool, log: Console) -> report.Results:
-    entries = EDITIONS * PAPERS_EACH
-    log.log(f"import of {entries:,} entries")
-    imports = measure_import(write_volume(corpus, entries, work / "import"), entries, work)
     # The large series first, so that each round's floor comes right after its series.
     sizes = ([LARGE] if large else []) + [0, SMALL, EDITIONS]
     shown: Shown = []
-    best = measure_builds(corpus, work, sizes, shown, log)
+    best, imports = measure(corpus, work, sizes, shown, log)
     series = {n: report.Series(n, PAPERS_EACH, best[f"full {n}"]) for n in sizes}
     loop = report.EditLoop(best["live no change"], best["live page"], best["live paper"])
     return report.Results(

@@ -7,15 +7,13 @@ import contextlib
 import importlib
 import io
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from bibtexparser.entrypoint import parse_string
 
 from tools.proceedings import cli
-
-from .measure import RUNS
 
 
 class CommandFailedError(RuntimeError):
@@ -35,7 +33,7 @@ def cli_or_fail(*argv: str) -> None:
 
 @dataclass(frozen=True)
 class ImportFigures:
-    """Seconds, the fastest of RUNS each."""
+    """Seconds of one import of a file and of a bare parse of it, or the fastest of several."""
 
     entries: int
     parse_s: float  # bare bibtexparser.parse_string of the file
@@ -48,20 +46,21 @@ class ImportFigures:
         return self.import_s / self.parse_s
 
 
-def fastest_seconds(func: Callable[[int], object]) -> float:
-    times = []
-    for i in range(RUNS):
-        start = time.perf_counter()
-        func(i)
-        times.append(time.perf_counter() - start)
-    return min(times)
+def seconds(func: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
 
 
-def measure_import(bib: Path, entries: int, work: Path) -> ImportFigures:
-    """Time a bare parse of ``bib`` and its import into a new volume folder."""
-    parse_s = fastest_seconds(lambda _: parse_string(bib.read_text(encoding="utf-8")))
+def time_import(bib: Path, entries: int, folder: Path) -> ImportFigures:
+    """Time a bare parse of ``bib`` and its import into the new volume folder ``folder``."""
+    parse_s = seconds(lambda: parse_string(bib.read_text(encoding="utf-8")))
     importlib.import_module("tools.proceedings.importer")  # loading modules is not the import
-    import_s = fastest_seconds(
-        lambda i: cli_or_fail("import", str(bib), "--data", str(work / f"import-{i}"))
-    )
+    import_s = seconds(lambda: cli_or_fail("import", str(bib), "--data", str(folder)))
     return ImportFigures(entries, parse_s, import_s)
+
+
+def fastest_import(runs: Sequence[ImportFigures]) -> ImportFigures:
+    return ImportFigures(
+        runs[0].entries, min(r.parse_s for r in runs), min(r.import_s for r in runs)
+    )

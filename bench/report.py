@@ -237,11 +237,12 @@ def disturbance(r: Results) -> str:
 def sections(r: Results) -> list[str]:
     """Every figure of the run, then the targets."""
     return [
-        f"Every build is the fastest of {RUNS} rounds; each round builds every site once from a "
-        "fresh copy of its sources, then rebuilds it after each change. " + disturbance(r),
+        f"Every figure is the fastest of {RUNS} rounds; each round imports the file, builds each "
+        "site from a fresh copy of its sources and rebuilds it after each change. "
+        + disturbance(r),
         "## The organizer's edit loop on the real site (sphinx-build as `make live` runs it)",
         loop_table(r.loop, r.real.full),
-        f"## Import of a volume's BibTeX (the fastest of {RUNS})",
+        "## Import of a volume's BibTeX (in this process)",
         import_table(r.imports),
         "## Full builds",
         builds_table(r),
