@@ -238,8 +238,8 @@ def sections(r: Results) -> list[str]:
     """Every figure of the run, then the targets."""
     return [
         f"Every figure is the fastest of {RUNS} rounds; each round imports the file, builds each "
-        "site from a fresh copy of its sources and rebuilds it after each change. "
-        + disturbance(r),
+        "site from a fresh copy of its sources (the real site and the smallest three times) and "
+        "rebuilds it after each change. " + disturbance(r),
         "## The organizer's edit loop on the real site (sphinx-build as `make live` runs it)",
         loop_table(r.loop, r.real.full),
         "## Import of a volume's BibTeX (in this process)",
