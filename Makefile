@@ -66,7 +66,7 @@ screenshots: $(STAMP)
 	$(BIN)/python -m pytest -q tests/site/browser/test_screenshots.py
 
 bench: $(STAMP)
-	$(BIN)/python -m bench --jobs
+	$(BIN)/python -m bench
 
 # Lighthouse 12 (mobile) on the home, volume and paper pages of the built site, served gzipped
 # on 127.0.0.1 as GitHub Pages serves it; PASS: performance >= 95, the other three 100.

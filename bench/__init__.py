@@ -1,1 +1,1 @@
-"""Benchmarks of the proceedings pipeline on synthetic PMLR-style volumes (`python -m bench`)."""
+"""Benchmarks of the site as its series grows and of the edit loop (`python -m bench`)."""

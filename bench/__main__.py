@@ -1,15 +1,16 @@
-"""python -m bench [--sizes 50,500,2600] [--jobs] [--keep]: measure and print the figures."""
+"""python -m bench [--large] [--keep]: build the site as it grows, print every figure and each
+target PASS or FAIL (exit 1 if one fails)."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import os
 import platform
-import re
 import sys
 import tempfile
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -17,35 +18,37 @@ import sphinx
 from rich.console import Console
 
 from . import report
-from .importing import ImportFailedError, measure_import
-from .measure import FULL_RUNS, REBUILD_RUNS, BuildFailedError, BuildRun, build, fastest, fastest_of
-from .series import SeriesResult, run_series
-from .site import add_line, all_shown, check_title, edit_title, floor_site, fresh_site
+from .importing import CommandFailedError, ImportFigures, fastest_import, time_import
+from .measure import RUNS, BuildFailedError, BuildRun, Site, build, fastest
+from .sites import (
+    FIRST_YEAR,
+    add_sentence,
+    all_shown,
+    copy_of,
+    edit_title,
+    floor_site,
+    sentence_shown,
+    series_site,
+    title_shown,
+)
 from .volumes import Corpus, CorpusError, write_volume
 
-KIND_RE = re.compile(r"\[([\w.-]+)\]\s*$")  # a warning's [type.subtype]
-PARALLEL_FROM = 500  # with --jobs, sizes from this many papers also build with -j auto
+PAPERS_EACH = 50  # papers an edition
+EDITIONS = 20  # the series the targets are set for: 1,000 papers
+SMALL, LARGE = 1, 52  # editions of the small size (50 papers) and of the optional 2,600
+SMALL_COPIES = 3  # full builds a round of the real site and of the small one
+REAL_PAGE = "cfp/2026/index"  # the page the edit loop edits
+REAL_YEAR, REAL_PAPER = 2025, 1  # the paper whose title it changes (one with authors)
 
-
-def _sizes(value: str) -> list[int]:
-    try:
-        sizes = sorted({int(v.replace("_", "")) for v in value.split(",") if v.strip()})
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a list of numbers: {value!r}") from None
-    if not sizes or sizes[0] < 3:
-        raise argparse.ArgumentTypeError("sizes must be at least 3 papers")
-    return sizes
+Shown = list[dict[str, bool]]  # where each edit must show -> whether it did
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     p.add_argument(
-        "--sizes", type=_sizes, default=[50, 500, 2600], help="papers per volume (%(default)s)"
-    )
-    p.add_argument(
-        "--jobs",
+        "--large",
         action="store_true",
-        help=f"also time a full build with -j auto for volumes of {PARALLEL_FROM}+ papers",
+        help=f"also build {LARGE} editions ({LARGE * PAPERS_EACH:,} papers): linear scaling",
     )
     p.add_argument("--keep", action="store_true", help="keep the work folder and print its path")
     return p
@@ -60,116 +63,114 @@ def work_folder(keep: bool) -> Iterator[Path]:
         yield Path(tmp)
 
 
-def run_size(
-    corpus: Corpus, size: int, work: Path, *, jobs: bool, log: Console
-) -> report.SizeResult:
-    """Every measurement for one volume size, in a folder of its own. Full builds and floors
-    alternate, FULL_RUNS of each; each kind of rebuild runs REBUILD_RUNS times, each time with a
-    change of its own; the fastest of each is reported."""
-    folder = work / str(size)
-    log.log(f"[{size}] volume, import and validation")
-    imports, data = measure_import(write_volume(corpus, size, folder), folder)
-    fulls, floors = [], []
-    for i in range(FULL_RUNS):
-        site = fresh_site(folder / f"site-{i}", data)
-        log.log(f"[{size}] full build ({i + 1} of {FULL_RUNS})")
-        fulls.append(build(site, f"full-{i}"))
-        log.log(f"[{size}] full build {fulls[-1].seconds:.1f} s; the floor: {size} trivial pages")
-        floors.append(build(floor_site(folder / f"floor-{i}", size), f"floor-{i}"))
-    # The rebuilds run on the site of the last full build.
-    log.log(f"[{size}] no-change rebuilds")
-    no_change = fastest_of(REBUILD_RUNS, lambda i: build(site, f"no-change-{i}"))
-    checks: list[dict[str, bool]] = []
+def title_changed(site: Site, year: int, index: int, name: str, shown: Shown) -> BuildRun:
+    """Change one title, rebuild, and note where the new title shows."""
+    edit = edit_title(site, year, index, f"A title the bench changed ({name})")
+    run = build(site, name)
+    shown.append({f"{year}, {place}": ok for place, ok in title_shown(site, edit).items()})
+    return run
 
-    def one_title(i: int) -> BuildRun:
-        new_title = f"Benchmark edit {size}.{i}: a title changed by the bench"
-        edit = edit_title(data, (size // 2 + i) % size, new_title)
-        log.log(f"[{size}] one-title change ({edit.paper_id})")
-        run = build(site, f"one-change-{i}")
-        checks.append(check_title(site, edit))
-        return run
 
-    def one_line(i: int) -> BuildRun:
-        moved = add_line(data, (size // 3 + i) % size, f"doi: 10.5555/bench.{size}.{i}")
-        log.log(f"[{size}] one paper gains a line ({moved}): later lines move")
-        return build(site, f"line-added-{i}")
+def page_edited(site: Site, name: str, shown: Shown) -> BuildRun:
+    """Add a sentence to a page, rebuild, and note whether it shows."""
+    sentence = f"A sentence the bench added ({name})."
+    add_sentence(site, f"{REAL_PAGE}.md", sentence)
+    run = build(site, name)
+    shown.append({REAL_PAGE: sentence_shown(site, f"{REAL_PAGE}.html", sentence)})
+    return run
 
-    one_change = fastest_of(REBUILD_RUNS, one_title)
-    line_added = fastest_of(REBUILD_RUNS, one_line)
-    parallel = None
-    if jobs and size >= PARALLEL_FROM:
-        log.log(f"[{size}] full build with -j auto")
-        parallel = build(fresh_site(folder / "site-j-auto", data), "full", jobs="auto")
-    return report.SizeResult(
-        size, imports, fastest(fulls), no_change, one_change, all_shown(checks), line_added,
-        fastest(floors), parallel,
+
+def one_round(
+    i: int, sources: dict[int, Site], work: Path, shown: Shown, log: Console
+) -> dict[str, list[BuildRun]]:
+    """Every build of the run, each site from a fresh copy of its sources: the full build of
+    each (`full N`, N synthetic editions), then the rebuilds on the real site (the edit loop, as
+    `make live` runs sphinx-build after each save) and on the EDITIONS series."""
+    runs: dict[str, list[BuildRun]] = defaultdict(list)
+    for n, source in sources.items():
+        log.log(f"round {i + 1} of {RUNS}: {report.site_name(n, PAPERS_EACH)}")
+        # The real site and the small one take a second or two, and the scaling target rests
+        # on their difference (under a second): more of them, for a steadier fastest.
+        for copy in range(SMALL_COPIES if n in (0, SMALL) else 1):
+            site = copy_of(source, work / f"{n}-{copy}")
+            runs[f"full {n}"].append(build(site, "full"))
+        if n == 0:
+            runs["live no change"].append(build(site, "no-change"))
+            runs["live page"].append(page_edited(site, "page-edited", shown))
+            edit = title_changed(site, REAL_YEAR, REAL_PAPER, "paper-edited", shown)
+            runs["live paper"].append(edit)
+        if n == EDITIONS:
+            runs["no change"].append(build(site, "no-change"))
+            year, paper = FIRST_YEAR + EDITIONS // 2, PAPERS_EACH // 2 + i
+            runs["one title"].append(title_changed(site, year, paper, f"one-title-{i}", shown))
+    return runs
+
+
+def measure(
+    corpus: Corpus, work: Path, sizes: Sequence[int], shown: Shown, log: Console
+) -> tuple[dict[str, BuildRun], ImportFigures]:
+    """RUNS rounds of every measurement (so that a busy moment of the machine falls on all
+    alike): the import, each site's builds, and the floor right after the EDITIONS series (the
+    last of ``sizes``). The fastest of each."""
+    entries = EDITIONS * PAPERS_EACH
+    bib = write_volume(corpus, entries, work / "import")
+    sources = {n: series_site(corpus, work / f"sources-{n}", n, PAPERS_EACH) for n in sizes}
+    runs: dict[str, list[BuildRun]] = defaultdict(list)
+    imports: list[ImportFigures] = []
+    floor: Site | None = None
+    for i in range(RUNS):
+        log.log(f"round {i + 1} of {RUNS}: import of {entries:,} entries")
+        imports.append(time_import(bib, entries, work / f"round-{i}" / "import"))
+        for kind, of_kind in one_round(i, sources, work / f"round-{i}", shown, log).items():
+            runs[kind] += of_kind
+        if floor is None:  # as many pages as the series adds to the real site
+            pages = runs[f"full {EDITIONS}"][0].written - runs["full 0"][0].written
+            floor = floor_site(work / "sources-floor", pages)
+        log.log(f"round {i + 1} of {RUNS}: the floor")
+        runs["floor"].append(build(copy_of(floor, work / f"round-{i}" / "floor"), "full"))
+    return {kind: fastest(of_kind) for kind, of_kind in runs.items()}, fastest_import(imports)
+
+
+def run(corpus: Corpus, work: Path, *, large: bool, log: Console) -> report.Results:
+    # The large series first, so that each round's floor comes right after its series.
+    sizes = ([LARGE] if large else []) + [0, SMALL, EDITIONS]
+    shown: Shown = []
+    best, imports = measure(corpus, work, sizes, shown, log)
+    series = {n: report.Series(n, PAPERS_EACH, best[f"full {n}"]) for n in sizes}
+    loop = report.EditLoop(best["live no change"], best["live page"], best["live paper"])
+    return report.Results(
+        imports=imports, real=series[0], small=series[SMALL], series=series[EDITIONS],
+        large=series.get(LARGE), floor=best["floor"], no_change=best["no change"],
+        one_change=best["one title"], loop=loop, shown=all_shown(shown),
     )  # fmt: skip
-
-
-def warm_up(corpus: Corpus, work: Path, log: Console) -> None:
-    """One small unreported build first, so the first measured size pays no cold caches."""
-    log.log("warm-up build")
-    _, data = measure_import(write_volume(corpus, 20, work / "warm-up"), work / "warm-up", repeat=1)
-    build(fresh_site(work / "warm-up" / "site", data), "full")
-
-
-def print_report(
-    results: Sequence[report.SizeResult],
-    series: SeriesResult,
-    targets: list[report.Target],
-    load_before: float,
-) -> None:
-    cpus = os.cpu_count()
-    sections = [
-        f"# Benchmark: python {platform.python_version()}, Sphinx {sphinx.__version__}, "
-        f"{cpus} CPUs, {platform.machine()}; load average {load_before:.2f} at the start, "
-        f"{os.getloadavg()[0]:.2f} at the end (other work on the machine slows wall times)",
-        "## Import and validation (seconds, median of 3)",
-        report.import_table(results),
-        "## Sphinx builds (sphinx-build -j 1, fresh copy of the site): wall / CPU seconds, "
-        f"the fastest of {FULL_RUNS} full builds (and floors), of {REBUILD_RUNS} of each rebuild",
-        report.build_table(results),
-        "## One title changed in papers.yaml: where the new title shows after the rebuild",
-        report.title_table(results),
-    ]
-    sections += [
-        f"## The series: {series.editions} editions of {series.papers_each:,} papers, "
-        "added with new-edition and import --edition (wall / CPU seconds, fastest runs as above)",
-        report.series_table(series, results[-1]),
-    ]
-    jobs = report.jobs_table(results)
-    if jobs:
-        sections += [f"## -j auto against -j 1 (full builds, {cpus} CPUs)", jobs]
-    sections += ["## Targets", report.targets_table(targets)]
-    for r in results:
-        kinds = Counter(
-            m.group(1) if (m := KIND_RE.search(w)) else "other" for w in r.full.warnings
-        )
-        if kinds:
-            listed = ", ".join(f"{n} x {kind}" for kind, n in kinds.most_common())
-            sections.append(f"Warnings of the full build of {r.size:,} papers: {listed}")
-    sys.stdout.write("\n\n".join(sections) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     log = Console(stderr=True, highlight=False)
-    load_before = os.getloadavg()[0]
+    started, load_before = dt.datetime.now().astimezone(), os.getloadavg()
     try:
         corpus = Corpus.read()
         with work_folder(args.keep) as work:
             if args.keep:
                 log.log(f"work folder: {work}")
-            warm_up(corpus, work, log)
-            results = [run_size(corpus, size, work, jobs=args.jobs, log=log) for size in args.sizes]
-            log.log(f"series of {args.sizes[-1]:,} papers in editions: builds")
-            series = run_series(corpus, work / "series", args.sizes[-1])
-    except (CorpusError, ImportFailedError, BuildFailedError) as exc:
+            results = run(corpus, work, large=args.large, log=log)
+    except (CorpusError, CommandFailedError, BuildFailedError) as exc:
         log.print(f"[red]error[/red] {exc}", markup=True, highlight=False)
         return 2
-    targets = report.targets(results) + report.series_targets(series, results[-1])
-    print_report(results, series, targets, load_before)
-    return 1 if any(t.ok is False for t in targets) else 0
+    minutes = (dt.datetime.now().astimezone() - started).total_seconds() / 60
+    header = (
+        f"# Benchmark, {started:%Y-%m-%d %H:%M %Z} ({minutes:.0f} min): Python "
+        f"{platform.python_version()}, Sphinx {sphinx.__version__}, {os.cpu_count()} CPUs; "
+        f"load average (1, 5, 15 min) {_load(load_before)} at the start, "
+        f"{_load(os.getloadavg())} at the end"
+    )
+    sys.stdout.write("\n\n".join([header, *report.sections(results)]) + "\n")
+    return 0 if all(t.ok for t in report.targets(results)) else 1
+
+
+def _load(load: tuple[float, float, float]) -> str:
+    return ", ".join(f"{x:.2f}" for x in load)
 
 
 if __name__ == "__main__":

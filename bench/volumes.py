@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bibtexparser.entrypoint import parse_string
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "corpora" / "pmlr-cpal26.bib"
+CORPUS_YEAR = "2026"  # of the corpus' @proceedings entry
 KEY_RE = re.compile(r"^(@\w+\s*\{)\s*([^,\s]+)\s*,")
 
 
@@ -65,8 +66,11 @@ def synthetic_volume(corpus: Corpus, size: int) -> str:
     return "\n\n".join(entries) + "\n"
 
 
-def write_volume(corpus: Corpus, size: int, folder: Path) -> Path:
-    """Write the synthetic volume of ``size`` papers as ``folder/volume-<size>.bib``."""
+def write_volume(corpus: Corpus, size: int, folder: Path, *, year: int | None = None) -> Path:
+    """Write the synthetic volume of ``size`` papers as ``folder/volume-<size>.bib``; with
+    ``year``, its @proceedings entry is that year's (its own short title and citation keys)."""
+    if year is not None:
+        corpus = replace(corpus, proceedings=corpus.proceedings.replace(CORPUS_YEAR, str(year)))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"volume-{size}.bib"
     path.write_text(synthetic_volume(corpus, size), encoding="utf-8")
