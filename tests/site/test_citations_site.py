@@ -95,7 +95,9 @@ def test_each_tab_shows_the_file_it_offers(site: Site, paper_id: str) -> None:
         assert links[0]["download"] == f"{paper_id}{suffix}"
         served = site.file(f"{PAPERS}{paper_id}{suffix}")
         assert code(panels[label]) == served, label
-    assert panels["ACM Reference Format"].select("a") == []
+    # The ACM reference's one link is its DOI's.
+    links = [str(a["href"]) for a in panels["ACM Reference Format"].select("a")]
+    assert links == [f"https://doi.org/{real_2025().paper(paper_id).doi}"]
 
 
 def test_each_part_keeps_the_fragments_its_tab_had(site: Site) -> None:

@@ -39,6 +39,15 @@ def depart_disclosure(self: Translator, node: disclosure) -> None:
     self.body.append("</details>\n")
 
 
+class wbr(nodes.inline):  # type: ignore[misc]
+    """Where a line may break (HTML's <wbr>); nothing for other writers."""
+
+
+def visit_wbr(self: Translator, node: wbr) -> None:
+    self.body.append("<wbr>")
+    raise nodes.SkipNode
+
+
 def visit_summary(self: Translator, node: summary) -> None:
     self.body.append(self.starttag(node, "summary", ""))
 
@@ -69,7 +78,15 @@ def acm_part(paper: Paper, volume: Volume) -> nodes.container:
     if not paper.authors:
         part += nodes.paragraph(NO_AUTHORS_NOTE, NO_AUTHORS_NOTE, classes=["cite-note"])
     text = acm_reference(paper, volume)
-    part += nodes.paragraph(text, text, classes=["cite-acm-text"])
+    para = nodes.paragraph(text, classes=["cite-acm-text"])
+    # Its DOI link may break after 'doi.org/' on a phone, and nowhere else.
+    url = paper.doi_url if paper.doi_url and text.endswith(paper.doi_url) else None
+    para += nodes.Text(text.removesuffix(url or ""))
+    if url:
+        host, _, doi = url.rpartition("/10.")
+        para += nodes.reference("", "", nodes.Text(host + "/"), wbr(), nodes.Text("10." + doi),
+                                refuri=url)  # fmt: skip
+    part += para
     return part
 
 
