@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import posixpath
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -118,6 +120,32 @@ class Translator(HTML5Translator):
         self.meta = [tag for tag in self.meta if 'name="viewport"' not in tag]
 
 
+def share_orphan_sidebars(app: Sphinx) -> Callable[..., None]:
+    """html-page-context: orphan pages of one folder (the paper pages) share their sidebar's
+    tree, made once a build. The theme renders Sphinx's ``toctree`` on every page, and the
+    site's tree grows with its editions (each section's page lists them all); an orphan is in
+    no tree, so every orphan of a folder gets the same links. make bench, 20 editions of 50
+    papers: a full build 26-27 s instead of 33-35 s."""
+    made: dict[str, str] = {}  # this build's, never pickled
+
+    def share(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+              doctree: Any) -> None:  # fmt: skip
+        own = context.get("toctree")
+        if own is None or "orphan" not in app.env.metadata.get(pagename, {}):
+            return
+        folder = posixpath.dirname(pagename)
+
+        def toctree(**kwargs: Any) -> str:
+            key = repr((folder, sorted(kwargs.items())))
+            if key not in made:
+                made[key] = own(**kwargs)
+            return made[key]
+
+        context["toctree"] = toctree
+
+    return share
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_book_theme")
     app.add_html_theme(THEME, str(THEME_DIR))
@@ -126,4 +154,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_components)
     app.connect("html-page-context", prune_assets, priority=900)
     app.connect("html-page-context", base_for_not_found)
+    app.connect("html-page-context", share_orphan_sidebars(app))
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

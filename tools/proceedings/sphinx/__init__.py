@@ -18,7 +18,7 @@ from .downloads import write_downloads
 from .generate import generate, remove_stale_pages
 from .links import PageRefs, resolve_late
 from .parser import GeneratedPageParser
-from .people import EVENT, PeopleIndex, add_edition_nav, fill_people
+from .people import EVENT, PeopleIndex, fill_people
 
 __all__ = [
     "DataBuildError", "Doctree", "StateDomain", "note_data", "series_of", "setup",
@@ -68,7 +68,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(page.download_link, html=(page.visit_download_link, page.depart_download_link))
     app.add_node(page.struck, html=(page.visit_struck, page.depart_struck))
     app.connect("builder-inited", generate)
-    app.connect("doctree-read", add_edition_nav)
     app.connect("env-updated", write_downloads)
     # The fillers first (people here, the program's talks), then the links they make.
     app.connect("doctree-resolved", fill_people, priority=400)

@@ -7,7 +7,6 @@ from sphinx.parsers import Parser
 
 from ..errors import Warn
 from ..paths import edition_of, papers_dir
-from ..render.page.editions import edition_nav
 from ..render.page.paper import paper_body
 from ..render.page.stubs import STUB_FILETYPE, read_stub
 from .domain import domain
@@ -44,5 +43,4 @@ class GeneratedPageParser(Parser):
         # docinfo: MetadataCollector reads it and removes it.
         orphan = nodes.field("", nodes.field_name("", "orphan"), nodes.field_body())
         document += nodes.docinfo("", orphan)
-        document += edition_nav(state.series, docname)
         document.extend(body)

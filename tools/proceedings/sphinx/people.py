@@ -8,7 +8,6 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..paths import edition_of
 from ..people import Mention, data_mentions, people
-from ..render.page.editions import edition_nav
 from ..render.page.people import people_index, people_placeholder
 from .domain import domain, note_data
 from .generate import ORGANIZERS
@@ -34,14 +33,3 @@ def fill_people(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         for found in app.emit(EVENT, app.env):
             mentions += found
         node.replace_self(people_index(people(mentions)))
-
-
-def add_edition_nav(app: Sphinx, doctree: nodes.document) -> None:
-    """doctree-read: the way between editions above the page's title (generated pages have it
-    from their parser); it depends on the editions there are and the series' name."""
-    if any("edition-nav" in n.get("classes", []) for n in doctree.children[:3]
-           if isinstance(n, nodes.Element)):  # fmt: skip
-        return
-    note_data(app.env, (), volume=False)
-    first = next((i for i, n in enumerate(doctree.children) if isinstance(n, nodes.section)), 0)
-    doctree.insert(first, edition_nav(domain(app.env).series, app.env.docname))

@@ -1,4 +1,5 @@
-"""The site's title, logo, footer and copyright from series.yaml, and its news feed."""
+"""The site's title, logo, footer and copyright from series.yaml, the way between editions on
+every page, and the news feed."""
 
 from __future__ import annotations
 
@@ -6,17 +7,20 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from ..errors import Problems
+from ..errors import Problems, Warn
 from ..load import edition_folders
 from ..paths import FEED
 from ..render.feed import feed
+from ..render.page.editions import edition_nav
 from ..sources.series_files import read_series
 from ..write import write_if_changed
-from .domain import domain
+from .domain import domain, note_data
+from .logs import warn
 
 SERIES_FILE = "series.yaml"
 
@@ -55,6 +59,36 @@ def write_feed(app: Sphinx, env: BuildEnvironment) -> None:
     write_if_changed(Path(app.outdir) / FEED, feed(domain(env).series, base, home))
 
 
+def note_editions_shown(app: Sphinx, doctree: nodes.document) -> None:
+    """doctree-read: every page shows the way between editions (edition_nav_context), which
+    depends on the editions there are and the series' name; a generated page's digest says."""
+    note_data(app.env, (), volume=False)
+
+
+def edition_nav_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """html-page-context: the way between editions, as links from this page, for the theme
+    (page.html) to write above the content; a link to a page that does not exist is text."""
+    if doctree is None:  # search, genindex: no content, no way between editions
+        return
+    strong, parts = edition_nav(domain(app.env).series, pagename)
+    links: list[tuple[str, str | None]] = []
+    for part in parts:
+        if isinstance(part, str):
+            links.append((part, None))
+        elif part[0].startswith("#"):
+            links.append((part[1], part[0]))
+        elif part[0] in app.env.all_docs:
+            links.append((part[1], app.builder.get_relative_uri(pagename, part[0])))
+        else:
+            warn(Warn.LINK, f"[proceedings] a link to a missing page {part[0]!r}", pagename)
+            links.append((part[1], None))
+    context["edition_nav"] = {"strong": strong, "parts": links}
+
+
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", site_settings)
+    app.connect("doctree-read", note_editions_shown)
+    app.connect("html-page-context", edition_nav_context)
     app.connect("env-updated", write_feed)

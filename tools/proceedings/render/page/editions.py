@@ -24,10 +24,15 @@ def section_of(docname: str) -> str | None:
     return first if first in SECTIONS else None
 
 
-def edition_nav(series: Series, docname: str) -> nodes.paragraph:
+Nav = tuple[str, list[str | tuple[str, str]]]  # a bold lead; text, and (target, text) links
+
+
+def edition_nav(series: Series, docname: str) -> Nav:
     """'INET4AI 2025 · 1st edition · Other editions: 2026 (current)' on an edition's page,
-    'INET4AI, every edition: 2026 (current) · 2025' elsewhere; each edition's link leads to its
-    page of the same section, its part of EDITION_PARTS' pages, else its call."""
+    'INET4AI, every edition: 2026 (current) · 2025' elsewhere; each edition's link (a docname,
+    or '#id' on this page) leads to its page of the same section, its part of EDITION_PARTS'
+    pages, else its call. The theme writes it above every page's content (page chrome, like
+    the sidebar: in a doctree it cost every page a cross-reference an edition)."""
     year = edition_of(docname)
     section = section_of(docname) or "cfp"
     parts: list[str | tuple[str, str]] = []
@@ -46,7 +51,7 @@ def edition_nav(series: Series, docname: str) -> nodes.paragraph:
         anchor = f"#{edition_anchor(other.year)}"
         target = anchor if docname in EDITION_PARTS else edition_doc(section, other.year)
         parts += [lead if i == 0 else " · ", (target, label)]
-    return link_line(strong, parts, classes=["edition-nav", "no-search"])  # on every page
+    return strong, parts
 
 
 def edition_anchor(year: int) -> str:
