@@ -12,9 +12,9 @@ from ..render.page import nodes as page
 from ..render.page.stubs import STUB_FILETYPE, STUB_SUFFIX
 from ..series import Series
 from ..stamp import env_version
-from . import clock, directives, head, mathml, moved, safety, series, sitemap
+from . import clock, collector, directives, head, mathml, moved, safety, series, sitemap
 from .domain import DataBuildError, Doctree, ProceedingsDomain, StateDomain, domain, note_data
-from .downloads import write_downloads
+from .downloads import note_read_now, write_downloads
 from .generate import generate, remove_stale_pages
 from .links import PageRefs, resolve_late
 from .parser import GeneratedPageParser
@@ -68,12 +68,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(page.download_link, html=(page.visit_download_link, page.depart_download_link))
     app.add_node(page.struck, html=(page.visit_struck, page.depart_struck))
     app.connect("builder-inited", generate)
+    app.connect("env-before-read-docs", note_read_now, priority=900)
     app.connect("env-updated", write_downloads)
     # The fillers first (people here, the program's talks), then the links they make.
     app.connect("doctree-resolved", fill_people, priority=400)
     app.connect("doctree-resolved", resolve_late, priority=600)
     app.connect("build-finished", remove_stale_pages)
-    for part in (clock, mathml, safety, sitemap, head, moved, series):
+    for part in (clock, collector, mathml, safety, sitemap, head, moved, series):
         part.setup(app)
     return {
         "version": "4.0",
