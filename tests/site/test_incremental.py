@@ -30,10 +30,10 @@ PROGRAM = "program/2025/index.html"
 VOLUME_BIB = f"{volume_dir(2025)}/volume.bib"
 
 
-def sphinx_build(src: Path, out: Path) -> None:
+def sphinx_build(src: Path, out: Path, jobs: int = 1) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q", str(src),
-         str(out)],
+        [sys.executable, "-m", "sphinx", "-b", "html", "-W", "--keep-going", "-q",
+         "-j", str(jobs), str(src), str(out)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -64,8 +64,8 @@ def search_index(path: Path) -> bytes:
 class Site:
     """One source folder built again and again into one output folder."""
 
-    def __init__(self, base: Path) -> None:
-        self.base = base
+    def __init__(self, base: Path, jobs: int = 1) -> None:
+        self.base, self.jobs = base, jobs  # -j of the incremental builds
         self.src = copy_site(base / "src")
         self.out = base / "html"
         for name, content in FABRICATED_MOVED.items():  # the real papers' old addresses go
@@ -83,7 +83,7 @@ class Site:
         ids = [p["id"] for p in self.papers]
         program = program_page(ids, self.presenter)
         (self.src / PROGRAM_2025).write_text(program, encoding="utf-8")
-        sphinx_build(self.src, self.out)
+        sphinx_build(self.src, self.out, self.jobs)
         fresh = self.base / "fresh"
         shutil.rmtree(fresh, ignore_errors=True)
         # Without the generated pages (papers/, people/): the fresh build makes its own.
@@ -184,9 +184,10 @@ def test_edits_show_everywhere_and_leave_nothing_stale(site: Site) -> None:
 
 
 def test_citation_files_gone_from_the_output_are_written_again(site: Site) -> None:
-    # The build keeps what it wrote (domain.DownloadState) and reuses it where the paper did
-    # not change: a file missing from the output is made again, with the data unchanged and
-    # with another paper changed; edit() compares the whole output with a fresh build's.
+    # A paper whose page the build does not read again keeps its files as the last build wrote
+    # them (sphinx/downloads.py): a file missing from the output is made again, with the data
+    # unchanged and with another paper changed; edit() compares the whole output with a fresh
+    # build's.
     (site.out / PAPERS / "alpha.ris").unlink()
     site.edit()
     (site.out / PAPERS / "gamma.json").unlink()
@@ -194,6 +195,18 @@ def test_citation_files_gone_from_the_output_are_written_again(site: Site) -> No
     site.papers[1]["title"] = "Beta, renamed"
     site.edit()
     assert "Beta, renamed" in site.file(VOLUME_BIB)
+
+
+def test_a_parallel_rebuild_makes_the_changed_papers_files_again(tmp_path: Path) -> None:
+    # With -j the pages are read in other processes, whose rendered citations the main one
+    # does not see: the papers it read are made again, the others' files kept.
+    site = Site(tmp_path, jobs=2)
+    site.edit()
+    for record in site.papers[:3]:
+        record["title"] += ", renamed"
+    site.edit()
+    assert "TI  - Alpha, renamed" in site.file(f"{PAPERS}/alpha.ris")
+    assert '"title": "Delta"' in site.file(f"{PAPERS}/delta.json")
 
 
 def test_a_code_change_rebuilds_what_it_shapes(tmp_path: Path) -> None:

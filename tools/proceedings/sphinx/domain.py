@@ -86,6 +86,7 @@ class ProceedingsDomain(StateDomain):
         self._ref: DataRef | None = None
         self._series: Series | None = None
         self._citations: dict[tuple[int, str], dict[str, str]] = {}
+        self.read_now: set[str] = set()  # the pages this build reads (note_read_now)
 
     def store(self, ref: DataRef, series: Series) -> None:
         self._ref, self._series = ref, series

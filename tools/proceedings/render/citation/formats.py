@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -13,8 +12,12 @@ from .ris import paper_ris
 
 
 def join_csl(texts: Sequence[str]) -> str:
-    """Each paper's file is an array of one item: the volume's is one array of them all."""
-    return csl_json([item for text in texts for item in json.loads(text)])
+    """Each paper's file is an array of one item: the volume's is one array of them all, each
+    item's lines as its own file has them (csl_json indents an item the same at any place in
+    an array), not parsed and written again (a third of the files' time at 1,000 papers)."""
+    empty = csl_json([])  # a volume without papers adds nothing
+    items = [t.removeprefix("[\n").removesuffix("\n]\n") for t in texts if t != empty]
+    return "[\n" + ",\n".join(items) + "\n]\n" if items else empty
 
 
 @dataclass(frozen=True, slots=True)
