@@ -86,7 +86,7 @@ def note_program_pages(app: Sphinx, doctree: nodes.document) -> None:
     year = edition_of(docname)
     if year is not None and docname.startswith(papers_dir(year) + "/"):
         years.add(year)
-    for doc in sorted(env.found_docs):
+    for doc in env.found_docs if years else ():
         if doc.startswith("program/") and edition_of(doc) in years:
             env.note_dependency(str(env.doc2path(doc)))
 
