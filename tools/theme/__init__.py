@@ -120,12 +120,10 @@ class Translator(HTML5Translator):
         self.meta = [tag for tag in self.meta if 'name="viewport"' not in tag]
 
 
-def share_orphan_sidebars(app: Sphinx) -> Callable[..., None]:
-    """html-page-context: orphan pages of one folder (the paper pages) share their sidebar's
-    tree, made once a build. The theme renders Sphinx's ``toctree`` on every page, and the
-    site's tree grows with its editions (each section's page lists them all); an orphan is in
-    no tree, so every orphan of a folder gets the same links. make bench, 20 editions of 50
-    papers: a full build 26-27 s instead of 33-35 s."""
+def share_orphan_sidebars() -> Callable[..., None]:
+    """html-page-context: the orphan pages of a folder (paper pages, in no tree) share their
+    sidebar's tree, made once a build; the tree grows with the editions. make bench, 20
+    editions of 50 papers: a full build 26-27 s instead of 33-35 s."""
     made: dict[str, str] = {}  # this build's, never pickled
 
     def share(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -133,10 +131,9 @@ def share_orphan_sidebars(app: Sphinx) -> Callable[..., None]:
         own = context.get("toctree")
         if own is None or "orphan" not in app.env.metadata.get(pagename, {}):
             return
-        folder = posixpath.dirname(pagename)
 
         def toctree(**kwargs: Any) -> str:
-            key = repr((folder, sorted(kwargs.items())))
+            key = repr((posixpath.dirname(pagename), sorted(kwargs.items())))
             if key not in made:
                 made[key] = own(**kwargs)
             return made[key]
@@ -154,5 +151,5 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_components)
     app.connect("html-page-context", prune_assets, priority=900)
     app.connect("html-page-context", base_for_not_found)
-    app.connect("html-page-context", share_orphan_sidebars(app))
+    app.connect("html-page-context", share_orphan_sidebars())
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
