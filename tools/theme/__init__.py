@@ -15,14 +15,11 @@ from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 from sphinx.writers.html5 import HTML5Translator
 
-# Issue 24: every page downloaded 2.37 MB in 25 requests, two thirds of it FontAwesome's script
-# for seven icons. So the icons are inline SVG (components/, layout.html); Sphinx's search
-# scripts load on the search page (and a page opened from its results); code styles, the copy
-# button and the tab script only on pages that use them; every script is deferred.
+# Pages downloaded 2.37 MB, two thirds of it FontAwesome's script for seven icons: icons are
+# inline SVG; search, code, copy and tab scripts load only where used; every script deferred.
 THEME = "inet4ai"
 THEME_DIR = Path(__file__).with_name(THEME)
-# Before pydata-sphinx-theme's and sphinx-book-theme's components, which they add to
-# templates_path (where Sphinx looks before any theme): ours replace theirs by the same name.
+# First on templates_path (before the themes' components): ours replace theirs by name.
 COMPONENTS = THEME_DIR / "components"
 STYLESHEET = "inet4ai.css"  # the site's styles, after every extension's (as html_css_files)
 

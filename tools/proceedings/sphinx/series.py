@@ -60,16 +60,15 @@ def write_feed(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def note_editions_shown(app: Sphinx, doctree: nodes.document) -> None:
-    """doctree-read: every page shows the way between editions (edition_nav_context), which
-    depends on the editions there are and the series' name; a generated page's digest says."""
+    """doctree-read: every page shows the editions (edition_nav_context); stubs' digests too."""
     note_data(app.env, (), volume=False)
 
 
 def edition_nav_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """html-page-context: the way between editions, as links from this page, for the theme
-    (page.html) to write above the content; a link to a page that does not exist is text."""
+    """html-page-context: the way between editions, links from this page, for the theme's
+    page.html (as chrome: in each doctree, it cost every page a cross-reference an edition)."""
     if doctree is None:  # search, genindex: no content, no way between editions
         return
     strong, parts = edition_nav(domain(app.env).series, pagename)

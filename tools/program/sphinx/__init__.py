@@ -81,14 +81,12 @@ def _paper_title(env: BuildEnvironment, year: int, paper_id: str | None) -> str:
 
 def note_program_pages(app: Sphinx, doctree: nodes.document) -> None:
     """doctree-read: a page that shows a part of a program depends on the program's pages."""
-    env, docname = app.env, app.env.docname
+    env, docname, year = app.env, app.env.docname, edition_of(app.env.docname)
     years = {node["year"] for node in doctree.findall(program_part)}
-    year = edition_of(docname)
     if year is not None and docname.startswith(papers_dir(year) + "/"):
         years.add(year)
-    for doc in env.found_docs if years else ():
-        if doc.startswith("program/") and edition_of(doc) in years:
-            env.note_dependency(str(env.doc2path(doc)))
+    for doc in (doc for y in years for doc in domain(env).pages(y)):
+        env.note_dependency(str(env.doc2path(doc)))
 
 
 def add_slots(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -20,6 +20,19 @@ class ProgramDomain(StateDomain):
     data_version = 4  # 4: the sessions only
     initial_data: ClassVar[dict[str, Any]] = {"sessions": {}}  # docname -> its sessions
 
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._pages: dict[int, list[str]] | None = None  # this build's, never pickled
+
+    def pages(self, year: int) -> list[str]:
+        """The edition's program pages, listed once a build (not a scan a paper page)."""
+        if self._pages is None:
+            docs = [doc for doc in self.env.found_docs if doc.startswith("program/")]
+            self._pages = {
+                y: [d for d in docs if edition_of(d) == y] for y in map(edition_of, docs) if y
+            }
+        return self._pages.get(year, [])
+
     @property
     def sessions(self) -> dict[str, list[Session]]:
         value: dict[str, list[Session]] = self.data["sessions"]

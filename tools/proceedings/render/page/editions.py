@@ -31,8 +31,7 @@ def edition_nav(series: Series, docname: str) -> Nav:
     """'INET4AI 2025 · 1st edition · Other editions: 2026 (current)' on an edition's page,
     'INET4AI, every edition: 2026 (current) · 2025' elsewhere; each edition's link (a docname,
     or '#id' on this page) leads to its page of the same section, its part of EDITION_PARTS'
-    pages, else its call. The theme writes it above every page's content (page chrome, like
-    the sidebar: in a doctree it cost every page a cross-reference an edition)."""
+    pages, else its call. Page chrome, like the sidebar (sphinx/series.py)."""
     year = edition_of(docname)
     section = section_of(docname) or "cfp"
     parts: list[str | tuple[str, str]] = []
