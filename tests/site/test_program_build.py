@@ -361,9 +361,7 @@ def environment(**attrs: object) -> tuple[SimpleNamespace, ProgramDomain]:
     env = SimpleNamespace(domaindata={}, **attrs)
     state = ProgramDomain(env)  # type: ignore[arg-type]
     loaded = series()
-    proceedings = SimpleNamespace(
-        series=loaded.series, ref=SimpleNamespace(fingerprint=loaded.fingerprint)
-    )
+    proceedings = SimpleNamespace(series=loaded.series)
     domains = {"program": state, "proceedings": proceedings}
     env.get_domain = domains.__getitem__
     return env, state

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 from .check.series import check_series
 from .check.validate import validate
 from .errors import Location, Problem, Problems, Severity
-from .model import Proceedings, Volume
+from .model import Paper, Proceedings, Volume
 from .series import Edition, Series
 from .sources.bibtex import attach_publisher_fields, read_publisher_bib
 from .sources.data_files import read_papers, read_volume
@@ -40,14 +39,12 @@ def input_files(data_dir: Path) -> tuple[Path, ...]:
     return tuple(data_dir / n for n in names if (data_dir / n).is_file())
 
 
-def fingerprint(files: tuple[Path, ...]) -> str:
-    """A hash of the inputs' names and bytes."""
-    digest = hashlib.sha256()
-    for path in files:
-        data = path.read_bytes()
-        digest.update(f"{path}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()
+def with_publisher_fields(data_dir: Path, papers: list[Paper], problems: Problems) -> list[Paper]:
+    """The papers with what the publisher's papers.bib (if the folder has one) gives them."""
+    if not (data_dir / BIB_FILE).is_file():
+        return papers
+    entries = read_publisher_bib(data_dir / BIB_FILE, problems)
+    return attach_publisher_fields(papers, entries, problems)
 
 
 def load(data_dir: Path) -> Loaded:
@@ -74,10 +71,7 @@ def _load_into(
     if len(problems.errors) > before:
         return None
     volume = read_volume(volume_path, problems) if volume_path.is_file() else default
-    papers = read_papers(papers_path, problems)
-    if (data_dir / BIB_FILE).is_file():
-        entries = read_publisher_bib(data_dir / BIB_FILE, problems)
-        papers = attach_publisher_fields(papers, entries, problems)
+    papers = with_publisher_fields(data_dir, read_papers(papers_path, problems), problems)
     validate(volume, papers, problems)
     if len(problems.errors) > before or volume is None:
         return None
@@ -89,11 +83,6 @@ class LoadedSeries:
     series: Series
     problems: tuple[Problem, ...]  # only non-errors: incomplete records
     files: dict[int, tuple[Path, ...]]  # each edition's files (0: series.yaml), for dependencies
-    fingerprint: str  # of every file's bytes
-
-    @property
-    def all_files(self) -> tuple[Path, ...]:
-        return tuple(path for year in sorted(self.files) for path in self.files[year])
 
 
 def edition_folders(root: Path) -> list[tuple[int, Path]]:
@@ -114,7 +103,7 @@ def load_series(root: Path, *, override: tuple[int, Path] | None = None) -> Load
     for year, folder in edition_folders(root):
         volume_dir = override[1] if override and override[0] == year else folder
         files[year] = (folder / EDITION_FILE, *input_files(volume_dir))
-        edition = _edition(folder, volume_dir, series, len(editions) + 1, problems)
+        edition = _edition(year, folder, volume_dir, series, len(editions) + 1, problems)
         if edition is not None:
             editions.append(edition)
     if series is not None and not editions:
@@ -124,18 +113,18 @@ def load_series(root: Path, *, override: tuple[int, Path] | None = None) -> Load
     problems.raise_if_errors()
     assert series is not None  # read_series returns None only with an error recorded
     full = replace(series, editions=tuple(editions))
-    loaded = LoadedSeries(full, tuple(problems.items), files, "")  # fingerprinted below
-    return replace(loaded, fingerprint=fingerprint(loaded.all_files))
+    return LoadedSeries(full, tuple(problems.items), files)
 
 
 def _edition(
-    folder: Path, volume_dir: Path, series: Series | None, number: int, problems: Problems
-) -> Edition | None:
+    year: int, folder: Path, volume_dir: Path, series: Series | None, number: int,
+    problems: Problems,
+) -> Edition | None:  # fmt: skip
     """An edition, ``number`` in the series, with its volume when it has one."""
     if not (folder / EDITION_FILE).is_file():
         problems.error(Location(str(folder / EDITION_FILE)), "file not found")
         return None
-    read = read_edition(folder / EDITION_FILE, int(folder.name), problems)
+    read = read_edition(folder / EDITION_FILE, year, problems)
     edition = replace(read, number=number) if read is not None else None
     if edition is None or not (is_volume(volume_dir) or volume_dir != folder):
         return edition

@@ -15,13 +15,12 @@ from rich.progress import track as rich_track
 
 from ..check.validate import validate
 from ..errors import DataError, Location, Problems
-from ..load import BIB_FILE, PAPERS_FILE, VOLUME_FILE
+from ..load import PAPERS_FILE, VOLUME_FILE, with_publisher_fields
 from ..model import Paper
 from ..report import report_failure
-from ..sources.bibtex import attach_publisher_fields, read_publisher_bib
 from ..sources.common import Track, read_text, untracked
 from ..sources.data_files import read_papers_text, read_records, read_volume, read_volume_text
-from ..sources.located_yaml import Node, load_yaml
+from ..sources.located_yaml import Node, load_yaml_text
 from ..write import write_atomic
 from .merge import (
     STATE_FILE,
@@ -96,7 +95,7 @@ def _existing(path: Path, problems: Problems) -> tuple[str | None, Node | None]:
         return None, None
     if not re.search(r"^[ \t]*[^#\s]", text, re.M):  # only comments: a new list goes below
         return text, None
-    root = load_yaml(path, problems)
+    root = load_yaml_text(text, problems, label=str(path))
     if root is None:  # the problem is recorded
         return text, None
     papers = root.value.get("papers") if isinstance(root.value, dict) else None
@@ -164,9 +163,7 @@ def _check(
         volume = read_volume_text(volume_text, problems, label=str(volume_path))
     elif volume_path.is_file():
         volume = read_volume(volume_path, problems)
-    if (data_dir / BIB_FILE).is_file():
-        entries = read_publisher_bib(data_dir / BIB_FILE, problems)
-        papers = attach_publisher_fields(papers, entries, problems)
+    papers = with_publisher_fields(data_dir, papers, problems)
     checks = Problems()
     validate(volume, papers, checks)
     problems.extend(checks.errors)

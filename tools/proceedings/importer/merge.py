@@ -37,8 +37,8 @@ def fingerprint(value: Any) -> str:
 # How a field's value is written when it is not as the model holds it (dates: ISO); a default
 # is left out.
 _PLAIN: dict[str, Any] = {
-    "authors": lambda authors: [_as_plain(a, _AUTHOR_KEYS) for a in authors],
-    "editors": lambda authors: [_as_plain(a, _AUTHOR_KEYS) for a in authors],
+    "authors": (people := lambda authors: [_as_plain(a, _AUTHOR_KEYS) for a in authors]),
+    "editors": people,
     "affiliations": list,
     "keywords": list,
     "type": lambda kind: None if kind is PaperType.FULL else kind.value,

@@ -12,7 +12,7 @@ from ..render.page import nodes as page
 from ..render.page.stubs import STUB_FILETYPE, STUB_SUFFIX
 from ..series import Series
 from ..stamp import env_version
-from . import clock, collector, directives, head, mathml, moved, safety, series, sitemap
+from . import clock, directives, garbage_collection, head, mathml, moved, safety, series, sitemap
 from .domain import DataBuildError, Doctree, ProceedingsDomain, StateDomain, domain, note_data
 from .downloads import note_read_now, write_downloads
 from .generate import generate, remove_stale_pages
@@ -74,7 +74,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", fill_people, priority=400)
     app.connect("doctree-resolved", resolve_late, priority=600)
     app.connect("build-finished", remove_stale_pages)
-    for part in (clock, collector, mathml, safety, sitemap, head, moved, series):
+    for part in (clock, garbage_collection, mathml, safety, sitemap, head, moved, series):
         part.setup(app)
     return {
         "version": "4.0",

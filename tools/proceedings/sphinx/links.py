@@ -28,13 +28,22 @@ class PageRefs(SphinxTransform):
                 node.replace_self(xref)
 
 
+def page_uri(app: Sphinx, docname: str, target: str) -> str | None:
+    """The address of ``target`` ('page[#anchor]', '#id' on this one) from ``docname``; None
+    (warned) if no such page."""
+    page, _, anchor = target.partition("#")
+    if not page:
+        return target
+    if page not in app.env.all_docs:
+        warn(Warn.LINK, f"[proceedings] a link to a missing page {page!r}", docname)
+        return None
+    return app.builder.get_relative_uri(docname, page) + (f"#{anchor}" if anchor else "")
+
+
 def resolve_late(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """doctree-resolved: the page_refs left (to an anchor, or made once every page was read)."""
     for node in list(doctree.findall(page_ref)):
-        page, _, anchor = node["target"].partition("#")
-        if page not in app.env.all_docs:
-            warn(Warn.LINK, f"[proceedings] a link to a missing page {page!r}", docname)
+        if (uri := page_uri(app, docname, node["target"])) is None:
             node.replace_self(nodes.inline("", "", *node.children))
-            continue
-        uri = app.builder.get_relative_uri(docname, page) + (f"#{anchor}" if anchor else "")
-        node.replace_self(nodes.reference("", "", *node.children, refuri=uri, internal=True))
+        else:
+            node.replace_self(nodes.reference("", "", *node.children, refuri=uri, internal=True))

@@ -12,15 +12,16 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 
-from ..errors import Problems, Warn
+from ..errors import Problems
 from ..load import edition_folders
 from ..paths import FEED
 from ..render.feed import feed
 from ..render.page.editions import edition_nav
+from ..render.page.stubs import STUB_SUFFIX
 from ..sources.series_files import read_series
 from ..write import write_if_changed
 from .domain import domain, note_data
-from .logs import warn
+from .links import page_uri
 
 SERIES_FILE = "series.yaml"
 
@@ -60,8 +61,10 @@ def write_feed(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def note_editions_shown(app: Sphinx, doctree: nodes.document) -> None:
-    """doctree-read: every page shows the editions (edition_nav_context); stubs' digests too."""
-    note_data(app.env, (), volume=False)
+    """doctree-read: every page shows the editions (edition_nav_context); a generated page's
+    stub says so by its digest (a dependency on series.yaml would read every paper again)."""
+    if app.env.doc2path(app.env.docname).suffix != STUB_SUFFIX:
+        note_data(app.env, (), volume=False)
 
 
 def edition_nav_context(
@@ -72,17 +75,9 @@ def edition_nav_context(
     if doctree is None:  # search, genindex: no content, no way between editions
         return
     strong, parts = edition_nav(domain(app.env).series, pagename)
-    links: list[tuple[str, str | None]] = []
-    for part in parts:
-        if isinstance(part, str):
-            links.append((part, None))
-        elif part[0].startswith("#"):
-            links.append((part[1], part[0]))
-        elif part[0] in app.env.all_docs:
-            links.append((part[1], app.builder.get_relative_uri(pagename, part[0])))
-        else:
-            warn(Warn.LINK, f"[proceedings] a link to a missing page {part[0]!r}", pagename)
-            links.append((part[1], None))
+    links = [
+        (p, None) if isinstance(p, str) else (p[1], page_uri(app, pagename, p[0])) for p in parts
+    ]
     context["edition_nav"] = {"strong": strong, "parts": links}
 
 

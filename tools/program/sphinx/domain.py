@@ -27,10 +27,10 @@ class ProgramDomain(StateDomain):
     def pages(self, year: int) -> list[str]:
         """The edition's program pages, listed once a build (not a scan a paper page)."""
         if self._pages is None:
-            docs = [doc for doc in self.env.found_docs if doc.startswith("program/")]
-            self._pages = {
-                y: [d for d in docs if edition_of(d) == y] for y in map(edition_of, docs) if y
-            }
+            self._pages = {}
+            for doc in self.env.found_docs:
+                if doc.startswith("program/") and (y := edition_of(doc)) is not None:
+                    self._pages.setdefault(y, []).append(doc)
         return self._pages.get(year, [])
 
     @property

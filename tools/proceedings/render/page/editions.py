@@ -308,7 +308,7 @@ def edition_summary(series: Series, edition: Edition, now: dt.datetime) -> list[
     links: list[str | tuple[str, str]] = []
     for name in SECTIONS:
         links += [" · ", (edition_doc(name, edition.year), SECTION_NAMES[name])]
-    return [fields, link_line(None, links[1:], classes=["edition-links"])]
+    return [fields, link_line(links[1:], classes=["edition-links"])]
 
 
 def edition_sections(series: Series, now: dt.datetime) -> list[nodes.Node]:

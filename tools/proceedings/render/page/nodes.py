@@ -96,21 +96,11 @@ def button(url: str, label: str, *, primary: bool = True) -> nodes.reference:
     return external(url, label, classes=[*BUTTON_CLASSES, style])
 
 
-def link_line(
-    strong: str | None, parts: Sequence[str | tuple[str, str]], *, classes: list[str]
-) -> nodes.paragraph:
-    """A paragraph of an optional bold lead, text and links: each link a (target, text) pair,
-    the target a docname ('docname#anchor' too) or '#id' on the same page."""
+def link_line(parts: Sequence[str | tuple[str, str]], *, classes: list[str]) -> nodes.paragraph:
+    """A paragraph of text and links: each link a (target docname['#anchor'], text) pair."""
     para = nodes.paragraph(classes=classes)
-    if strong is not None:
-        para += nodes.strong(strong, strong)
     for part in parts:
-        if isinstance(part, str):
-            para += nodes.Text(part)
-        elif part[0].startswith("#"):
-            para += nodes.reference(part[1], part[1], refuri=part[0], internal=True)
-        else:
-            para += page_link(*part)
+        para += nodes.Text(part) if isinstance(part, str) else page_link(*part)
     return para
 
 

@@ -107,4 +107,4 @@ def neighbours_nav(proceedings: Proceedings, year: int, paper: Paper) -> nodes.p
     if nxt:
         parts += [" · Next: ", (paper_docname(year, nxt.id), nxt.title), " →"]
     # no-search: the neighbours' titles are theirs, not this page's.
-    return link_line(None, parts, classes=["paper-nav", "no-search"])
+    return link_line(parts, classes=["paper-nav", "no-search"])
