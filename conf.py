@@ -84,8 +84,8 @@ sitemap_show_lastmod = False
 preview_image = "_static/preview.png"
 
 copybutton_prompt_text = ""
-# The citation blocks, and the ACM reference, which is written as text rather than code.
-copybutton_selector = "div.highlight pre, p.cite-acm-text"
+# Code blocks, a citation file's text on a paper page and the ACM reference (written as text).
+copybutton_selector = "div.highlight pre, div.cite-text pre, p.cite-acm-text"
 
 # Data must appear exactly as written (titles such as "INET4AI '25"): no curly-quote rewriting.
 smartquotes = False

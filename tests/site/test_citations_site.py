@@ -48,13 +48,13 @@ def cite_tabs(page: BeautifulSoup) -> dict[str, Tag]:
 
 
 def code(panel: Tag) -> str:
-    """A part's text: the ACM reference as text, each file's highlighted (sphinx-copybutton
+    """A part's text: the ACM reference as text, each file's as a plain block (sphinx-copybutton
     adds a button to both: copybutton_selector)."""
     if "cite-acm" in panel.get("class", []):
         text = panel.select_one("p.cite-acm-text")
         assert text is not None
         return text.get_text()
-    block = panel.select_one("div.highlight pre")
+    block = panel.select_one("div.cite-text pre")
     assert block is not None
     return block.get_text()
 

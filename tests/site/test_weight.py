@@ -16,7 +16,10 @@ MAX_REQUESTS = 15
 # Files a page fetches only if it uses them: never on a first visit of a page without code,
 # tabs or search.
 SEARCH_FILES = {"searchindex.js", "_static/searchtools.js", "_static/language_data.js"}
-CODE_FILES = {"_static/pygments.css", "_static/copybutton.js", "_static/clipboard.min.js"}
+CODE_FILES = {"_static/pygments.css"}  # what highlighted code needs
+COPY_FILES = {"_static/copybutton.js", "_static/clipboard.min.js"}  # what copy buttons need
+# copybutton_selector's: code, a citation file's text, the ACM reference
+COPIED = "div.highlight pre, div.cite-text pre, p.cite-acm-text"
 
 
 def describe(page: str, fetched: list[Fetch]) -> str:
@@ -66,6 +69,8 @@ def test_search_and_code_files_only_where_they_are_used(
             assert not paths & SEARCH_FILES, page
         has_code = site.page(page).select_one("div.highlight pre") is not None
         assert (paths >= CODE_FILES) == has_code, page
+        has_copied = site.page(page).select_one(COPIED) is not None
+        assert (paths >= COPY_FILES) == has_copied, page
 
 
 def test_one_viewport_tag_per_page(site: Site) -> None:

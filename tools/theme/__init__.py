@@ -26,19 +26,24 @@ STYLESHEET = "inet4ai.css"  # the site's styles, after every extension's (as htm
 # What pydata-sphinx-theme's theme.css @imports, and its own stylesheet: linked first.
 BASE_STYLESHEETS = ("basic.css", "styles/pydata-sphinx-theme.css")
 # Files that serve only one kind of element, and its markup in the page's body: a page without
-# it does not load them (pygments.css and sphinx-copybutton's "div.highlight pre" act on
-# Pygments' blocks). Text from the data cannot hold a marker: its quotes are escaped.
+# it does not load them (pygments.css acts on Pygments' blocks, sphinx-copybutton on what
+# conf.py's copybutton_selector names). Text from the data cannot hold a marker: its quotes
+# are escaped.
+CODE = ('<div class="highlight">',)
+COPIED = (*CODE, '<div class="cite-text"', '<p class="cite-acm-text"')  # copybutton_selector's
 NEEDS = {
-    "_static/pygments.css": '<div class="highlight">',
-    "_static/copybutton.css": '<div class="highlight">',
-    "_static/clipboard.min.js": '<div class="highlight">',
-    "_static/copybutton.js": '<div class="highlight">',
-    "_static/design-tabs.js": 'class="sd-tab-label"',
+    "_static/pygments.css": CODE,
+    "_static/copybutton.css": COPIED,
+    "_static/clipboard.min.js": COPIED,
+    "_static/copybutton.js": COPIED,
+    "_static/design-tabs.js": ('class="sd-tab-label"',),
 }
 # The search page's scripts (layout.html loads them on a page opened from its results).
 SEARCH_ONLY = {"_static/doctools.js", "_static/sphinx_highlight.js"}
 INLINED = {"_static/documentation_options.js"}  # layout.html writes it into the page
 SEARCH_PAGE = "search"
+# A page's field (pydata-sphinx-theme's): no secondary sidebar, the page's own contents.
+NO_PAGE_TOC = "html_theme.sidebar_secondary.remove"
 # 404.md: GitHub Pages serves /404.html at any address it does not have, at any depth.
 NOT_FOUND = "404"
 
@@ -54,8 +59,8 @@ def _needed(filename: str, *, pagename: str, body: str) -> bool:
         return False
     if filename in SEARCH_ONLY:
         return pagename == SEARCH_PAGE
-    marker = NEEDS.get(filename)
-    return marker is None or marker in body
+    markers = NEEDS.get(filename)
+    return markers is None or any(m in body for m in markers)
 
 
 def prune_assets(
@@ -117,6 +122,16 @@ class Translator(HTML5Translator):
         self.meta = [tag for tag in self.meta if 'name="viewport"' not in tag]
 
 
+def no_page_toc(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """html-page-context, before the theme's: a page with NO_PAGE_TOC has no secondary sidebar
+    items (the theme would render them only to leave them out). 20 editions of 50 papers:
+    make bench, 0.6 s of a full build."""
+    if NO_PAGE_TOC in (context.get("meta") or {}):
+        context["theme_secondary_sidebar_items"] = []
+
+
 def share_orphan_sidebars() -> Callable[..., None]:
     """html-page-context: the orphan pages of a folder (paper pages, in no tree) share their
     sidebar's tree, made once a build; the tree grows with the editions. make bench, 20
@@ -148,5 +163,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", add_components)
     app.connect("html-page-context", prune_assets, priority=900)
     app.connect("html-page-context", base_for_not_found)
+    app.connect("html-page-context", no_page_toc, priority=400)
     app.connect("html-page-context", share_orphan_sidebars())
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

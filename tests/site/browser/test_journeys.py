@@ -121,7 +121,7 @@ def bib_entries(text: str) -> dict[str, dict[str, str]]:
 def show_bibtex(page: Page) -> Locator:
     """The paper page's BibTeX block, brought into view (its part of the Cite section opens
     on demand)."""
-    block = page.locator("div.highlight-bibtex").first
+    block = page.locator("details.cite-bibtex div.cite-text").first
     if not block.is_visible():
         page.locator("summary", has_text=re.compile(r"^\s*BibTeX\s*$")).first.click()
     expect(block).to_be_visible()
@@ -264,15 +264,15 @@ def test_cite_formats_open_by_mouse_keyboard_and_old_links(
              for name in TABS[1:]}  # fmt: skip
     for name, part in parts.items():
         expect(part, f"no part for {name!r}").to_have_count(1)
-        expect(part.locator("div.highlight pre")).to_be_hidden()
+        expect(part.locator("div.cite-text pre")).to_be_hidden()
     parts[TABS[2]].locator("summary").click()
-    expect(parts[TABS[2]].locator("div.highlight pre")).to_be_visible()
+    expect(parts[TABS[2]].locator("div.cite-text pre")).to_be_visible()
     parts[TABS[3]].locator("summary").focus()
     tab.page.keyboard.press("Enter")
-    expect(parts[TABS[3]].locator("div.highlight pre")).to_be_visible()
+    expect(parts[TABS[3]].locator("div.cite-text pre")).to_be_visible()
     tab.visit("index.html")  # then the old link, as a reader follows it from elsewhere
     tab.visit(PAPER.format(sample_paper.id) + "#sd-tab-item-1")
-    expect(parts[TABS[1]].locator("div.highlight pre")).to_be_visible()
+    expect(parts[TABS[1]].locator("div.cite-text pre")).to_be_visible()
 
 
 # 3. Search ---------------------------------------------------------------------------------------

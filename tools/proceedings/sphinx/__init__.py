@@ -65,6 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(cite.disclosure, html=(cite.visit_disclosure, cite.depart_disclosure))
     app.add_node(cite.summary, html=(cite.visit_summary, cite.depart_summary))
     app.add_node(cite.wbr, html=(cite.visit_wbr, None))
+    app.add_node(cite.file_text, html=(cite.visit_file_text, None))
     app.add_node(page.download_link, html=(page.visit_download_link, page.depart_download_link))
     app.add_node(page.struck, html=(page.visit_struck, page.depart_struck))
     app.connect("builder-inited", generate)

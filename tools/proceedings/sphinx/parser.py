@@ -5,6 +5,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.parsers import Parser
 
+from ...theme import NO_PAGE_TOC
 from ..errors import Warn
 from ..paths import edition_of, papers_dir
 from ..render.page.paper import paper_body
@@ -39,8 +40,10 @@ class GeneratedPageParser(Parser):
                 docname,
             )
             return
-        # Orphans (out of the navigation tree, which keeps a build linear in the papers), as
-        # docinfo: MetadataCollector reads it and removes it.
-        orphan = nodes.field("", nodes.field_name("", "orphan"), nodes.field_body())
-        document += nodes.docinfo("", orphan)
+        # As docinfo, which MetadataCollector reads and removes: orphans (out of the navigation
+        # tree, which keeps a build linear in the papers); no "On this page" sidebar (a paper
+        # has two sections, and the Cite link beside its title), as the theme's field says.
+        fields = [nodes.field("", nodes.field_name("", name), nodes.field_body())
+                  for name in ("orphan", NO_PAGE_TOC)]  # fmt: skip
+        document += nodes.docinfo("", *fields)
         document.extend(body)

@@ -24,7 +24,6 @@ class Format:
     key: str  # 'bibtex': its part of the Cite block (#cite-bibtex), its CSS class
     label: str  # 'BibTeX'
     suffix: str  # '.bib': paper and volume files are named <id><suffix>, volume<suffix>
-    lexer: str  # Pygments' name, for its block on the page
     render: Callable[[Paper, Volume], str]  # one paper's file
     join: Callable[[Sequence[str]], str]  # a volume's file from its papers', in order
     # Its part of a paper page was the tab '#sd-tab-item-N' when the Cite block had tabs
@@ -37,8 +36,8 @@ class Format:
 
 
 FORMATS = (
-    Format("bibtex", "BibTeX", ".bib", "bibtex", bibtex_entry, "\n".join, tab=1),
-    Format("ris", "RIS", ".ris", "text", paper_ris, "\n".join, tab=2),
-    Format("csl-json", "CSL-JSON", ".json", "json", paper_csl, join_csl, tab=3),
+    Format("bibtex", "BibTeX", ".bib", bibtex_entry, "\n".join, tab=1),
+    Format("ris", "RIS", ".ris", paper_ris, "\n".join, tab=2),
+    Format("csl-json", "CSL-JSON", ".json", paper_csl, join_csl, tab=3),
 )
 SUFFIXES = tuple(f.suffix for f in FORMATS)

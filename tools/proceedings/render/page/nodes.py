@@ -22,6 +22,8 @@ class Translator(Protocol):
         self, node: nodes.Element, tagname: str, suffix: str = ..., **attributes: Any
     ) -> str: ...
 
+    def encode(self, text: str) -> str: ...
+
 
 class page_ref(nodes.Inline, nodes.TextElement):  # type: ignore[misc]  # docutils is untyped
     """A link to another page of the site by its docname (``target``); sphinx/ makes it a
