@@ -94,7 +94,9 @@ def sync_folder(
     """Make ``root`` hold exactly ``files`` among names with ``owned_suffixes``: staged beside
     it and swapped in with two renames, so a killed run leaves the old set or the new, never a
     mix; unchanged files are hard-linked with their mtimes, so Sphinx's incremental build holds.
-    ``swap=False`` (a folder shared with others, Sphinx's output): each file replaced alone."""
+    ``swap=False`` (a folder shared with others, Sphinx's output): each file written in place,
+    as Sphinx writes its pages (a killed build leaves the next one to make them again; atomic
+    writes cost 0.4 s of a 1,000-paper build's 3,000 files)."""
     for name in files:
         safe_child(root, name)  # check every name before touching anything
     data = {n: c.encode("utf-8") if isinstance(c, str) else c for n, c in files.items()}
@@ -104,8 +106,9 @@ def sync_folder(
     if not report.written and not report.removed:
         return report
     if not swap:
+        root.mkdir(exist_ok=True)
         for name in report.written:
-            write_atomic(root / name, data[name], durable=False)
+            (root / name).write_bytes(data[name])
         for name in report.removed:
             (root / name).unlink()
         return report
