@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 from .check.validate import is_safe_url
-from .errors import (
-    BadTimeError,
-    DataError,
-    Location,
-    Problem,
-    Problems,
-    Severity,
-    ToolkitError,
-    Warn,
-)
-from .model import DOI_RE, ID_RE, Author, Paper, Proceedings, normalize_name
+from .errors import BadTimeError, Location, Problem, Severity, Warn
+from .model import DOI_RE, Paper, Proceedings, normalize_name
 from .numbers import YEAR, parse_whole
 from .paths import cfp_calendar, edition_of, paper_docname, program_calendar, relative
 from .render import dates
@@ -21,18 +12,15 @@ from .render.page.nodes import Translator, button, external, from_data, page_lin
 from .render.page.volume import authors_inline
 from .series import Deadline, Edition, Series
 from .sources.common import split_plain_name
-from .sources.located_yaml import Node, Reader, load_yaml
-from .stamp import code_stamp, digest, env_version
-from .write import sync_folder, write_atomic, write_if_changed
+from .stamp import env_version
+from .write import write_if_changed
 
 # fmt: off
 __all__ = [
-    "DOI_RE", "ID_RE", "YEAR", "Author", "BadTimeError", "DataError", "Deadline", "Edition",
-    "Location", "Node", "Paper", "Problem", "Problems", "Proceedings", "Reader", "Series",
-    "Severity", "ToolkitError", "Translator", "Warn", "authors_inline", "button", "cfp_calendar",
-    "code_stamp", "dates", "digest", "edition_of", "env_version", "external", "from_data",
-    "is_safe_url", "load_yaml", "normalize_name", "page_link", "paper_docname", "parse_whole",
-    "program_calendar", "program_part", "relative", "split_plain_name", "sync_folder",
-    "write_atomic", "write_if_changed",
+    "DOI_RE", "YEAR", "BadTimeError", "Deadline", "Edition", "Location", "Paper", "Problem",
+    "Proceedings", "Series", "Severity", "Translator", "Warn", "authors_inline", "button",
+    "cfp_calendar", "dates", "edition_of", "env_version", "external", "from_data",
+    "is_safe_url", "normalize_name", "page_link", "paper_docname", "parse_whole",
+    "program_calendar", "program_part", "relative", "split_plain_name", "write_if_changed",
 ]
 # fmt: on

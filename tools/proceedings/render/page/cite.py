@@ -49,10 +49,8 @@ def visit_wbr(self: Translator, node: wbr) -> None:
 
 
 class file_text(nodes.literal_block):  # type: ignore[misc]
-    """A citation file's text as its download holds it, plain: <div class="cite-text"><pre>,
-    not highlighted (as the ACL Anthology and PMLR show BibTeX). Pygments took 1.7 s of a
-    1,000-paper build (make bench) and a stylesheet of every paper page. Other writers fall
-    back to the literal block."""
+    """A citation file's text, plain as the ACL Anthology and PMLR show it (Pygments: 1.7 s of a
+    1,000-paper build, a stylesheet a page); other writers fall back to the literal block."""
 
 
 def visit_file_text(self: Translator, node: file_text) -> None:
