@@ -94,8 +94,7 @@ def sync_folder(
     """Make ``root`` hold exactly ``files`` among names with ``owned_suffixes``: staged beside
     it and swapped in with two renames, so a killed run leaves the old set or the new, never a
     mix; unchanged files are hard-linked with their mtimes, so Sphinx's incremental build holds.
-    ``swap=False`` (Sphinx's output, shared with the pages): each file written in place, as
-    Sphinx writes pages (atomic writes: 0.4 s of a 1,000-paper build; a build makes them)."""
+    ``swap=False`` (a folder shared with others, Sphinx's output): each file replaced alone."""
     for name in files:
         safe_child(root, name)  # check every name before touching anything
     data = {n: c.encode("utf-8") if isinstance(c, str) else c for n, c in files.items()}
@@ -105,9 +104,8 @@ def sync_folder(
     if not report.written and not report.removed:
         return report
     if not swap:
-        root.mkdir(exist_ok=True)
         for name in report.written:
-            (root / name).write_bytes(data[name])
+            write_atomic(root / name, data[name], durable=False)
         for name in report.removed:
             (root / name).unlink()
         return report
