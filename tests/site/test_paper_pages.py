@@ -43,6 +43,20 @@ def test_every_real_paper_has_its_page(site: Site) -> None:
     assert moe.select_one('a[href="https://doi.org/10.1145/3769695.3771675"]') is not None
 
 
+# The theme's page table of contents: the secondary sidebar, its toggle, the printed one.
+PAGE_TOC = ("#pst-page-toc-nav", "button.secondary-toggle", "#jb-print-toc nav")
+
+
+def test_a_paper_page_has_no_table_of_contents_and_a_call_page_keeps_it(site: Site) -> None:
+    """A paper has two sections (its Cite link is beside the title): no "On this page"."""
+    for pid in REAL_IDS:
+        page = site.page(PAPER.format(pid))
+        assert page.select("section#abstract") and page.select("section#cite"), pid
+        assert [s for s in PAGE_TOC if page.select(s)] == [], pid
+    call = site.page("cfp/2025/index.html")
+    assert [s for s in PAGE_TOC if not call.select(s)] == []
+
+
 def test_unknown_authors_and_abstract_are_said_not_invented(site: Site) -> None:
     page = site.page(PAPER.format("traffic-inversion"))
     missing = [text(p) for p in page.select("p.missing")]

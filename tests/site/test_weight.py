@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from conf import copybutton_selector
 from tests.conftest import Site
 from tests.site.weight import Fetch, first_visit
 from tests.support import site_pages
@@ -18,8 +19,7 @@ MAX_REQUESTS = 15
 SEARCH_FILES = {"searchindex.js", "_static/searchtools.js", "_static/language_data.js"}
 CODE_FILES = {"_static/pygments.css"}  # what highlighted code needs
 COPY_FILES = {"_static/copybutton.js", "_static/clipboard.min.js"}  # what copy buttons need
-# copybutton_selector's: code, a citation file's text, the ACM reference
-COPIED = "div.highlight pre, div.cite-text pre, p.cite-acm-text"
+COPIED: str = copybutton_selector  # what sphinx-copybutton adds its button to
 
 
 def describe(page: str, fetched: list[Fetch]) -> str:

@@ -470,7 +470,7 @@ def shows_part(tab: Tab, fragment: str) -> None:
     """The page has the part the address names, scrolled into view when it is shown."""
     part = tab.page.locator(f"[id='{fragment}']")
     expect(part, f"{tab.path} has no #{fragment}").to_have_count(1)
-    if part.is_visible():  # the Cite tabs' radios (#sd-tab-item-N) are hidden inputs
+    if part.is_visible():  # an old tab's id (#sd-tab-item-N) is inside a closed <details>
         expect(part).to_be_in_viewport()
 
 
