@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from . import directives
 from .domain import ProgramDomain, domain
 
 STATIC_DIR = Path(__file__).parent.parent / "static"
+PROGRAM_CLASS = re.compile(r'class="(?:[^"]* )?program-')  # an element of a program
 
 
 def add_static_path(app: Sphinx, config: Config) -> None:
@@ -127,19 +129,13 @@ def fill_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 def add_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Doctree
 ) -> None:
-    """html-page-context: the styles where a program shows, the local-time script where times do."""
-    if doctree is None:
-        return
-    if any(doctree.findall(is_program_node)):
+    """html-page-context: the styles where a program shows, the local-time script where times do,
+    found in the page's HTML (the data cannot write markup: its < and quotes are escaped)."""
+    body: str = context.get("body", "")
+    if PROGRAM_CLASS.search(body):
         app.add_css_file("program.css")
-    if any(doctree.findall(render.program_time)):
+    if "<time " in body:  # render.program_time
         app.add_js_file("program-time.js", loading_method="defer")
-
-
-def is_program_node(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Element) and any(
-        c.startswith("program-") for c in node.get("classes", [])
-    )
 
 
 def site_for(app: Sphinx) -> Site:
