@@ -29,11 +29,15 @@ BASE_STYLESHEETS = ("basic.css", "styles/pydata-sphinx-theme.css")
 # it does not load them (pygments.css acts on Pygments' blocks, sphinx-copybutton on what
 # conf.py's copybutton_selector names). Text from the data cannot hold a marker: its quotes
 # are escaped.
-CODE: tuple[str, ...] = ('<div class="highlight">',)
+CODE = ('<div class="highlight">',)
 COPIED = (*CODE, '<div class="cite-text"', '<p class="cite-acm-text"')  # copybutton_selector's
-NEEDS = {"_static/pygments.css": CODE, "_static/design-tabs.js": ('class="sd-tab-label"',)}
-NEEDS |= dict.fromkeys(["_static/copybutton.css", "_static/clipboard.min.js",
-                        "_static/copybutton.js"], COPIED)  # fmt: skip
+NEEDS: dict[str, tuple[str, ...]] = {
+    "_static/pygments.css": CODE,
+    "_static/copybutton.css": COPIED,
+    "_static/clipboard.min.js": COPIED,
+    "_static/copybutton.js": COPIED,
+    "_static/design-tabs.js": ('class="sd-tab-label"',),
+}
 # The search page's scripts (layout.html loads them on a page opened from its results).
 SEARCH_ONLY = {"_static/doctools.js", "_static/sphinx_highlight.js"}
 INLINED = {"_static/documentation_options.js"}  # layout.html writes it into the page
@@ -124,7 +128,7 @@ def no_page_toc(
     """html-page-context, before the theme's: a NO_PAGE_TOC page has no table of contents, in a
     sidebar or printed (the theme parses it to leave it out: 0.8 s of a 1,000-paper build)."""
     if NO_PAGE_TOC in (context.get("meta") or {}):
-        del context["toc"]
+        context.pop("toc", None)
 
 
 def share_orphan_sidebars() -> Callable[..., None]:
